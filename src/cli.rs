@@ -1,0 +1,68 @@
+//! The command line: the explorer's flags and the `check`, `search` and
+//! `export` subcommands, which work without a terminal user interface.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// waltz: explore a case study in international relations by Kenneth
+/// Waltz's three levels of analysis — individual, domestic, systemic.
+///
+/// Without a subcommand, opens the explorer on the embedded case study
+/// (Pakistan–Russia relations, 1998–2023) or on the dataset given by --data.
+#[derive(Debug, Parser)]
+#[command(name = "waltz", version, about, long_about)]
+pub struct Cli {
+    /// What to do; the explorer when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// A dataset file (RON) to use instead of the embedded one; `-` reads
+    /// standard input.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub data: Option<PathBuf>,
+
+    /// Let the mouse select and scroll (off by default so the terminal's
+    /// own copy and paste keep working).
+    #[arg(long)]
+    pub mouse: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset and print a summary of it, or its problems.
+    ///
+    /// Exits 0 when the dataset is valid (warnings allowed), 1 when it is not.
+    Check {
+        /// The dataset to check (the embedded one when absent).
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
+    /// Write the dataset out, as JSON for scripts or as a Markdown handout.
+    Export {
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: Format,
+    },
+}
+
+/// Formats `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The validated dataset with the schema's field names.
+    Json,
+    /// A readable handout: eras and their events, factors by level, sources.
+    Markdown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

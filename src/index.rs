@@ -1,0 +1,232 @@
+//! The relations between a dataset's items, resolved once from ids to
+//! positions: which factors an event illustrates, which events a factor
+//! explains, which levels an event touches, which era it falls in.
+
+use std::collections::HashMap;
+
+use crate::model::{Dataset, Level};
+
+/// A set of levels, as a small bit set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Levels(u8);
+
+impl Levels {
+    /// The set holding only `level`.
+    pub fn of(level: Level) -> Levels {
+        Levels(1 << level.index())
+    }
+
+    /// Add a level.
+    pub fn insert(&mut self, level: Level) {
+        self.0 |= 1 << level.index();
+    }
+
+    /// Whether `level` is in the set.
+    pub fn contains(self, level: Level) -> bool {
+        self.0 & (1 << level.index()) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The levels in the set, in [`Level::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Level> {
+        Level::ALL.into_iter().filter(move |&l| self.contains(l))
+    }
+
+    /// The levels' names joined: "individual, systemic".
+    pub fn names(self) -> String {
+        let names: Vec<String> = self.iter().map(|l| l.name().to_lowercase()).collect();
+        names.join(", ")
+    }
+}
+
+/// Every relation of a dataset, by position in its lists.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// For each event, its factors.
+    pub event_factors: Vec<Vec<usize>>,
+    /// For each factor, its events in chronological order.
+    pub factor_events: Vec<Vec<usize>>,
+    /// For each event, the levels of its factors.
+    pub event_levels: Vec<Levels>,
+    /// For each event, its actors.
+    pub event_actors: Vec<Vec<usize>>,
+    /// For each event, its sources.
+    pub event_sources: Vec<Vec<usize>>,
+    /// For each event, the era it falls in (the first era holding its year).
+    pub event_era: Vec<Option<usize>>,
+    /// For each factor, its actors.
+    pub factor_actors: Vec<Vec<usize>>,
+    /// For each factor, its sources.
+    pub factor_sources: Vec<Vec<usize>>,
+    /// For each level (in [`Level::ALL`] order), its factors in file order.
+    pub level_factors: [Vec<usize>; 3],
+    /// Event position by id.
+    pub event_ids: HashMap<String, usize>,
+    /// Factor position by id.
+    pub factor_ids: HashMap<String, usize>,
+    /// Actor position by id.
+    pub actor_ids: HashMap<String, usize>,
+    /// Source position by id.
+    pub source_ids: HashMap<String, usize>,
+    /// Era positions ordered by start year.
+    pub eras_by_start: Vec<usize>,
+}
+
+impl Index {
+    /// Resolve every reference of `d`. References that do not resolve (which
+    /// a validated dataset does not have) are skipped.
+    pub fn new(d: &Dataset) -> Index {
+        fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (id(t).to_owned(), i))
+                .collect()
+        }
+        fn resolve(refs: &[String], ids: &HashMap<String, usize>) -> Vec<usize> {
+            refs.iter().filter_map(|r| ids.get(r).copied()).collect()
+        }
+
+        let event_ids = ids(&d.events, |e| &e.id);
+        let factor_ids = ids(&d.factors, |f| &f.id);
+        let actor_ids = ids(&d.actors, |a| &a.id);
+        let source_ids = ids(&d.sources, |s| &s.id);
+
+        let event_factors: Vec<Vec<usize>> = d
+            .events
+            .iter()
+            .map(|e| resolve(&e.factors, &factor_ids))
+            .collect();
+        let mut factor_events = vec![Vec::new(); d.factors.len()];
+        let mut event_levels = Vec::with_capacity(d.events.len());
+        for (e, factors) in event_factors.iter().enumerate() {
+            let mut levels = Levels::default();
+            for &f in factors {
+                levels.insert(d.factors[f].level);
+                if factor_events[f].last() != Some(&e) {
+                    factor_events[f].push(e);
+                }
+            }
+            event_levels.push(levels);
+        }
+
+        let mut level_factors: [Vec<usize>; 3] = Default::default();
+        for (i, f) in d.factors.iter().enumerate() {
+            level_factors[f.level.index()].push(i);
+        }
+
+        let mut eras_by_start: Vec<usize> = (0..d.eras.len()).collect();
+        eras_by_start.sort_by_key(|&i| (d.eras[i].start, d.eras[i].end));
+        let event_era = d
+            .events
+            .iter()
+            .map(|e| {
+                eras_by_start
+                    .iter()
+                    .copied()
+                    .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&e.year))
+            })
+            .collect();
+
+        Index {
+            event_actors: d
+                .events
+                .iter()
+                .map(|e| resolve(&e.actors, &actor_ids))
+                .collect(),
+            event_sources: d
+                .events
+                .iter()
+                .map(|e| resolve(&e.sources, &source_ids))
+                .collect(),
+            factor_actors: d
+                .factors
+                .iter()
+                .map(|f| resolve(&f.actors, &actor_ids))
+                .collect(),
+            factor_sources: d
+                .factors
+                .iter()
+                .map(|f| resolve(&f.sources, &source_ids))
+                .collect(),
+            event_factors,
+            factor_events,
+            event_levels,
+            event_era,
+            level_factors,
+            event_ids,
+            factor_ids,
+            actor_ids,
+            source_ids,
+            eras_by_start,
+        }
+    }
+
+    /// Events (positions) that mention actor `a`.
+    pub fn actor_events(&self, a: usize) -> Vec<usize> {
+        positions(&self.event_actors, a)
+    }
+
+    /// Factors (positions) that mention actor `a`.
+    pub fn actor_factors(&self, a: usize) -> Vec<usize> {
+        positions(&self.factor_actors, a)
+    }
+
+    /// Events (positions) that cite source `s`.
+    pub fn source_events(&self, s: usize) -> Vec<usize> {
+        positions(&self.event_sources, s)
+    }
+
+    /// Factors (positions) that cite source `s`.
+    pub fn source_factors(&self, s: usize) -> Vec<usize> {
+        positions(&self.factor_sources, s)
+    }
+
+    /// Events (positions) that fall in era `era`.
+    pub fn era_events(&self, era: usize) -> Vec<usize> {
+        (0..self.event_era.len())
+            .filter(|&e| self.event_era[e] == Some(era))
+            .collect()
+    }
+}
+
+/// The positions of the lists in `lists` that contain `item`.
+fn positions(lists: &[Vec<usize>], item: usize) -> Vec<usize> {
+    lists
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.contains(&item))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A dataset together with its index: what the program works on.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The validated dataset, events in chronological order.
+    pub data: Dataset,
+    /// Its relations.
+    pub index: Index,
+}
+
+impl Case {
+    /// Index a validated dataset.
+    pub fn new(data: Dataset) -> Case {
+        let index = Index::new(&data);
+        Case { data, index }
+    }
+
+    /// Whether event `e` falls before the period (background).
+    pub fn is_background(&self, e: usize) -> bool {
+        self.data.events[e].year < self.data.period.0
+    }
+
+    /// The levels event `e` touches.
+    pub fn levels(&self, e: usize) -> Levels {
+        self.index.event_levels[e]
+    }
+}

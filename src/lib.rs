@@ -1,0 +1,15 @@
+//! waltz: a keyboard-driven terminal explorer of a case study in
+//! international relations, organised by Kenneth Waltz's three levels of
+//! analysis — individual, domestic and systemic.
+//!
+//! The data layer (`model`, `load`, `index`) knows nothing of the terminal;
+//! the command-line subcommands (`commands`, `export`) use it directly.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod export;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod sanitize;

@@ -1,0 +1,328 @@
+//! Find where a value sits in RON text, by path (`events[3].factors[1]`).
+//!
+//! serde hands over values without positions, so the validator names
+//! problems by path and this module turns a path into a byte offset by
+//! scanning the (already successfully parsed) text once. It only runs when
+//! there is something to report, so loading a clean file never pays for it.
+
+/// One step of a path into the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg {
+    /// A named field of a struct.
+    Field(&'static str),
+    /// An element of a list (or tuple).
+    Index(usize),
+}
+
+/// The shape of a RON document with the offset at which each value starts.
+#[derive(Debug, Default)]
+pub struct Tree {
+    at: usize,
+    fields: Vec<(String, Tree)>,
+    items: Vec<Tree>,
+}
+
+/// Deeper than this, the scanner stops descending; the parser refuses such
+/// files long before.
+const MAX_DEPTH: usize = 256;
+
+impl Tree {
+    /// Scan `text` into a tree of offsets.
+    pub fn scan(text: &str) -> Tree {
+        let mut s = Scanner {
+            b: text.as_bytes(),
+            i: 0,
+        };
+        s.skip();
+        s.value(0)
+    }
+
+    /// The byte offset of the value at `path`, or of its deepest existing
+    /// ancestor when the path goes further than the text (a missing field).
+    pub fn offset(&self, path: &[Seg]) -> usize {
+        let mut node = self;
+        for seg in path {
+            let next = match *seg {
+                Seg::Field(name) => node.fields.iter().find(|(n, _)| n == name).map(|(_, t)| t),
+                Seg::Index(i) => node.items.get(i),
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.at
+    }
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    /// Skip white space, comments (`//`, nested `/* */`) and `#![…]` attributes.
+    fn skip(&mut self) {
+        loop {
+            match (self.peek(), self.b.get(self.i + 1).copied()) {
+                (Some(c), _) if c.is_ascii_whitespace() => self.i += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    while self.peek().is_some_and(|c| c != b'\n') {
+                        self.i += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    self.i += 2;
+                    let mut depth = 1;
+                    while depth > 0 && self.i < self.b.len() {
+                        if self.b[self.i..].starts_with(b"/*") {
+                            depth += 1;
+                            self.i += 2;
+                        } else if self.b[self.i..].starts_with(b"*/") {
+                            depth -= 1;
+                            self.i += 2;
+                        } else {
+                            self.i += 1;
+                        }
+                    }
+                }
+                (Some(b'#'), Some(b'!')) => {
+                    while self.peek().is_some_and(|c| c != b']') {
+                        self.i += 1;
+                    }
+                    self.i += 1;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Tree {
+        let mut node = Tree {
+            at: self.i,
+            ..Tree::default()
+        };
+        if depth > MAX_DEPTH {
+            self.i = self.b.len();
+            return node;
+        }
+        match self.peek() {
+            Some(b'"') => self.string(),
+            Some(b'\'') => self.char_literal(),
+            Some(b'r') if matches!(self.b.get(self.i + 1), Some(b'"' | b'#')) => self.raw_string(),
+            Some(b'b') if self.b.get(self.i + 1) == Some(&b'"') => {
+                self.i += 1;
+                self.string();
+            }
+            Some(b'[') => self.seq(b']', &mut node, depth),
+            Some(b'{') => self.seq(b'}', &mut node, depth),
+            Some(b'(') => self.group(&mut node, depth),
+            Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
+                self.ident();
+                self.skip();
+                if self.peek() == Some(b'(') {
+                    self.group(&mut node, depth);
+                }
+            }
+            _ => {
+                while self
+                    .peek()
+                    .is_some_and(|c| !c.is_ascii_whitespace() && !b",:)]}".contains(&c))
+                {
+                    self.i += 1;
+                }
+            }
+        }
+        node
+    }
+
+    fn ident(&mut self) {
+        if self.b[self.i..].starts_with(b"r#") {
+            self.i += 2;
+        }
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80)
+        {
+            self.i += 1;
+        }
+    }
+
+    fn string(&mut self) {
+        self.i += 1;
+        while let Some(c) = self.peek() {
+            self.i += 1;
+            match c {
+                b'\\' => self.i += 1,
+                b'"' => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn raw_string(&mut self) {
+        self.i += 1;
+        let hashes = self.b[self.i..].iter().take_while(|&&c| c == b'#').count();
+        self.i += hashes + 1;
+        let mut close = vec![b'"'];
+        close.extend(std::iter::repeat_n(b'#', hashes));
+        while self.i < self.b.len() && !self.b[self.i..].starts_with(&close) {
+            self.i += 1;
+        }
+        self.i = (self.i + close.len()).min(self.b.len());
+    }
+
+    fn char_literal(&mut self) {
+        self.i += 1;
+        if self.peek() == Some(b'\\') {
+            self.i += 1;
+        }
+        while self.peek().is_some_and(|c| c != b'\'') {
+            self.i += 1;
+        }
+        self.i += 1;
+    }
+
+    /// A list `[…]` or a map `{…}`; map entries are recorded by their value.
+    fn seq(&mut self, close: u8, node: &mut Tree, depth: usize) {
+        self.i += 1;
+        loop {
+            self.skip();
+            match self.peek() {
+                None => return,
+                Some(c) if c == close => {
+                    self.i += 1;
+                    return;
+                }
+                Some(b',') => self.i += 1,
+                Some(b':') => {
+                    self.i += 1;
+                    self.skip();
+                    let value = self.value(depth + 1);
+                    if let Some(last) = node.items.last_mut() {
+                        *last = value;
+                    }
+                }
+                Some(_) => {
+                    let start = self.i;
+                    let item = self.value(depth + 1);
+                    node.items.push(item);
+                    self.stuck(start);
+                }
+            }
+        }
+    }
+
+    /// `( … )`: the fields of a struct, or the elements of a tuple.
+    fn group(&mut self, node: &mut Tree, depth: usize) {
+        self.i += 1;
+        loop {
+            self.skip();
+            match self.peek() {
+                None => return,
+                Some(b')') => {
+                    self.i += 1;
+                    return;
+                }
+                Some(b',') => self.i += 1,
+                Some(_) => {
+                    let start = self.i;
+                    if let Some(name) = self.field_name() {
+                        self.skip();
+                        let value = self.value(depth + 1);
+                        node.fields.push((name, value));
+                    } else {
+                        let item = self.value(depth + 1);
+                        node.items.push(item);
+                    }
+                    self.stuck(start);
+                }
+            }
+        }
+    }
+
+    /// `name:` at the cursor (not `name::`); consumes it when found.
+    fn field_name(&mut self) -> Option<String> {
+        let start = self.i;
+        if !self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+        {
+            return None;
+        }
+        self.ident();
+        let name = String::from_utf8_lossy(&self.b[start..self.i]).into_owned();
+        self.skip();
+        if self.peek() == Some(b':') && self.b.get(self.i + 1) != Some(&b':') {
+            self.i += 1;
+            Some(name.trim_start_matches("r#").to_owned())
+        } else {
+            self.i = start;
+            None
+        }
+    }
+
+    /// Guarantee progress on text the scanner does not understand.
+    fn stuck(&mut self, start: usize) {
+        if self.i == start {
+            self.i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Seg::{Field, Index};
+
+    const TEXT: &str = r##"#![enable(implicit_some)]
+// a comment with ( and [
+Dataset(
+    title: "A (tricky) \" title",
+    period: (1998, 2023),
+    events: [
+        (id: "a", factors: ["x", "y"]), /* nested /* comment */ ] */
+        (id: r#"b"#, factors: [], quote: Some('c')),
+    ],
+)"##;
+
+    fn at(path: &[Seg]) -> &'static str {
+        &TEXT[Tree::scan(TEXT).offset(path)..]
+    }
+
+    #[test]
+    fn finds_fields_and_list_elements() {
+        assert!(at(&[Field("title")]).starts_with("\"A (tricky)"));
+        assert!(at(&[Field("period"), Index(1)]).starts_with("2023"));
+        assert!(at(&[Field("events"), Index(0), Field("factors"), Index(1)]).starts_with("\"y\""));
+        assert!(at(&[Field("events"), Index(1), Field("id")]).starts_with("r#\"b\"#"));
+        assert!(at(&[Field("events"), Index(1), Field("quote")]).starts_with("Some('c')"));
+    }
+
+    #[test]
+    fn a_missing_step_stops_at_the_deepest_ancestor() {
+        assert!(at(&[Field("events"), Index(1), Field("month")]).starts_with("(id: r#"));
+        assert!(at(&[Field("events"), Index(9)]).starts_with("[\n"));
+    }
+
+    #[test]
+    fn garbage_does_not_hang_or_panic() {
+        for text in [
+            "",
+            "(",
+            "[[[",
+            "(a: ",
+            "\"unterminated",
+            "r##\"x",
+            "'",
+            ")))",
+            "/*",
+        ] {
+            Tree::scan(text).offset(&[Field("a"), Index(3)]);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The loader: every class of bad input gets a clear, positioned message;
+//! good input comes out sanitized and in order.
+
+use std::path::{Path, PathBuf};
+
+use waltz::load::{self, LoadError, Loaded};
+
+const MINIMAL: &str = include_str!("fixtures/minimal.ron");
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn load(text: &str) -> Result<Loaded, LoadError> {
+    load::from_str("case.ron", text)
+}
+
+/// The full message for a text that must be refused.
+fn refused(text: &str) -> String {
+    load(text).expect_err("should be refused").to_string()
+}
+
+/// A valid dataset with `insert` spliced into the first event's fields.
+fn with_event_field(insert: &str) -> String {
+    MINIMAL.replacen("(id: \"war\",", &format!("(id: \"war\", {insert}"), 1)
+}
+
+#[test]
+fn the_minimal_fixture_loads_without_warnings() {
+    let loaded = load(MINIMAL).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.dataset.events.len(), 5);
+    assert_eq!(loaded.dataset.tours[0].steps.len(), 3);
+}
+
+#[test]
+fn the_example_in_the_schema_documentation_is_valid() {
+    let doc = include_str!("../docs/dataset.md");
+    let start = doc.find("```ron\n").expect("a ron example") + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let loaded = load(&doc[start..end]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.dataset.tours.len(), 1);
+}
+
+#[test]
+fn events_come_out_in_chronological_order() {
+    let shuffled = MINIMAL.replacen("(id: \"war\", year: 1990", "(id: \"war\", year: 2009", 1);
+    let loaded = load(&shuffled).unwrap();
+    let years: Vec<i32> = loaded.dataset.events.iter().map(|e| e.year).collect();
+    assert_eq!(years, [2001, 2005, 2007, 2008, 2009]);
+}
+
+#[test]
+fn a_syntax_error_gives_path_line_column_the_line_and_a_caret() {
+    // Line 5 loses its closing parenthesis before the comma.
+    let broken = MINIMAL.replacen("period: (2000, 2010),", "period: (2000, 2010,,", 1);
+    let msg = refused(&broken);
+    let first = msg.lines().next().unwrap();
+    assert!(first.starts_with("case.ron:5:"), "{msg}");
+    assert!(first.contains(": error: "), "{msg}");
+    let lines: Vec<&str> = msg.lines().collect();
+    assert_eq!(lines[2], " 5 |     period: (2000, 2010,,");
+    let col: usize = first.split(':').nth(2).unwrap().parse().unwrap();
+    assert_eq!(
+        lines[3].find('^').unwrap() - " 5 | ".len(),
+        col - 1,
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_type_error_is_positioned() {
+    let msg = refused(&MINIMAL.replacen("year: 1990", "year: \"1990\"", 1));
+    assert!(
+        msg.starts_with("case.ron:31:27: error: expected integer"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_an_error_listing_the_expected_ones() {
+    let msg = refused(&with_event_field("titel: \"x\","));
+    assert!(
+        msg.starts_with("case.ron:31:21: error: unexpected field named `titel`"),
+        "{msg}"
+    );
+    assert!(msg.contains("titel"), "{msg}");
+    for expected in [
+        "`title`",
+        "`summary`",
+        "`factors`",
+        "`themes`",
+        "`quote`",
+        "`note`",
+    ] {
+        assert!(msg.contains(expected), "{expected} missing from: {msg}");
+    }
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let msg = refused(&MINIMAL.replacen("    period: (2000, 2010),\n", "", 1));
+    assert!(msg.contains("period"), "{msg}");
+    assert!(msg.starts_with("case.ron:"), "{msg}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    assert!(load(&format!("\u{feff}{MINIMAL}")).is_ok());
+}
+
+#[test]
+fn an_unterminated_file_says_it_ends_early() {
+    let msg = refused(&MINIMAL[..MINIMAL.len() / 2]);
+    assert!(msg.starts_with("case.ron:"), "{msg}");
+}
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    for depth in [40, 1_000_000] {
+        let text = format!(
+            "(title: \"t\", source: \"s\", period: (2000, 2001), eras: {}{})",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let msg = refused(&text);
+        assert!(
+            msg.starts_with("case.ron:1:56: error: expected opening `(` for struct `Era`"),
+            "{msg}"
+        );
+    }
+}
+
+#[test]
+fn every_validation_problem_is_reported_at_once_with_its_position() {
+    let text = MINIMAL
+        // a duplicate factor id (line 22 repeats line 20's id)
+        .replacen("(id: \"gas-needs\"", "(id: \"rapport\"", 1)
+        // a reference to a factor that does not exist
+        .replacen(
+            "factors: [\"distrust\", \"alliances\"]",
+            "factors: [\"distrust\", \"aliances\"]",
+            1,
+        )
+        // a year far outside any sane range
+        .replacen("(id: \"snub\", year: 2001", "(id: \"snub\", year: 20001", 1)
+        // an era that ends before it starts
+        .replacen("start: 2005, end: 2010", "start: 2005, end: 2004", 1)
+        // an empty event title
+        .replacen("title: \"Forum talks\"", "title: \"  \"", 1)
+        // an empty factor name
+        .replacen("name: \"Rival alliances\"", "name: \"\"", 1);
+    let err = load(&text).unwrap_err();
+    let msg = err.to_string();
+    let headlines: Vec<String> = err.diagnostics.iter().map(|d| d.headline()).collect();
+    let expect = [
+        "case.ron:8:58: error: era `thaw` ends (2004) before it starts (2005)",
+        "case.ron:23:14: error: duplicate factor id `rapport` (first at line 19, column 14)",
+        "case.ron:25:70: error: factor `alliances`'s name is empty",
+        "case.ron:33:28: error: event `snub`'s year 20001 is outside the years a dataset may use (1500–2100)",
+        "case.ron:34:32: error: event `snub` names factor `aliances`, which does not exist",
+        "case.ron:39:20: error: event `pipeline` names factor `gas-needs`, which does not exist",
+        "case.ron:41:55: error: event `talks`'s title is empty",
+    ];
+    for e in expect {
+        assert!(headlines.iter().any(|h| h == e), "missing {e:?} in:\n{msg}");
+    }
+    // Nothing else: in particular the duplicate is not also called unlinked.
+    assert_eq!(err.diagnostics.len(), expect.len(), "{msg}");
+}
+
+#[test]
+fn an_event_in_the_period_without_factors_is_a_warning_only() {
+    let text = MINIMAL.replacen(
+        "factors: [\"forum\"], themes: [\"multilateral\"]",
+        "themes: [\"multilateral\"]",
+        1,
+    );
+    let loaded = load(&text).unwrap();
+    let warnings: Vec<String> = loaded.warnings.iter().map(|d| d.headline()).collect();
+    assert_eq!(
+        warnings,
+        ["case.ron:41:9: warning: event `talks` is in the period but linked to no factor"]
+    );
+}
+
+#[test]
+fn a_background_event_may_have_no_factors() {
+    let text = MINIMAL.replacen(
+        "factors: [\"alliances\"], themes: [\"defence\"]",
+        "themes: [\"defence\"]",
+        1,
+    );
+    assert!(load(&text).unwrap().warnings.is_empty());
+}
+
+#[test]
+fn a_tour_step_naming_a_missing_item_is_an_error() {
+    let msg = refused(&MINIMAL.replacen("Factor(\"rapport\")", "Factor(\"raport\")", 1));
+    assert!(
+        msg.contains(
+            "case.ron:47:20: error: tour `story` step 2 shows factor `raport`, which does not exist"
+        ),
+        "{msg}"
+    );
+}
+
+#[test]
+fn hostile_strings_are_made_inert() {
+    let text = MINIMAL
+        .replacen("Border war", "Border\\u{1b}]52;c;cm0gLXJmIH4=\\u{7} war", 1)
+        .replacen(
+            "The war that set the alliances.",
+            "Left\\u{202e}tfel \\u{200b}and\\ttab\\r\\nline",
+            1,
+        );
+    let loaded = load(&text).unwrap();
+    let war = loaded
+        .dataset
+        .events
+        .iter()
+        .find(|e| e.id == "war")
+        .unwrap();
+    assert_eq!(war.title, "Border␛]52;c;cm0gLXJmIH4=␇ war");
+    assert_eq!(war.summary, "Lefttfel and    tab\nline");
+    let json = serde_json::to_string(&loaded.dataset).unwrap();
+    assert!(waltz::sanitize::is_inert(&json));
+}
+
+#[test]
+fn a_problem_in_a_hostile_file_is_reported_inertly() {
+    let text = MINIMAL.replacen(
+        "title: \"Border war\"",
+        "titel: \"\\u{1b}[2J\u{1b}[31m\"",
+        1,
+    );
+    let msg = refused(&text);
+    assert!(!msg.contains('\u{1b}'), "{msg:?}");
+}
+
+// Files that are not datasets at all.
+
+fn refused_file(path: &Path) -> String {
+    load::from_path(path)
+        .expect_err("should be refused")
+        .to_string()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("waltz-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let path = fixture("no-such-file.ron");
+    let msg = refused_file(&path);
+    assert_eq!(msg, format!("{}: error: no such file", path.display()));
+}
+
+#[test]
+fn a_directory_is_refused() {
+    assert!(refused_file(&fixture("")).ends_with("error: is a directory, not a dataset file"));
+}
+
+#[test]
+fn empty_utf16_binary_and_non_utf8_files_are_named() {
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(MINIMAL.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("empty.ron", b"", "is empty"),
+        ("utf16.ron", &utf16, "is UTF-16 text; waltz reads UTF-8"),
+        (
+            "binary.ron",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\x02\0>\0",
+            "binary data, not a text file",
+        ),
+        (
+            "latin1.ron",
+            b"(title: \"Caf\xe9\")",
+            "not valid UTF-8; save the file as UTF-8 and try again (byte 0xe9 at line 1, column 13)",
+        ),
+        ("blank.ron", b"\n\n   \n", "holds only white space"),
+    ];
+    for (name, bytes, expect) in cases {
+        let msg = refused_file(&temp_file(name, bytes));
+        assert!(msg.contains(expect), "{name}: {msg}");
+        assert!(msg.contains(name), "{name}: {msg}");
+    }
+}
+
+#[test]
+fn a_file_over_the_cap_is_refused_and_the_cap_is_said() {
+    let path = temp_file("huge.ron", b"");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(load::MAX_BYTES + 1)
+        .unwrap();
+    let msg = refused_file(&path);
+    assert!(msg.contains("over the 256 MiB limit"), "{msg}");
+}
+
+#[test]
+fn the_shipped_dataset_loads_without_errors() {
+    let loaded = load::embedded().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!loaded.dataset.events.is_empty());
+}
