@@ -6,6 +6,34 @@ use std::collections::HashMap;
 
 use crate::model::{Dataset, Level};
 
+/// Anything in a dataset that can be selected, shown or searched for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// An event, by position.
+    Event(usize),
+    /// A factor, by position.
+    Factor(usize),
+    /// An actor, by position.
+    Actor(usize),
+    /// An era, by position.
+    Era(usize),
+    /// A source, by position.
+    Source(usize),
+}
+
+impl Item {
+    /// The kind's name: "event", "factor", "actor", "era", "source".
+    pub fn kind(self) -> &'static str {
+        match self {
+            Item::Event(_) => "event",
+            Item::Factor(_) => "factor",
+            Item::Actor(_) => "actor",
+            Item::Era(_) => "era",
+            Item::Source(_) => "source",
+        }
+    }
+}
+
 /// A set of levels, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Levels(u8);
@@ -223,6 +251,12 @@ impl Case {
     /// Whether event `e` falls before the period (background).
     pub fn is_background(&self, e: usize) -> bool {
         self.data.events[e].year < self.data.period.0
+    }
+
+    /// The positions of the events dated in `year` (events are in order).
+    pub fn year_events(&self, year: i32) -> std::ops::Range<usize> {
+        let events = &self.data.events;
+        events.partition_point(|e| e.year < year)..events.partition_point(|e| e.year <= year)
     }
 
     /// The levels event `e` touches.

@@ -5,11 +5,22 @@
 //! The data layer (`model`, `load`, `index`) knows nothing of the terminal;
 //! the command-line subcommands (`commands`, `export`) use it directly.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod detail;
 pub mod diagnostic;
 pub mod export;
+pub mod help;
 pub mod index;
+pub mod input;
+pub mod keymap;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod ui;

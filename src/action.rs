@@ -1,0 +1,126 @@
+//! Everything a user can do, as data. Keys and mouse events become an
+//! [`Action`] (see `keymap`); `App::update` is the only place that acts on
+//! one.
+
+/// Declares the bindable actions once: the variant, its name in settings
+/// files, and the sentence the help screen shows.
+macro_rules! actions {
+    ($($(#[$meta:meta])* $variant:ident => $name:literal, $help:literal;)*) => {
+        /// One thing a user can do.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Action {
+            $($(#[$meta])* $variant,)*
+            /// Type a character into the open prompt.
+            Insert(char),
+            /// Paste text into the open prompt.
+            Paste(String),
+            /// A mouse click at a cell (column, row).
+            Click(u16, u16),
+            /// The mouse wheel at a cell: negative scrolls up.
+            Wheel(u16, u16, i8),
+        }
+
+        impl Action {
+            /// The actions a key can be bound to, in help order.
+            pub const BINDABLE: &[Action] = &[$(Action::$variant),*];
+
+            /// The action's name in a settings file, e.g. `"move_down"`.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)*
+                    Action::Insert(_) => "insert",
+                    Action::Paste(_) => "paste",
+                    Action::Click(..) => "click",
+                    Action::Wheel(..) => "wheel",
+                }
+            }
+
+            /// What the action does, for the help screen.
+            pub fn help(&self) -> &'static str {
+                match self {
+                    $(Action::$variant => $help,)*
+                    Action::Insert(_) => "type into the prompt",
+                    Action::Paste(_) => "paste into the prompt",
+                    Action::Click(..) => "select what is under the mouse",
+                    Action::Wheel(..) => "scroll what is under the mouse",
+                }
+            }
+
+            /// The bindable action with this settings-file name.
+            pub fn from_name(name: &str) -> Option<Action> {
+                Self::BINDABLE.iter().find(|a| a.name() == name).cloned()
+            }
+        }
+    };
+}
+
+actions! {
+    /// Leave waltz.
+    Quit => "quit", "quit";
+    /// Open or close the key help.
+    Help => "help", "show or hide this help";
+    /// Move the cursor up one row.
+    Up => "move_up", "move up";
+    /// Move the cursor down one row.
+    Down => "move_down", "move down";
+    /// Move up one screenful.
+    PageUp => "page_up", "move up a page";
+    /// Move down one screenful.
+    PageDown => "page_down", "move down a page";
+    /// Go to the first row.
+    Top => "top", "go to the first row";
+    /// Go to the last row.
+    Bottom => "bottom", "go to the last row";
+    /// Focus the next region (timeline, panes, detail).
+    FocusNext => "focus_next", "focus the next region";
+    /// Focus the previous region.
+    FocusPrev => "focus_prev", "focus the previous region";
+    /// Focus the region to the left.
+    FocusLeft => "focus_left", "focus the region to the left";
+    /// Focus the region to the right.
+    FocusRight => "focus_right", "focus the region to the right";
+    /// Open what is under the cursor: unfold, show in the detail, follow a link.
+    Open => "open", "open: unfold, go to the detail, follow a link";
+    /// Go back to where the last followed link was opened from.
+    Back => "back", "go back / close";
+    /// Jump to the next highlighted item.
+    NextLit => "next_lit", "jump to the next highlighted item";
+    /// Jump to the previous highlighted item.
+    PrevLit => "prev_lit", "jump to the previous highlighted item";
+    /// Show every event on the timeline.
+    LensAll => "lens_all", "timeline: show all levels";
+    /// Show only events that involve the individual level.
+    LensIndividual => "lens_individual", "timeline: only the individual level";
+    /// Show only events that involve the domestic level.
+    LensDomestic => "lens_domestic", "timeline: only the domestic level";
+    /// Show only events that involve the systemic level.
+    LensSystemic => "lens_systemic", "timeline: only the systemic level";
+    /// Ask for a year and jump to it.
+    JumpYear => "jump_year", "jump to a year";
+    /// Confirm the prompt.
+    Submit => "submit", "confirm";
+    /// Close the prompt or popup without doing anything.
+    Cancel => "cancel", "cancel";
+    /// Delete the character before the cursor in the prompt.
+    DeleteChar => "delete_char", "delete a character";
+    /// Delete the word before the cursor in the prompt.
+    DeleteWord => "delete_word", "delete a word";
+    /// Clear the prompt.
+    ClearInput => "clear_input", "clear the prompt";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        let mut names: Vec<&str> = Action::BINDABLE.iter().map(Action::name).collect();
+        for a in Action::BINDABLE {
+            assert_eq!(Action::from_name(a.name()).as_ref(), Some(a));
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Action::BINDABLE.len());
+    }
+}

@@ -1,0 +1,64 @@
+//! The help screen's text, generated from the key map so that it always
+//! lists the bindings in force, followed by what the symbols mean.
+
+use ratatui::text::{Line, Span};
+
+use crate::keymap::Keymap;
+use crate::model::{Effect, Level};
+use crate::theme::Theme;
+
+/// The help text, one entry per row.
+pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for section in keymap.help() {
+        let title = match section.mode.name() {
+            "browse" => "Exploring".to_owned(),
+            "help" => "In this help".to_owned(),
+            "jump" => "In the year prompt (:)".to_owned(),
+            other => other.to_owned(),
+        };
+        lines.push(Line::styled(title, theme.heading));
+        let width = section
+            .rows
+            .iter()
+            .map(|(k, _)| crate::text::width(k))
+            .max()
+            .unwrap_or(0);
+        for (keys, what) in section.rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", crate::text::pad(&keys, width)), theme.key),
+                Span::raw(format!("  {what}")),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    if keymap.help().iter().any(|s| s.mode.takes_text()) {
+        lines.push(Line::styled("  In a prompt, other keys type.", theme.faded));
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled("Mouse", theme.heading));
+    lines.push(Line::raw(if mouse {
+        "  click selects or follows a link; the wheel scrolls what is under it"
+    } else {
+        "  off; start with --mouse to click and scroll"
+    }));
+    lines.push(Line::default());
+    lines.push(Line::styled("Symbols", theme.heading));
+    for effect in Effect::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", effect.symbol()), theme.effect(effect)),
+            Span::raw(format!("  {}", effect.name())),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("  ●", theme.lit),
+        Span::raw("  related to the highlighted item"),
+    ]));
+    let mut levels = vec![Span::raw("  ")];
+    for level in Level::ALL {
+        levels.push(Span::styled(level.letter().to_string(), theme.level(level)));
+        levels.push(Span::raw(format!(" {}  ", level.name().to_lowercase())));
+    }
+    lines.push(Line::from(levels));
+    lines
+}

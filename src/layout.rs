@@ -1,0 +1,103 @@
+//! Where each region goes for a terminal size. Both the renderer and the
+//! app (paging, keeping the cursor in view, mouse hits) use this one
+//! function, so they always agree.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+/// The smallest terminal the explorer draws in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal the explorer draws in.
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The regions of the explorer's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The timeline, border included.
+    pub timeline: Rect,
+    /// The individual, domestic and systemic panes, borders included.
+    pub panes: [Rect; 3],
+    /// The detail panel, border included.
+    pub detail: Rect,
+    /// The status bar (one row).
+    pub status: Rect,
+    /// Room to spare: panes show summaries, titles get more text.
+    pub roomy: bool,
+}
+
+impl Areas {
+    /// The layout for a screen of `area`, or `None` when it is too small.
+    pub fn new(area: Rect) -> Option<Areas> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let roomy = area.width >= 160 && area.height >= 48;
+        let detail_height = (area.height * 3 / 10).clamp(7, 18);
+        let [main, detail, status] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(detail_height),
+            Constraint::Length(1),
+        ]));
+        let panes = if area.width >= 140 {
+            // Wide: the three panes stand side by side, as columns.
+            let [timeline, a, b, c] = main.layout(&Layout::horizontal([
+                Constraint::Percentage(40),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ]));
+            (timeline, [a, b, c])
+        } else {
+            // Narrow: the panes are stacked to the right of the timeline.
+            let [timeline, right] = main.layout(&Layout::horizontal([
+                Constraint::Percentage(50),
+                Constraint::Fill(1),
+            ]));
+            let [a, b, c] = right.layout(&Layout::vertical([Constraint::Fill(1); 3]));
+            (timeline, [a, b, c])
+        };
+        Some(Areas {
+            timeline: panes.0,
+            panes: panes.1,
+            detail,
+            status,
+            roomy,
+        })
+    }
+}
+
+/// The inside of a bordered region.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(Margin::new(1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_tile_the_screen_without_overlap() {
+        for (w, h) in [(60, 16), (80, 24), (120, 40), (160, 48), (300, 100)] {
+            let a = Areas::new(Rect::new(0, 0, w, h)).unwrap();
+            let all = [
+                a.timeline, a.panes[0], a.panes[1], a.panes[2], a.detail, a.status,
+            ];
+            let cells: u32 = all
+                .iter()
+                .map(|r| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(cells, u32::from(w) * u32::from(h), "{w}×{h}");
+            for (i, x) in all.iter().enumerate() {
+                for y in &all[i + 1..] {
+                    assert!(!x.intersects(*y), "{w}×{h}: {x:?} {y:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn too_small_is_none() {
+        assert!(Areas::new(Rect::new(0, 0, 59, 40)).is_none());
+        assert!(Areas::new(Rect::new(0, 0, 200, 15)).is_none());
+        assert!(Areas::new(Rect::new(0, 0, 0, 0)).is_none());
+    }
+}

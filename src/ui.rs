@@ -1,0 +1,94 @@
+//! Drawing: a pure function of the app's state onto a frame. One module per
+//! region; none of them changes the state.
+
+mod detail;
+mod help;
+mod pane;
+mod prompt;
+mod status;
+mod timeline;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::app::{App, Overlay, Region};
+use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use crate::text::fit;
+use crate::theme::Theme;
+
+/// Draw the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    draw(app, area, buf);
+}
+
+/// Draw the whole screen for `app` into `buf` over `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(areas) = Areas::new(area) else {
+        too_small(area, buf, &app.theme);
+        return;
+    };
+    timeline::render(app, areas.timeline, buf);
+    for (i, level) in crate::model::Level::ALL.into_iter().enumerate() {
+        pane::render(app, level, areas.panes[i], buf);
+    }
+    detail::render(app, areas.detail, buf);
+    status::render(app, areas.status, buf);
+    match app.overlay() {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::render(app, *scroll, area, buf),
+        Overlay::Jump { input } => prompt::render(app, "Jump to year", input, areas.timeline, buf),
+    }
+}
+
+/// The frame of a region: rounded when focused, with a title.
+fn frame<'a>(app: &App, region: Region, title: Line<'a>) -> Block<'a> {
+    let focused = app.focus() == region;
+    let t = &app.theme;
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused { t.border_focused } else { t.border })
+        .title(title)
+}
+
+/// The style of a row: the cursor's when it is the cursor, else `base`.
+fn row_style(t: &Theme, base: Style, cursor: bool, focused: bool) -> Style {
+    match (cursor, focused) {
+        (true, true) => base.patch(t.cursor),
+        (true, false) => base.patch(t.cursor_unfocused),
+        _ => base,
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = [
+        format!("terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}"),
+        format!("now {}×{}", area.width, area.height),
+    ];
+    let top = area.y + area.height.saturating_sub(2) / 2;
+    for (i, text) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let text = fit(text, usize::from(area.width));
+        let x = area.x + (area.width.saturating_sub(crate::text::width(&text) as u16)) / 2;
+        buf.set_string(x, y, text, if i == 0 { theme.warning } else { theme.faded });
+    }
+}
+
+/// Fill a one-row area with `line`, cut to fit.
+fn put_line(buf: &mut Buffer, area: Rect, line: &Line) {
+    if area.height > 0 {
+        line.render(Rect { height: 1, ..area }, buf);
+    }
+}

@@ -1,0 +1,46 @@
+//! The help popup: every key binding, from the key map.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::app::App;
+
+/// Draw the help over `area`, scrolled to `scroll`.
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(t.border_focused)
+        .title(Line::from(" Keys "))
+        .title_bottom(Line::styled(" ↑↓ scroll · Esc or ? close ", t.faded));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let lines = crate::help::lines(&app.keymap, t, app.mouse);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+}

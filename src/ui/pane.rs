@@ -1,0 +1,102 @@
+//! A level pane: that level's factors, each with its effect (`+ − ±`), lit
+//! when the anchored event involves it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::{frame, put_line, row_style};
+use crate::app::{App, Lit, Region};
+use crate::model::Level;
+use crate::text::pad;
+
+/// Draw `level`'s pane into `area`.
+pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let factors = &app.case.index.level_factors[level.index()];
+    let lit = app.lit();
+    let count = match lit {
+        Lit::Factors(_) => {
+            let n = factors.iter().filter(|&&f| lit.factor(f)).count();
+            format!("{n}/{} ", factors.len())
+        }
+        _ => format!("{} ", factors.len()),
+    };
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {} ", level.name()),
+            t.level(level).patch(t.heading),
+        ),
+        Span::styled(count, t.faded),
+    ]);
+    let region = Region::Pane(level);
+    let block = frame(app, region, title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if factors.is_empty() {
+        put_line(
+            buf,
+            inner,
+            &Line::styled("no factors at this level", t.faded),
+        );
+        return;
+    }
+
+    let per_item = app.pane_item_height();
+    let visible = usize::from(inner.height) / per_item;
+    let scroll = app.pane(level);
+    let width = usize::from(inner.width).saturating_sub(1);
+    let focused = app.focus() == region;
+    // The cursor shows where the user is: in the focused pane, and in the
+    // pane that holds the anchor or the shown item.
+    let shows_cursor = focused || app.anchor_region() == region || app.shown_region() == region;
+    let dimmed = app.lens().is_some_and(|l| l != level);
+    for (row, (i, &f)) in factors
+        .iter()
+        .enumerate()
+        .skip(scroll.offset)
+        .take(visible)
+        .enumerate()
+    {
+        let factor = &app.case.data.factors[f];
+        let is_lit = lit.factor(f);
+        let fades = dimmed || (matches!(lit, Lit::Factors(_)) && !is_lit);
+        let base = if fades { t.faded } else { t.text };
+        let base = if is_lit { base.patch(t.lit) } else { base };
+        let cursor = shows_cursor && i == scroll.cursor;
+        let style = |s| row_style(t, s, cursor, focused);
+        let effect_style = if fades {
+            t.effect(factor.effect).patch(t.faded)
+        } else {
+            t.effect(factor.effect)
+        };
+        let line = Line::from(vec![
+            Span::styled(if is_lit { "●" } else { " " }, style(base)),
+            Span::styled(format!("{} ", factor.effect.symbol()), style(effect_style)),
+            Span::styled(pad(&factor.name, width.saturating_sub(3)), style(base)),
+        ]);
+        let y = inner.y + (row * per_item) as u16;
+        put_line(buf, Rect::new(inner.x, y, width as u16, 1), &line);
+        if per_item == 2 {
+            let summary = Line::styled(
+                format!("   {}", pad(&factor.summary, width.saturating_sub(3))),
+                t.faded,
+            );
+            put_line(buf, Rect::new(inner.x, y + 1, width as u16, 1), &summary);
+        }
+    }
+
+    if factors.len() > visible {
+        let mut state =
+            ScrollbarState::new(factors.len().saturating_sub(visible)).position(scroll.offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(t.border)
+            .render(inner, buf, &mut state);
+    }
+}

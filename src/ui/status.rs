@@ -1,0 +1,118 @@
+//! The status bar: the keys that matter where the focus is, and on the
+//! right a message, the dataset's warnings or the position in the list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::action::Action;
+use crate::app::{App, Region};
+use crate::keymap::Mode;
+use crate::text::width;
+
+/// Draw the status bar into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let key = |a: Action| -> String {
+        app.keymap
+            .keys_for(app.mode(), &a)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let pair = |a: Action, b: Action| format!("{}/{}", key(a), key(b));
+    let hints: Vec<(String, &str)> = match (app.mode(), app.focus()) {
+        (Mode::Browse, Region::Timeline) => vec![
+            (pair(Action::Down, Action::Up), "move"),
+            (key(Action::Open), "open"),
+            (pair(Action::NextLit, Action::PrevLit), "lit"),
+            ("1 2 3 0".into(), "lens"),
+            (key(Action::JumpYear), "year"),
+            (key(Action::FocusNext), "focus"),
+            (key(Action::Help), "help"),
+            (key(Action::Quit), "quit"),
+        ],
+        (Mode::Browse, Region::Pane(_)) => vec![
+            (pair(Action::Down, Action::Up), "move"),
+            (pair(Action::NextLit, Action::PrevLit), "lit"),
+            (key(Action::Open), "detail"),
+            (key(Action::FocusNext), "focus"),
+            (key(Action::Help), "help"),
+            (key(Action::Quit), "quit"),
+        ],
+        (Mode::Browse, Region::Detail) => vec![
+            (pair(Action::Down, Action::Up), "links"),
+            (key(Action::Open), "follow"),
+            (key(Action::Back), "back"),
+            (key(Action::FocusNext), "focus"),
+            (key(Action::Help), "help"),
+            (key(Action::Quit), "quit"),
+        ],
+        (Mode::Help, _) => vec![
+            (pair(Action::Down, Action::Up), "scroll"),
+            (key(Action::Cancel), "close"),
+        ],
+        (Mode::Jump, _) => vec![
+            ("0-9".into(), "year"),
+            (key(Action::Submit), "go"),
+            (key(Action::Cancel), "cancel"),
+        ],
+    };
+    let right = match app.message() {
+        Some(m) => Span::styled(format!(" {m} "), t.warning),
+        None if app.warnings > 0 => Span::styled(
+            format!(
+                " {} dataset warning{} (waltz check) ",
+                app.warnings,
+                if app.warnings == 1 { "" } else { "s" }
+            ),
+            t.warning,
+        ),
+        None => Span::styled(position(app), t.faded),
+    };
+    let right_width = width(&right.content) as u16;
+    let left_area = Rect {
+        width: area.width.saturating_sub(right_width),
+        ..area
+    };
+    // Where room is short, drop hints from the middle: the first ones say
+    // how to move, the last ones how to get help and out.
+    let mut hints: Vec<(String, &str)> = hints
+        .into_iter()
+        .filter(|(k, _)| !k.is_empty() && k != "/")
+        .collect();
+    let cost = |h: &[(String, &str)]| {
+        1 + h
+            .iter()
+            .map(|(k, w)| width(k) + width(w) + 3)
+            .sum::<usize>()
+    };
+    while hints.len() > 3 && cost(&hints) > usize::from(left_area.width) {
+        hints.remove(hints.len() - 3);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (k, what) in hints {
+        spans.push(Span::styled(k, t.key));
+        spans.push(Span::styled(format!(" {what}  "), t.status));
+    }
+    Line::from(spans).render(left_area, buf);
+    if right_width <= area.width {
+        let right_area = Rect {
+            x: area.right() - right_width,
+            width: right_width,
+            ..area
+        };
+        Line::from(right).render(right_area, buf);
+    }
+}
+
+/// "event 12 of 57" for the item the detail shows.
+fn position(app: &App) -> String {
+    use crate::index::Item;
+    match app.shown() {
+        Some(Item::Event(e)) => format!(" event {} of {} ", e + 1, app.case.data.events.len()),
+        Some(Item::Factor(f)) => format!(" factor {} of {} ", f + 1, app.case.data.factors.len()),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,167 @@
+//! The timeline: a year ruler, era headers, the background fold and one row
+//! per event with a marker for each level it touches.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::{frame, put_line, row_style};
+use crate::app::timeline::Row;
+use crate::app::{App, Lit, Region};
+use crate::model::{Level, month_abbrev};
+use crate::text::{self, fit, pad};
+
+/// Width of the year column, the ruler and the lit marker: "1998" + " │" + "● ".
+const GUTTER: usize = 8;
+/// Width of the level markers at the right: " IDS".
+const LEVELS: usize = 4;
+
+/// Draw the timeline into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (first, last) = app.case.data.period;
+    let mut title = vec![
+        Span::raw(" Timeline "),
+        Span::styled(format!("{first}–{last} "), t.year),
+    ];
+    if let Some(level) = app.lens() {
+        title.push(Span::styled(
+            format!("[{} only] ", level.name().to_lowercase()),
+            t.level(level),
+        ));
+    }
+    let block = frame(app, Region::Timeline, Line::from(title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+
+    let rows = app.rows();
+    let scroll = app.timeline();
+    let height = usize::from(inner.height);
+    let text_width = usize::from(inner.width).saturating_sub(1);
+    let lit = app.lit();
+    let focused = app.focus() == Region::Timeline;
+    let mut previous_year = None;
+    for (i, row) in rows.iter().enumerate().skip(scroll.offset).take(height) {
+        let y = inner.y + (i - scroll.offset) as u16;
+        let line_area = Rect::new(inner.x, y, text_width as u16, 1);
+        let cursor = i == scroll.cursor;
+        let line = match *row {
+            Row::Fold(n) => fold_line(app, n, text_width, cursor, focused),
+            Row::Era(x) => era_line(app, x, text_width),
+            Row::Event(e) => {
+                let year = app.case.data.events[e].year;
+                let show_year = previous_year != Some(year);
+                previous_year = Some(year);
+                event_line(app, e, show_year, lit, text_width, cursor, focused)
+            }
+        };
+        if !matches!(row, Row::Event(_)) {
+            previous_year = None;
+        }
+        put_line(buf, line_area, &line);
+    }
+
+    if rows.len() > height {
+        let mut state =
+            ScrollbarState::new(rows.len().saturating_sub(height)).position(scroll.offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(t.border)
+            .render(inner, buf, &mut state);
+    }
+}
+
+fn fold_line(app: &App, n: usize, width: usize, cursor: bool, focused: bool) -> Line<'static> {
+    let t = &app.theme;
+    let arrow = if app.fold_open() { "▾" } else { "▸" };
+    let text = format!(
+        "{arrow} before {} · {n} background event{}",
+        app.case.data.period.0,
+        if n == 1 { "" } else { "s" }
+    );
+    let style = row_style(t, t.era, cursor, focused);
+    Line::from(Span::styled(pad(&text, width), style))
+}
+
+fn era_line(app: &App, x: usize, width: usize) -> Line<'static> {
+    let era = &app.case.data.eras[x];
+    let label = format!("── {} {}–{} ", era.name, era.start, era.end);
+    let label = fit(&label, width);
+    let fill = "─".repeat(width.saturating_sub(text::width(&label)));
+    Line::from(Span::styled(format!("{label}{fill}"), app.theme.era))
+}
+
+fn event_line(
+    app: &App,
+    e: usize,
+    show_year: bool,
+    lit: Lit,
+    width: usize,
+    cursor: bool,
+    focused: bool,
+) -> Line<'static> {
+    let t = &app.theme;
+    let case = &app.case;
+    let event = &case.data.events[e];
+    let is_lit = lit.event(e);
+    let year_lit = lit.any_event_in(case.year_events(event.year));
+    let fades = matches!(lit, Lit::Events(_)) && !is_lit;
+    let base = if fades { t.faded } else { t.text };
+    let base = if is_lit { base.patch(t.lit) } else { base };
+
+    let year_style = if year_lit {
+        t.year.patch(t.lit)
+    } else {
+        t.year
+    };
+    let year = if show_year {
+        format!("{:>4}", event.year)
+    } else {
+        "    ".into()
+    };
+    let ruler = if year_lit { "┃" } else { "│" };
+    let mark = if is_lit { "●" } else { " " };
+
+    let mut date = String::new();
+    if event.circa {
+        date.push_str("c. ");
+    }
+    if let Some(m) = event.month.and_then(month_abbrev) {
+        date.push_str(m);
+        date.push(' ');
+    }
+    if let Some(until) = event.until.filter(|&u| u != event.year) {
+        date.push_str(&format!("–{until} "));
+    }
+
+    let title_room = width.saturating_sub(GUTTER + LEVELS + text::width(&date));
+    let title = pad(&event.title, title_room);
+    let row = |style: Style| row_style(t, style, cursor, focused);
+    let mut spans = vec![
+        Span::styled(year, row(year_style)),
+        Span::styled(format!(" {ruler}"), row(year_style)),
+        Span::styled(format!("{mark} "), row(base)),
+        Span::styled(date, row(base.patch(t.faded))),
+        Span::styled(title, row(base)),
+        Span::styled(" ", row(base)),
+    ];
+    let levels = case.levels(e);
+    for level in Level::ALL {
+        let (text, style) = if levels.contains(level) {
+            (level.letter().to_string(), t.level(level))
+        } else {
+            ("·".to_string(), t.faded)
+        };
+        spans.push(Span::styled(
+            text,
+            row(if fades { style.patch(t.faded) } else { style }),
+        ));
+    }
+    Line::from(spans)
+}

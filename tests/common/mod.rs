@@ -1,0 +1,145 @@
+//! Helpers shared by the behaviour tests: build an app on a dataset, press
+//! keys through the key map, render into a `TestBackend`, read the screen.
+
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use waltz::app::{App, Options};
+use waltz::index::Case;
+use waltz::keymap::Key;
+use waltz::load;
+use waltz::theme::Theme;
+
+/// The small fictional fixture.
+pub const MINIMAL: &str = include_str!("../fixtures/minimal.ron");
+
+/// The case of a dataset text.
+pub fn case(text: &str) -> Case {
+    Case::new(
+        load::from_str("test.ron", text)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .dataset,
+    )
+}
+
+/// The shipped case.
+pub fn shipped() -> Case {
+    Case::new(load::embedded().unwrap_or_else(|e| panic!("{e}")).dataset)
+}
+
+/// An app on `case`, laid out for `width` × `height`, monochrome so that
+/// tests read modifiers rather than colours.
+pub fn app(case: Case, width: u16, height: u16) -> App {
+    app_with(case, width, height, Theme::monochrome())
+}
+
+/// An app on `case` with a given theme.
+pub fn app_with(case: Case, width: u16, height: u16, theme: Theme) -> App {
+    let mut app = App::new(
+        case,
+        Options {
+            theme,
+            ..Options::default()
+        },
+    );
+    app.resize(width, height);
+    app
+}
+
+/// Press keys written as settings files write them ("j", "Tab", "Ctrl-c").
+pub fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        let key = Key::parse(k).unwrap_or_else(|e| panic!("{e}"));
+        let mut mods = key.mods;
+        if matches!(key.code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
+            mods |= KeyModifiers::SHIFT;
+        }
+        let event = KeyEvent::new(key.code, mods);
+        if let Some(action) = app.keymap.action(app.mode(), event) {
+            app.update(action);
+        }
+    }
+}
+
+/// Type text character by character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(action) = app.keymap.action(app.mode(), event) {
+            app.update(action);
+        }
+    }
+}
+
+/// Render the app at its own size.
+pub fn render(app: &App) -> Buffer {
+    let size = app.screen();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|f| waltz::ui::render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's rows as text.
+pub fn lines(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let cell = &buf[(x, y)];
+                row.push_str(cell.symbol());
+                x += 1;
+            }
+            row
+        })
+        .collect()
+}
+
+/// The whole screen as text, rows joined by newlines.
+pub fn screen(buf: &Buffer) -> String {
+    lines(buf).join("\n")
+}
+
+/// Where `needle` first starts on screen: (column, row), counting cells.
+pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for x in 0..cells.len() {
+            let mut rest = needle;
+            let mut i = x;
+            while let Some(cell) = cells.get(i) {
+                if cell.is_empty() {
+                    i += 1;
+                    continue;
+                }
+                match rest.strip_prefix(*cell) {
+                    Some(r) => rest = r,
+                    None => break,
+                }
+                if rest.is_empty() {
+                    return Some((x as u16, y));
+                }
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
+/// The modifiers of the cell at `needle`'s first character.
+pub fn modifiers_at(buf: &Buffer, needle: &str) -> Modifier {
+    let (x, y) =
+        find(buf, needle).unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(buf)));
+    buf[(x, y)].modifier
+}
+
+/// The text of screen row `y` from column `from` to `to`.
+pub fn row_text(buf: &Buffer, y: u16, from: u16, to: u16) -> String {
+    (from..to.min(buf.area.width))
+        .map(|x| buf[(x, y)].symbol())
+        .collect()
+}

@@ -1,0 +1,567 @@
+//! The explorer as a user sees it: keys through the key map, the screen
+//! rendered into a `TestBackend`, assertions on text and on cell styles.
+
+mod common;
+
+use common::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use waltz::action::Action;
+use waltz::app::Region;
+use waltz::index::Item;
+use waltz::layout::{Areas, inner};
+use waltz::model::Level;
+use waltz::theme::Theme;
+
+/// The text of each row inside `area` (a region, border included) that
+/// carries the lit marker `●`, trimmed.
+fn lit_rows(buf: &Buffer, area: Rect) -> Vec<String> {
+    let inside = inner(area);
+    (inside.y..inside.bottom())
+        .map(|y| row_text(buf, y, inside.x, inside.right()))
+        .filter(|row| row.contains('●'))
+        .map(|row| row.replace('●', " ").trim().to_owned())
+        .collect()
+}
+
+fn areas(app: &waltz::app::App) -> Areas {
+    app.areas().expect("big enough")
+}
+
+/// The lit rows of the three panes, with the effect sign stripped.
+fn lit_factor_names(app: &waltz::app::App, buf: &Buffer) -> Vec<String> {
+    let mut names: Vec<String> = areas(app)
+        .panes
+        .iter()
+        .flat_map(|&p| lit_rows(buf, p))
+        .map(|row| row.trim_start_matches(['+', '−', '±']).trim().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn event_id(app: &waltz::app::App) -> String {
+    match app.shown() {
+        Some(Item::Event(e)) => app.case.data.events[e].id.clone(),
+        other => panic!("expected an event, got {other:?}"),
+    }
+}
+
+#[test]
+fn selecting_an_event_lights_exactly_its_factors() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(case(MINIMAL), w, h);
+        for _ in 0..4 {
+            let buf = render(&app);
+            let Some(Item::Event(e)) = app.shown() else {
+                panic!()
+            };
+            let mut expected: Vec<String> = app.case.data.events[e]
+                .factors
+                .iter()
+                .map(|id| {
+                    app.case
+                        .data
+                        .factors
+                        .iter()
+                        .find(|f| &f.id == id)
+                        .unwrap()
+                        .name
+                        .clone()
+                })
+                .collect();
+            expected.sort();
+            assert_eq!(
+                lit_factor_names(&app, &buf),
+                expected,
+                "{w}×{h} at {}",
+                event_id(&app)
+            );
+            // Unrelated factors fade; related ones stand out.
+            for f in &app.case.data.factors {
+                let m = modifiers_at(&buf, &f.name);
+                if expected.contains(&f.name) {
+                    assert!(
+                        m.contains(Modifier::BOLD) && !m.contains(Modifier::DIM),
+                        "{}",
+                        f.name
+                    );
+                } else {
+                    assert!(m.contains(Modifier::DIM), "{} should fade", f.name);
+                }
+            }
+            press(&mut app, &["j"]);
+        }
+    }
+}
+
+#[test]
+fn each_pane_counts_the_factors_involved() {
+    let app = app(case(MINIMAL), 80, 24);
+    // The first event of the period, "Ambassador recalled", involves one
+    // individual and one systemic factor.
+    assert_eq!(event_id(&app), "snub");
+    let s = screen(&render(&app));
+    assert!(s.contains("Individual 1/2"), "{s}");
+    assert!(s.contains("Domestic 0/1"), "{s}");
+    assert!(s.contains("Systemic 1/2"), "{s}");
+}
+
+#[test]
+fn selecting_a_factor_lights_exactly_its_events_and_their_years() {
+    let mut app = app(case(MINIMAL), 120, 40);
+    // Moving in a pane anchors its factor.
+    press(&mut app, &["Tab", "j"]);
+    let buf = render(&app);
+    let lit = lit_rows(&buf, areas(&app).timeline);
+    assert_eq!(lit.len(), 1, "{lit:?}");
+    assert!(
+        lit[0].starts_with("2001 ┃  Ambassador recalled") && lit[0].ends_with("I·S"),
+        "{lit:?}"
+    );
+    press(&mut app, &["k"]);
+    let buf = render(&app);
+    let lit = lit_rows(&buf, areas(&app).timeline);
+    assert_eq!(lit.len(), 2, "{lit:?}");
+    assert!(lit[0].contains("May First summit"), "{lit:?}");
+    assert!(lit[1].contains("Gas pipeline deal"), "{lit:?}");
+    // Lit years stand out on the ruler; the rest of the timeline fades.
+    assert!(modifiers_at(&buf, "2005 ┃").contains(Modifier::BOLD));
+    assert!(!modifiers_at(&buf, "2001 │").contains(Modifier::BOLD));
+    assert!(modifiers_at(&buf, "Ambassador recalled").contains(Modifier::DIM));
+    assert!(modifiers_at(&buf, "Forum talks").contains(Modifier::DIM));
+    assert!(!modifiers_at(&buf, "Gas pipeline deal").contains(Modifier::DIM));
+}
+
+#[test]
+fn the_shipped_dataset_lights_an_events_factors_per_level() {
+    let mut app = app(shipped(), 120, 40);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2009");
+    press(&mut app, &["Enter"]);
+    let Some(Item::Event(e)) = app.shown() else {
+        panic!()
+    };
+    assert_eq!(app.case.data.events[e].year, 2009);
+    let buf = render(&app);
+    let s = screen(&buf);
+    for level in Level::ALL {
+        let factors = &app.case.index.level_factors[level.index()];
+        let involved = app.case.index.event_factors[e]
+            .iter()
+            .filter(|f| factors.contains(f))
+            .count();
+        let title = format!("{} {involved}/{}", level.name(), factors.len());
+        assert!(s.contains(&title), "{title} missing:\n{s}");
+    }
+    // Every lit row is one of the event's factors.
+    let names: Vec<&str> = app.case.index.event_factors[e]
+        .iter()
+        .map(|&f| app.case.data.factors[f].name.as_str())
+        .collect();
+    let lit = lit_factor_names(&app, &buf);
+    assert!(!lit.is_empty());
+    for row in lit {
+        let row = row.trim_end_matches('…');
+        assert!(
+            names.iter().any(|n| n.starts_with(row)),
+            "{row:?} is not a factor of the event"
+        );
+    }
+}
+
+#[test]
+fn n_and_shift_n_walk_the_lit_events() {
+    let mut app = app(case(MINIMAL), 120, 40);
+    press(&mut app, &["Tab", "j", "k"]); // anchor "Leaders' rapport"
+    press(&mut app, &["n"]);
+    assert_eq!(app.focus(), Region::Timeline);
+    assert_eq!(event_id(&app), "summit");
+    press(&mut app, &["n"]);
+    assert_eq!(event_id(&app), "pipeline");
+    press(&mut app, &["n"]);
+    assert_eq!(event_id(&app), "summit", "wraps around");
+    press(&mut app, &["N"]);
+    assert_eq!(event_id(&app), "pipeline");
+    // The factor stays the anchor, so its events stay lit.
+    let buf = render(&app);
+    assert_eq!(lit_rows(&buf, areas(&app).timeline).len(), 2);
+}
+
+#[test]
+fn n_from_an_event_walks_its_factors_across_the_panes() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    press(&mut app, &["j"]); // "First summit": rapport (individual), forum (systemic)
+    press(&mut app, &["n"]);
+    assert_eq!(app.focus(), Region::Pane(Level::Individual));
+    assert_eq!(app.item_in(app.focus()), Some(Item::Factor(0)));
+    press(&mut app, &["n"]);
+    assert_eq!(app.focus(), Region::Pane(Level::Systemic));
+    assert_eq!(app.item_in(app.focus()), Some(Item::Factor(4)));
+    assert_eq!(event_id_of_anchor(&app), "summit");
+}
+
+fn event_id_of_anchor(app: &waltz::app::App) -> String {
+    match app.anchor() {
+        Some(Item::Event(e)) => app.case.data.events[e].id.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_level_lens_hides_events_without_that_level() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    press(&mut app, &["2"]);
+    let s = screen(&render(&app));
+    assert!(s.contains("[domestic only]"), "{s}");
+    assert!(s.contains("Gas pipeline deal"));
+    for hidden in [
+        "Ambassador recalled",
+        "First summit",
+        "Forum talks",
+        "before 2000",
+    ] {
+        assert!(!s.contains(hidden), "{hidden} should be hidden:\n{s}");
+    }
+    assert_eq!(event_id(&app), "pipeline");
+    press(&mut app, &["1"]);
+    let s = screen(&render(&app));
+    for shown in ["Ambassador recalled", "First summit", "Gas pipeline deal"] {
+        assert!(s.contains(shown), "{shown} missing:\n{s}");
+    }
+    assert!(!s.contains("Forum talks"));
+    press(&mut app, &["0"]);
+    let s = screen(&render(&app));
+    assert!(s.contains("Forum talks") && s.contains("before 2000") && !s.contains("only]"));
+}
+
+#[test]
+fn background_events_are_folded_and_unfold_on_enter() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    let s = screen(&render(&app));
+    assert!(s.contains("▸ before 2000 · 1 background event"), "{s}");
+    assert!(!s.contains("Border war"));
+    press(&mut app, &["g", "Enter"]);
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("▾ before 2000") && s.contains("Border war"),
+        "{s}"
+    );
+    press(&mut app, &["j"]);
+    assert_eq!(event_id(&app), "war");
+    press(&mut app, &["k", "Enter"]);
+    assert!(!screen(&render(&app)).contains("Border war"));
+}
+
+#[test]
+fn focus_cycles_through_every_region() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    let order = [
+        Region::Pane(Level::Individual),
+        Region::Pane(Level::Domestic),
+        Region::Pane(Level::Systemic),
+        Region::Detail,
+        Region::Timeline,
+    ];
+    for region in order {
+        press(&mut app, &["Tab"]);
+        assert_eq!(app.focus(), region);
+        // The focused region's border is drawn thick.
+        let buf = render(&app);
+        let a = areas(&app);
+        let rect = match region {
+            Region::Timeline => a.timeline,
+            Region::Pane(l) => a.panes[l.index()],
+            Region::Detail => a.detail,
+        };
+        assert_eq!(buf[(rect.x, rect.y)].symbol(), "┏", "{region:?}");
+    }
+    press(&mut app, &["Shift-Tab"]);
+    assert_eq!(app.focus(), Region::Detail);
+    press(&mut app, &["l"]);
+    assert_eq!(
+        app.focus(),
+        Region::Pane(Level::Individual),
+        "from the detail, sideways goes to the lists"
+    );
+    press(&mut app, &["h"]);
+    assert_eq!(app.focus(), Region::Timeline);
+}
+
+#[test]
+fn scrolling_to_the_end_and_back_keeps_the_cursor_in_view() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["G"]);
+    let last = app.case.data.events.last().unwrap();
+    assert_eq!(
+        app.shown(),
+        Some(Item::Event(app.case.data.events.len() - 1))
+    );
+    let buf = render(&app);
+    let title: String = last.title.chars().take(12).collect();
+    let m = modifiers_at(&buf, &title);
+    assert!(
+        m.contains(Modifier::REVERSED),
+        "the cursor row is drawn reversed"
+    );
+    press(&mut app, &["g"]);
+    let buf = render(&app);
+    assert!(modifiers_at(&buf, "▸ before 1998").contains(Modifier::REVERSED));
+    // Page by page down and up again.
+    for _ in 0..30 {
+        press(&mut app, &["PgDn"]);
+    }
+    assert_eq!(
+        app.shown(),
+        Some(Item::Event(app.case.data.events.len() - 1))
+    );
+    for _ in 0..30 {
+        press(&mut app, &["PgUp"]);
+    }
+    assert_eq!(app.timeline().cursor, 0);
+    assert_eq!(app.timeline().offset, 0);
+}
+
+#[test]
+fn following_a_link_from_the_detail_and_coming_back() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.focus(), Region::Detail);
+    let s = screen(&render(&app));
+    assert!(s.contains("→ − Old distrust"), "{s}");
+    press(&mut app, &["j", "Enter"]); // the second link: "Rival alliances"
+    assert_eq!(app.shown(), Some(Item::Factor(3)));
+    assert_eq!(app.focus(), Region::Detail);
+    // Arriving in the detail shows the link cursor, ready for Enter.
+    let buf = render(&app);
+    assert!(
+        modifiers_at(&buf, "→ 1990 Border war").contains(Modifier::REVERSED),
+        "{}",
+        screen(&buf)
+    );
+    press(&mut app, &["Enter"]); // follow on to the background event
+    assert_eq!(event_id(&app), "war");
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.shown(), Some(Item::Factor(3)));
+    press(&mut app, &["Esc"]);
+    assert_eq!(event_id(&app), "snub");
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.focus(), Region::Timeline);
+}
+
+#[test]
+fn help_lists_the_bindings_and_closes() {
+    let mut app = app(case(MINIMAL), 100, 40);
+    press(&mut app, &["?"]);
+    let s = screen(&render(&app));
+    assert!(s.contains(" Keys "), "{s}");
+    for (keys, what) in [
+        ("j, ↓", "move down"),
+        ("q, Ctrl-c", "quit"),
+        ("1", "timeline: only the individual level"),
+    ] {
+        let row = s
+            .lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} missing:\n{s}"));
+        assert!(row.contains(keys), "{row}");
+    }
+    // Every bindable action bound in browse mode is in the help.
+    let help: String = waltz::help::lines(&app.keymap, &app.theme, false)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for action in Action::BINDABLE {
+        if !app
+            .keymap
+            .keys_for(waltz::keymap::Mode::Browse, action)
+            .is_empty()
+        {
+            assert!(help.contains(action.help()), "{} missing", action.name());
+        }
+    }
+    press(&mut app, &["?"]);
+    assert!(!screen(&render(&app)).contains(" Keys "));
+}
+
+#[test]
+fn a_rebound_key_shows_in_the_help_and_works() {
+    let mut app = app(case(MINIMAL), 100, 40);
+    app.keymap.bind(
+        waltz::keymap::Mode::Browse,
+        waltz::keymap::Key::parse("x").unwrap(),
+        Action::Down,
+    );
+    press(&mut app, &["x"]);
+    assert_eq!(event_id(&app), "summit");
+    let help: String = waltz::help::lines(&app.keymap, &app.theme, false)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert!(help.contains("j, ↓, x"), "{help}");
+}
+
+#[test]
+fn jumping_to_a_year() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2007");
+    let s = screen(&render(&app));
+    assert!(s.contains("Jump to year") && s.contains(": 2007"), "{s}");
+    press(&mut app, &["Enter"]);
+    assert_eq!(event_id(&app), "pipeline");
+    assert!(screen(&render(&app)).contains("2007 · Gas pipeline deal"));
+    // A year without events goes to the next one, and says so.
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2006");
+    press(&mut app, &["Enter"]);
+    assert_eq!(event_id(&app), "pipeline");
+    assert!(screen(&render(&app)).contains("no event in 2006; showing 2007"));
+    // A background year unfolds the background.
+    press(&mut app, &[":"]);
+    type_text(&mut app, "1990");
+    press(&mut app, &["Enter"]);
+    assert_eq!(event_id(&app), "war");
+    // Nothing after: a message, the selection stays.
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2099");
+    press(&mut app, &["Enter"]);
+    assert_eq!(event_id(&app), "war");
+    assert!(screen(&render(&app)).contains("no event in or after 2099"));
+    // Letters are not typed into a year; Esc cancels.
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2x0q0j5");
+    assert!(screen(&render(&app)).contains(": 2005"));
+    press(&mut app, &["Esc"]);
+    assert_eq!(event_id(&app), "war");
+    assert!(!screen(&render(&app)).contains("Jump to year"));
+}
+
+#[test]
+fn every_small_size_renders_without_panic_and_recovers() {
+    let mut app = app(shipped(), 80, 24);
+    for w in 0..=40 {
+        for h in 0..=15 {
+            app.resize(w, h);
+            render(&app);
+        }
+    }
+    for (w, h) in [(1, 300), (300, 1), (1, 1), (500, 200)] {
+        app.resize(w, h);
+        render(&app);
+    }
+    app.resize(50, 12);
+    let s = screen(&render(&app));
+    assert!(s.contains("terminal too small — need 60×16"), "{s}");
+    assert!(s.contains("now 50×12"), "{s}");
+    app.resize(80, 24);
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("Timeline 1998–2023") && !s.contains("too small"),
+        "{s}"
+    );
+}
+
+#[test]
+fn keys_in_a_tiny_terminal_do_not_panic() {
+    let mut app = app(shipped(), 3, 2);
+    press(
+        &mut app,
+        &[
+            "j", "G", "PgDn", "Tab", "Enter", "Enter", "n", "Esc", "2", ":", "Enter", "?", "PgDn",
+            "Esc",
+        ],
+    );
+    render(&app);
+}
+
+#[test]
+fn mouse_clicks_select_and_clicks_elsewhere_do_nothing() {
+    let mut app = app(case(MINIMAL), 80, 24);
+    let before = (app.focus(), app.shown());
+    for (x, y) in [
+        (0, 0),
+        (79, 23),
+        (80, 24),
+        (u16::MAX, u16::MAX),
+        (40, 0),
+        (0, 12),
+    ] {
+        app.update(Action::Click(x, y));
+        app.update(Action::Wheel(x, y, 1));
+        app.update(Action::Wheel(x, y, -1));
+        assert_eq!((app.focus(), app.shown()), before, "click at {x},{y}");
+    }
+    let buf = render(&app);
+    // Click an event on the timeline.
+    let (x, y) = find(&buf, "Gas pipeline deal").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(event_id(&app), "pipeline");
+    // Click a factor in a pane.
+    let (x, y) = find(&buf, "Rival alliances").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(app.shown(), Some(Item::Factor(3)));
+    assert_eq!(app.focus(), Region::Pane(Level::Systemic));
+    // Click a link in the detail (scrolled into view): the factor's event.
+    let d = areas(&app).detail;
+    app.update(Action::Wheel(d.x + 3, d.y + 2, 1));
+    let buf = render(&app);
+    let (x, y) = find(&buf, "→ 2001 Ambassador recalled").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(event_id(&app), "snub");
+    // The wheel scrolls the region under it, within bounds.
+    let mut big = common::app(shipped(), 80, 24);
+    let t = areas(&big).timeline;
+    for _ in 0..100 {
+        big.update(Action::Wheel(t.x + 5, t.y + 5, 1));
+    }
+    let max = big
+        .rows()
+        .len()
+        .saturating_sub(usize::from(inner(t).height));
+    assert_eq!(big.timeline().offset, max);
+}
+
+#[test]
+fn monochrome_draws_no_colour_at_all() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app_with(shipped(), w, h, Theme::monochrome());
+        press(&mut app, &["Tab", "j", "?"]);
+        let buf = render(&app);
+        for cell in buf.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+    }
+}
+
+#[test]
+fn themes_use_only_the_terminal_palette() {
+    for name in Theme::NAMES {
+        let app = app_with(shipped(), 120, 40, Theme::by_name(name).unwrap());
+        let buf = render(&app);
+        for cell in buf.content() {
+            for c in [cell.fg, cell.bg] {
+                assert!(
+                    !matches!(c, Color::Rgb(..) | Color::Indexed(_)),
+                    "{name}: {c:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn large_screens_show_factor_summaries_and_more_title() {
+    let app = app(case(MINIMAL), 160, 48);
+    let s = screen(&render(&app));
+    assert!(s.contains("Ada and Boris get on well."), "{s}");
+    let small = screen(&render(&common::app(case(MINIMAL), 80, 24)));
+    assert!(!small.contains("Ada and Boris get on well."));
+}
+
+#[test]
+fn the_fixture_screen_at_80_by_24() {
+    let app = app(case(MINIMAL), 80, 24);
+    insta::assert_snapshot!(screen(&render(&app)));
+}
