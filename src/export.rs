@@ -58,7 +58,12 @@ pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
             if factors.is_empty() {
                 continue;
             }
-            writeln!(out, "#### {}\n", capitalised(effect.name()) + "s")?;
+            let heading = match effect {
+                Effect::Enabler => "Enablers",
+                Effect::Constraint => "Constraints",
+                Effect::Mixed => "Mixed",
+            };
+            writeln!(out, "#### {heading}\n")?;
             for f in factors {
                 let x = &d.factors[f];
                 write!(
@@ -147,14 +152,6 @@ fn citations(case: &Case, sources: &[usize]) -> String {
         .map(|&s| escape(&case.data.sources[s].citation))
         .collect();
     cites.join("; ")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Long text on one Markdown line per paragraph break kept.
