@@ -97,6 +97,8 @@ actions! {
     LensSystemic => "lens_systemic", "timeline: only the systemic level";
     /// Ask for a year and jump to it.
     JumpYear => "jump_year", "jump to a year";
+    /// Open the finder: search everything.
+    Search => "search", "search everything";
     /// Confirm the prompt.
     Submit => "submit", "confirm";
     /// Close the prompt or popup without doing anything.

@@ -9,6 +9,9 @@
 
 pub mod timeline;
 
+use std::cell::OnceCell;
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::action::Action;
@@ -17,6 +20,8 @@ use crate::index::{Case, Item};
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{self, Areas};
 use crate::model::Level;
+use crate::search::worker::{self, Response, Worker};
+use crate::search::{self, Corpus, Matcher, Matches};
 use crate::theme::Theme;
 use timeline::Row;
 
@@ -82,39 +87,67 @@ pub enum Overlay {
         /// The digits typed so far.
         input: String,
     },
+    /// The finder (`/`).
+    Find(Finder),
 }
 
-/// What the anchor lights up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lit<'a> {
-    /// Nothing is anchored (the background fold, or an empty list).
-    Nothing,
-    /// An event is anchored: its factors.
-    Factors(&'a [usize]),
-    /// A factor is anchored: its events, in order.
-    Events(&'a [usize]),
+/// The finder's state: the query and its ranked results.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Finder {
+    /// The query typed so far.
+    pub input: String,
+    /// The best results for the query, best first.
+    pub results: Vec<Item>,
+    /// How many items match in all.
+    pub total: usize,
+    /// The highlighted result and the first one shown.
+    pub scroll: Scroll,
+    /// Whether the results are for an older query, a search still running.
+    pub pending: bool,
+}
+
+/// Searching: the records (built on first use), and for large cases a
+/// worker thread that searches off the interface thread.
+#[derive(Debug, Default)]
+struct Search {
+    corpus: OnceCell<Corpus>,
+    matcher: Matcher,
+    worker: Option<Worker>,
+    generation: u64,
+    /// The last finished search, to narrow the next one.
+    last: Option<Arc<Matches>>,
+}
+
+/// Above this many searchable items, searching runs on a worker thread.
+pub const INLINE_SEARCH_LIMIT: usize = 20_000;
+
+/// What the anchor lights up: an event its factors, a factor its events,
+/// an actor or a source both, an era its events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lit<'a> {
+    /// The lit factors, when the anchor lights factors.
+    pub factors: Option<&'a [usize]>,
+    /// The lit events, in order, when the anchor lights events.
+    pub events: Option<&'a [usize]>,
 }
 
 impl Lit<'_> {
     /// Whether factor `f` is lit.
     pub fn factor(self, f: usize) -> bool {
-        matches!(self, Lit::Factors(fs) if fs.contains(&f))
+        self.factors.is_some_and(|fs| fs.contains(&f))
     }
 
     /// Whether event `e` is lit.
     pub fn event(self, e: usize) -> bool {
-        matches!(self, Lit::Events(es) if es.binary_search(&e).is_ok())
+        self.events.is_some_and(|es| es.binary_search(&e).is_ok())
     }
 
     /// Whether any event in the range of positions is lit.
     pub fn any_event_in(self, events: std::ops::Range<usize>) -> bool {
-        match self {
-            Lit::Events(es) => {
-                let from = es.partition_point(|&e| e < events.start);
-                es.get(from).is_some_and(|&e| e < events.end)
-            }
-            _ => false,
-        }
+        self.events.is_some_and(|es| {
+            let from = es.partition_point(|&e| e < events.start);
+            es.get(from).is_some_and(|&e| e < events.end)
+        })
     }
 }
 
@@ -127,6 +160,7 @@ struct Place {
     timeline: Option<Row>,
     panes: [usize; 3],
     detail: DetailScroll,
+    pinned: Option<Item>,
 }
 
 /// How the explorer starts.
@@ -140,6 +174,8 @@ pub struct Options {
     pub mouse: bool,
     /// Warnings the dataset raised, shown in the status bar.
     pub warnings: usize,
+    /// Search on a worker thread: `None` decides by the case's size.
+    pub search_worker: Option<bool>,
 }
 
 impl Default for Options {
@@ -149,6 +185,7 @@ impl Default for Options {
             keymap: Keymap::default(),
             mouse: false,
             warnings: 0,
+            search_worker: None,
         }
     }
 }
@@ -157,7 +194,7 @@ impl Default for Options {
 #[derive(Debug)]
 pub struct App {
     /// The dataset and its relations.
-    pub case: Case,
+    pub case: Arc<Case>,
     /// The styles in use.
     pub theme: Theme,
     /// The key bindings in use.
@@ -172,6 +209,9 @@ pub struct App {
     shown: Region,
     /// The list whose cursor item decides what is lit (never `Detail`).
     anchor: Region,
+    /// An item the finder went to that has no list (an actor, era or
+    /// source): it is what is lit, and what the detail shows while focused.
+    pinned: Option<Item>,
     lens: Option<Level>,
     fold_open: bool,
     /// Derived from the case, the lens and the fold; rebuilt when they change.
@@ -181,6 +221,7 @@ pub struct App {
     detail: DetailScroll,
     history: Vec<Place>,
     overlay: Overlay,
+    search: Search,
     message: Option<String>,
     quit: bool,
 }
@@ -196,7 +237,16 @@ struct DetailScroll {
 impl App {
     /// An explorer on `case`, with the first event of the period selected.
     pub fn new(case: Case, options: Options) -> App {
+        let case = Arc::new(case);
         let rows = timeline::rows(&case, None, false);
+        let d = &case.data;
+        let items =
+            d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len();
+        let worker = options
+            .search_worker
+            .unwrap_or(items > INLINE_SEARCH_LIMIT)
+            .then(|| Worker::spawn(Arc::clone(&case)).ok())
+            .flatten();
         let first = rows
             .iter()
             .position(|r| matches!(r, Row::Event(_)))
@@ -212,6 +262,7 @@ impl App {
             focus: Region::Timeline,
             shown: Region::Timeline,
             anchor: Region::Timeline,
+            pinned: None,
             lens: None,
             fold_open: false,
             rows,
@@ -223,6 +274,10 @@ impl App {
             detail: DetailScroll::default(),
             history: Vec::new(),
             overlay: Overlay::None,
+            search: Search {
+                worker,
+                ..Search::default()
+            },
             message: None,
             quit: false,
         }
@@ -236,6 +291,7 @@ impl App {
             Overlay::None => Mode::Browse,
             Overlay::Help { .. } => Mode::Help,
             Overlay::Jump { .. } => Mode::Jump,
+            Overlay::Find(_) => Mode::Find,
         }
     }
 
@@ -328,14 +384,41 @@ impl App {
         }
     }
 
-    /// The item the detail shows.
+    /// The item the detail shows: the highlighted result while finding,
+    /// the pinned item while the detail has focus, else the item under the
+    /// cursor of the list in focus (or last in focus).
     pub fn shown(&self) -> Option<Item> {
-        self.item_in(self.shown)
+        if let Overlay::Find(f) = &self.overlay {
+            if let Some(&item) = f.results.get(f.scroll.cursor) {
+                return Some(item);
+            }
+        }
+        match self.pinned {
+            Some(item) if self.focus == Region::Detail => Some(item),
+            _ => self.item_in(self.shown),
+        }
     }
 
     /// The item that decides what is lit.
     pub fn anchor(&self) -> Option<Item> {
-        self.item_in(self.anchor)
+        self.pinned.or_else(|| self.item_in(self.anchor))
+    }
+
+    /// Where the finder's query matches in a result's title (character
+    /// positions), for highlighting the rows on screen.
+    pub fn highlights(&self, item: Item) -> Vec<usize> {
+        match &self.overlay {
+            Overlay::Find(f) => self
+                .search
+                .matcher
+                .highlights(&search::Query::parse(&f.input), self.case.title(item)),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether a search is running on the worker thread.
+    pub fn searching(&self) -> bool {
+        matches!(&self.overlay, Overlay::Find(f) if f.pending)
     }
 
     /// The list whose item the detail shows.
@@ -350,11 +433,16 @@ impl App {
 
     /// What the anchor lights up.
     pub fn lit(&self) -> Lit<'_> {
-        match self.anchor() {
-            Some(Item::Event(e)) => Lit::Factors(&self.case.index.event_factors[e]),
-            Some(Item::Factor(f)) => Lit::Events(&self.case.index.factor_events[f]),
-            _ => Lit::Nothing,
-        }
+        let ix = &self.case.index;
+        let (factors, events): (Option<&[usize]>, Option<&[usize]>) = match self.anchor() {
+            Some(Item::Event(e)) => (Some(&ix.event_factors[e]), None),
+            Some(Item::Factor(f)) => (None, Some(&ix.factor_events[f])),
+            Some(Item::Actor(a)) => (Some(&ix.actor_factors[a]), Some(&ix.actor_events[a])),
+            Some(Item::Era(x)) => (None, Some(&ix.era_events[x])),
+            Some(Item::Source(s)) => (Some(&ix.source_factors[s]), Some(&ix.source_events[s])),
+            None => (None, None),
+        };
+        Lit { factors, events }
     }
 
     /// The detail document laid out for the current screen.
@@ -422,9 +510,39 @@ impl App {
         self.message = None;
         let (focus, shown, anchor) = (self.focus, self.shown(), self.anchor());
         match self.mode() {
-            Mode::Browse => self.browse(action),
+            Mode::Browse => {
+                let keeps_pin = matches!(
+                    action,
+                    Action::Help
+                        | Action::Quit
+                        | Action::Wheel(..)
+                        | Action::Back
+                        | Action::NextLit
+                        | Action::PrevLit
+                        | Action::LensAll
+                        | Action::LensIndividual
+                        | Action::LensDomestic
+                        | Action::LensSystemic
+                        | Action::JumpYear
+                        | Action::Search
+                ) || (self.focus == Region::Detail
+                    && matches!(
+                        action,
+                        Action::Up
+                            | Action::Down
+                            | Action::PageUp
+                            | Action::PageDown
+                            | Action::Top
+                            | Action::Bottom
+                    ));
+                self.browse(action);
+                if !keeps_pin {
+                    self.pinned = None;
+                }
+            }
             Mode::Help => self.help(action),
             Mode::Jump => self.jump(action),
+            Mode::Find => self.find(action),
         }
         // Arriving in the detail (or at a new item in it) shows the link
         // cursor, so that Enter's target is on screen.
@@ -463,6 +581,10 @@ impl App {
                 self.overlay = Overlay::Jump {
                     input: String::new(),
                 }
+            }
+            Action::Search => {
+                self.overlay = Overlay::Find(Finder::default());
+                self.refresh_search();
             }
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
@@ -519,6 +641,134 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    fn find(&mut self, action: Action) {
+        let height = self.finder_height();
+        let Overlay::Find(finder) = &mut self.overlay else {
+            return;
+        };
+        let last = finder.results.len().saturating_sub(1);
+        let mut edited = false;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Cancel | Action::Back => self.overlay = Overlay::None,
+            Action::Submit => {
+                if let Some(&item) = finder.results.get(finder.scroll.cursor) {
+                    self.overlay = Overlay::None;
+                    self.go_to(item);
+                }
+            }
+            Action::Up => finder.scroll.cursor = finder.scroll.cursor.saturating_sub(1),
+            Action::Down => finder.scroll.cursor = (finder.scroll.cursor + 1).min(last),
+            Action::PageUp => finder.scroll.cursor = finder.scroll.cursor.saturating_sub(height),
+            Action::PageDown => finder.scroll.cursor = (finder.scroll.cursor + height).min(last),
+            Action::Top => finder.scroll.cursor = 0,
+            Action::Bottom => finder.scroll.cursor = last,
+            Action::Insert(c) => edited = push_query(&mut finder.input, &c.to_string()),
+            Action::Paste(text) => edited = push_query(&mut finder.input, &text),
+            Action::DeleteChar => edited = finder.input.pop().is_some(),
+            Action::DeleteWord => {
+                let kept = finder.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                edited = kept < finder.input.len();
+                finder.input.truncate(kept);
+            }
+            Action::ClearInput => {
+                edited = !finder.input.is_empty();
+                finder.input.clear();
+            }
+            Action::Wheel(_, _, delta) => {
+                finder.scroll.cursor = finder
+                    .scroll
+                    .cursor
+                    .saturating_add_signed(3 * isize::from(delta))
+                    .min(last);
+            }
+            _ => {}
+        }
+        if let Overlay::Find(finder) = &mut self.overlay {
+            if finder.input.chars().count() >= search::MAX_QUERY {
+                self.message = Some(format!(
+                    "the query is cut at {} characters",
+                    search::MAX_QUERY
+                ));
+            }
+            let cursor = finder.scroll.cursor;
+            finder.scroll.reveal(cursor, height);
+        }
+        if edited {
+            self.refresh_search();
+        }
+    }
+
+    /// Rows of results the finder shows.
+    pub fn finder_height(&self) -> usize {
+        usize::from(layout::finder(self.screen).height)
+            .saturating_sub(3)
+            .max(1)
+    }
+
+    /// Search for the finder's query: at once for small cases, on the
+    /// worker for large ones (the results arrive through [`App::poll_search`]).
+    fn refresh_search(&mut self) {
+        let Overlay::Find(finder) = &mut self.overlay else {
+            return;
+        };
+        let query = finder.input.clone();
+        let within = self
+            .search
+            .last
+            .clone()
+            .filter(|m| search::narrows(&m.query, &query));
+        self.search.generation += 1;
+        if let Some(worker) = &self.search.worker {
+            worker.ask(self.search.generation, &query, within);
+            finder.pending = true;
+            return;
+        }
+        let corpus = self.search.corpus.get_or_init(|| Corpus::new(&self.case));
+        let matches = search::find(
+            &self.search.matcher,
+            corpus,
+            &query,
+            within.as_deref(),
+            &|| false,
+        )
+        .unwrap_or_default();
+        let best = worker::ranked(corpus, &matches, worker::SHOWN);
+        let generation = self.search.generation;
+        self.search_done(Response {
+            generation,
+            matches: Arc::new(matches),
+            best,
+        });
+    }
+
+    /// Take a finished search from the worker, if one is waiting; true when
+    /// the screen needs redrawing.
+    pub fn poll_search(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(response) = self.search.worker.as_ref().and_then(Worker::answer) {
+            self.search_done(response);
+            changed = true;
+        }
+        changed
+    }
+
+    fn search_done(&mut self, response: Response) {
+        let current = response.generation == self.search.generation;
+        let Overlay::Find(finder) = &mut self.overlay else {
+            return;
+        };
+        if !current {
+            // Still useful to narrow the next search, if it narrows.
+            return;
+        }
+        finder.total = response.matches.hits.len();
+        finder.results = response.best.into_iter().map(|(item, _)| item).collect();
+        finder.scroll = Scroll::default();
+        finder.pending = false;
+        self.search.last = Some(response.matches);
     }
 
     /// Move the cursor of the focused region by `delta` rows.
@@ -669,7 +919,7 @@ impl App {
     /// When an event becomes the anchor, scroll each pane (but the one in
     /// focus) so that one of its lit factors is in view.
     fn reveal_lit_factors(&mut self) {
-        let Lit::Factors(lit) = self.lit() else {
+        let Some(lit) = self.lit().factors else {
             return;
         };
         let lit = lit.to_vec();
@@ -777,6 +1027,7 @@ impl App {
             timeline: self.rows.get(self.timeline.cursor).copied(),
             panes: self.panes.map(|p| p.cursor),
             detail: self.detail,
+            pinned: self.pinned,
         }
     }
 
@@ -789,29 +1040,23 @@ impl App {
 
     /// Select `item` in its list (the timeline for an event, its level's pane
     /// for a factor), making it shown and anchored, as if moved to by hand.
-    /// Actors, eras and sources select their first event (or factor).
+    /// An actor, era or source has no list: it is pinned, lighting its events
+    /// and factors, and the timeline goes to its first event.
     pub fn select(&mut self, item: Item) {
-        let index = &self.case.index;
-        let item = match item {
-            Item::Actor(a) => first(index.actor_events(a), index.actor_factors(a)),
-            Item::Era(x) => first(index.era_events(x), Vec::new()),
-            Item::Source(s) => first(index.source_events(s), index.source_factors(s)),
-            other => Some(other),
-        };
+        self.pinned = None;
         match item {
-            Some(Item::Event(e)) => {
-                let hidden_by_lens = self.lens.is_some_and(|l| !self.case.levels(e).contains(l));
-                if hidden_by_lens {
-                    self.lens = None;
+            Item::Actor(_) | Item::Era(_) | Item::Source(_) => {
+                if let Some(&e) = self.lit_by(item).first() {
+                    self.reveal_event(e);
                 }
-                if self.case.is_background(e) {
-                    self.fold_open = true;
-                }
-                self.rebuild(Some(Row::Event(e)));
+                self.pinned = Some(item);
+            }
+            Item::Event(e) => {
+                self.reveal_event(e);
                 self.anchor = Region::Timeline;
                 self.shown = Region::Timeline;
             }
-            Some(Item::Factor(f)) => {
+            Item::Factor(f) => {
                 let level = self.case.data.factors[f].level;
                 let at = self.case.index.level_factors[level.index()]
                     .iter()
@@ -821,11 +1066,46 @@ impl App {
                 self.anchor = Region::Pane(level);
                 self.shown = Region::Pane(level);
             }
-            _ => {}
         }
         if self.focus != Region::Detail {
             self.focus = self.shown;
         }
+    }
+
+    /// Go to `item` as the finder does: select it and focus where it is —
+    /// its list, or the detail for an item without one. Esc comes back.
+    pub fn go_to(&mut self, item: Item) {
+        self.history.push(self.place());
+        self.select(item);
+        self.focus = if self.pinned.is_some() {
+            Region::Detail
+        } else {
+            self.shown
+        };
+    }
+
+    /// The events an item lights, in order.
+    fn lit_by(&self, item: Item) -> &[usize] {
+        let ix = &self.case.index;
+        match item {
+            Item::Event(_) => &[],
+            Item::Factor(f) => &ix.factor_events[f],
+            Item::Actor(a) => &ix.actor_events[a],
+            Item::Era(x) => &ix.era_events[x],
+            Item::Source(s) => &ix.source_events[s],
+        }
+    }
+
+    /// Put the timeline's cursor on event `e`, lifting a lens or opening
+    /// the background fold if they hide it.
+    fn reveal_event(&mut self, e: usize) {
+        if self.lens.is_some_and(|l| !self.case.levels(e).contains(l)) {
+            self.lens = None;
+        }
+        if self.case.is_background(e) {
+            self.fold_open = true;
+        }
+        self.rebuild(Some(Row::Event(e)));
     }
 
     fn back(&mut self) {
@@ -841,6 +1121,7 @@ impl App {
                 self.reveal_pane(level);
             }
             self.detail = place.detail;
+            self.pinned = place.pinned;
         } else if self.focus == Region::Detail {
             self.focus = self.shown;
         }
@@ -849,53 +1130,53 @@ impl App {
     /// Jump to the next (or previous) item the anchor lights: a lit event
     /// on the timeline, or a lit factor across the three panes.
     fn next_lit(&mut self, forward: bool) {
-        match self.lit() {
-            Lit::Nothing => self.message = Some("nothing is highlighted".into()),
-            Lit::Events(events) => {
-                let lens = self.lens;
-                let visible: Vec<usize> = events
-                    .iter()
-                    .copied()
-                    .filter(|&e| lens.is_none_or(|l| self.case.levels(e).contains(l)))
-                    .collect();
-                let current = match (self.focus, self.rows.get(self.timeline.cursor)) {
-                    (Region::Timeline, Some(Row::Event(e))) => Some(*e),
-                    _ => None,
-                };
-                let Some(e) = cycle(&visible, current, forward) else {
-                    self.message = Some("no highlighted events under this lens".into());
-                    return;
-                };
-                if self.case.is_background(e) {
-                    self.fold_open = true;
-                }
-                self.rebuild(Some(Row::Event(e)));
-                self.set_focus(Region::Timeline);
+        let lit = self.lit();
+        if let Some(events) = lit.events {
+            let lens = self.lens;
+            let visible: Vec<usize> = events
+                .iter()
+                .copied()
+                .filter(|&e| lens.is_none_or(|l| self.case.levels(e).contains(l)))
+                .collect();
+            let current = match (self.focus, self.rows.get(self.timeline.cursor)) {
+                (Region::Timeline, Some(Row::Event(e))) => Some(*e),
+                _ => None,
+            };
+            let Some(e) = cycle(&visible, current, forward) else {
+                self.message = Some("no highlighted events under this lens".into());
+                return;
+            };
+            if self.case.is_background(e) {
+                self.fold_open = true;
             }
-            Lit::Factors(factors) => {
-                let index = &self.case.index;
-                // Lit factors in screen order: by level, then by place in the pane.
-                let mut order: Vec<(usize, usize)> = factors
-                    .iter()
-                    .filter_map(|&f| {
-                        let level = self.case.data.factors[f].level.index();
-                        let at = index.level_factors[level].iter().position(|&x| x == f)?;
-                        Some((level, at))
-                    })
-                    .collect();
-                order.sort_unstable();
-                let current = match self.focus {
-                    Region::Pane(l) => Some((l.index(), self.panes[l.index()].cursor)),
-                    _ => None,
-                };
-                let Some((level, at)) = cycle(&order, current, forward) else {
-                    return;
-                };
-                let level = Level::ALL[level];
-                self.panes[level.index()].cursor = at;
-                self.reveal_pane(level);
-                self.set_focus(Region::Pane(level));
-            }
+            self.rebuild(Some(Row::Event(e)));
+            self.set_focus(Region::Timeline);
+        } else if let Some(factors) = lit.factors {
+            let index = &self.case.index;
+            // Lit factors in screen order: by level, then by place in the pane.
+            let mut order: Vec<(usize, usize)> = factors
+                .iter()
+                .filter_map(|&f| {
+                    let level = self.case.data.factors[f].level.index();
+                    let at = index.level_factors[level].iter().position(|&x| x == f)?;
+                    Some((level, at))
+                })
+                .collect();
+            order.sort_unstable();
+            let current = match self.focus {
+                Region::Pane(l) => Some((l.index(), self.panes[l.index()].cursor)),
+                _ => None,
+            };
+            let Some((level, at)) = cycle(&order, current, forward) else {
+                self.message = Some("the selected event is linked to no factor".into());
+                return;
+            };
+            let level = Level::ALL[level];
+            self.panes[level.index()].cursor = at;
+            self.reveal_pane(level);
+            self.set_focus(Region::Pane(level));
+        } else {
+            self.message = Some("nothing is highlighted".into());
         }
     }
 
@@ -997,14 +1278,6 @@ impl App {
     }
 }
 
-/// The first event, or else the first factor, as an item.
-fn first(events: Vec<usize>, factors: Vec<usize>) -> Option<Item> {
-    events
-        .first()
-        .map(|&e| Item::Event(e))
-        .or_else(|| factors.first().map(|&f| Item::Factor(f)))
-}
-
 /// The element after (or before) `current` in the sorted `items`, wrapping
 /// around; the first (or last) when there is no current one among them.
 fn cycle<T: Copy + Ord>(items: &[T], current: Option<T>, forward: bool) -> Option<T> {
@@ -1015,6 +1288,19 @@ fn cycle<T: Copy + Ord>(items: &[T], current: Option<T>, forward: bool) -> Optio
         (Some(c), true) => items.iter().copied().find(|&x| x > c).unwrap_or(first),
         (Some(c), false) => items.iter().rev().copied().find(|&x| x < c).unwrap_or(last),
     })
+}
+
+/// Append `text` to a query, up to [`search::MAX_QUERY`] characters, line
+/// breaks becoming spaces; true when the query changed.
+fn push_query(input: &mut String, text: &str) -> bool {
+    let room = search::MAX_QUERY.saturating_sub(input.chars().count());
+    let before = input.len();
+    input.extend(
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(room),
+    );
+    input.len() != before
 }
 
 /// Append the digits of `text` to a year being typed (at most four).

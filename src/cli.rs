@@ -39,6 +39,20 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
     },
+    /// Search the dataset as the finder does, printing one result per line,
+    /// best first: kind, id, year (or -), title, separated by tabs.
+    ///
+    /// Exits 0 when something matched, 1 when nothing did, 2 on a usage or
+    /// dataset error. The query takes fzf's forms: 'exact ^prefix suffix$ !not.
+    Search {
+        /// Print at most this many results.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// The query; several words are joined with spaces (put `--` before
+        /// a query that starts with `-`).
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+    },
     /// Write the dataset out, as JSON for scripts or as a Markdown handout.
     Export {
         /// The output format.

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::cli::Format;
 use crate::export;
-use crate::index::Case;
+use crate::index::{Case, Item};
 use crate::load::{self, LoadError, Loaded};
 use crate::model::{Effect, Level};
 
@@ -164,4 +164,39 @@ pub fn export(
         Format::Markdown => export::markdown(&case, out)?,
     }
     Ok(OK)
+}
+
+/// `waltz search`: the finder's ranking as tab-separated lines on `out`.
+pub fn search(
+    path: Option<&Path>,
+    query: &str,
+    limit: Option<usize>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let loaded = match load(path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(USAGE);
+        }
+    };
+    let case = Case::new(loaded.dataset);
+    let items = crate::search::search(&case, query, limit.unwrap_or(usize::MAX));
+    let mut lines = io::BufWriter::new(out);
+    for &item in &items {
+        let (id, year) = match item {
+            Item::Event(e) => (
+                &case.data.events[e].id,
+                case.data.events[e].year.to_string(),
+            ),
+            Item::Factor(f) => (&case.data.factors[f].id, "-".to_owned()),
+            Item::Actor(a) => (&case.data.actors[a].id, "-".to_owned()),
+            Item::Era(x) => (&case.data.eras[x].id, case.data.eras[x].start.to_string()),
+            Item::Source(s) => (&case.data.sources[s].id, "-".to_owned()),
+        };
+        writeln!(lines, "{}\t{id}\t{year}\t{}", item.kind(), case.title(item))?;
+    }
+    lines.flush()?;
+    Ok(if items.is_empty() { FAILED } else { OK })
 }

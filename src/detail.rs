@@ -291,8 +291,8 @@ fn actor(case: &Case, a: usize, b: &mut Builder) {
     let x = &case.data.actors[a];
     b.para("", &x.name, b.theme.heading);
     b.para("", &format!("{} · {}", x.country, x.role), b.theme.faded);
-    events_list(case, b, &case.index.actor_events(a));
-    factors_list(case, b, &case.index.actor_factors(a));
+    events_list(case, b, &case.index.actor_events[a]);
+    factors_list(case, b, &case.index.actor_factors[a]);
 }
 
 fn era(case: &Case, era: usize, b: &mut Builder) {
@@ -304,7 +304,7 @@ fn era(case: &Case, era: usize, b: &mut Builder) {
     );
     b.blank();
     b.para("", &x.summary, b.theme.text);
-    events_list(case, b, &case.index.era_events(era));
+    events_list(case, b, &case.index.era_events[era]);
 }
 
 fn source(case: &Case, s: usize, b: &mut Builder) {
@@ -313,6 +313,6 @@ fn source(case: &Case, s: usize, b: &mut Builder) {
     if !x.variants.is_empty() {
         b.para("Also spelled:", &x.variants.join("; "), b.theme.faded);
     }
-    events_list(case, b, &case.index.source_events(s));
-    factors_list(case, b, &case.index.source_factors(s));
+    events_list(case, b, &case.index.source_events[s]);
+    factors_list(case, b, &case.index.source_factors[s]);
 }

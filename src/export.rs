@@ -30,7 +30,7 @@ pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
         if !x.summary.is_empty() {
             writeln!(out, "{}\n", paragraph(&x.summary))?;
         }
-        for e in case.index.era_events(era) {
+        for &e in &case.index.era_events[era] {
             if !case.is_background(e) {
                 event(case, e, out)?;
             }

@@ -15,6 +15,7 @@ pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> 
             "browse" => "Exploring".to_owned(),
             "help" => "In this help".to_owned(),
             "jump" => "In the year prompt (:)".to_owned(),
+            "find" => "In the finder (/)".to_owned(),
             other => other.to_owned(),
         };
         lines.push(Line::styled(title, theme.heading));

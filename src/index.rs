@@ -102,6 +102,16 @@ pub struct Index {
     pub source_ids: HashMap<String, usize>,
     /// Era positions ordered by start year.
     pub eras_by_start: Vec<usize>,
+    /// For each actor, the events that name them.
+    pub actor_events: Vec<Vec<usize>>,
+    /// For each actor, the factors that name them.
+    pub actor_factors: Vec<Vec<usize>>,
+    /// For each source, the events that cite it.
+    pub source_events: Vec<Vec<usize>>,
+    /// For each source, the factors that cite it.
+    pub source_factors: Vec<Vec<usize>>,
+    /// For each era, the events that fall in it.
+    pub era_events: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -149,7 +159,7 @@ impl Index {
 
         let mut eras_by_start: Vec<usize> = (0..d.eras.len()).collect();
         eras_by_start.sort_by_key(|&i| (d.eras[i].start, d.eras[i].end));
-        let event_era = d
+        let event_era: Vec<Option<usize>> = d
             .events
             .iter()
             .map(|e| {
@@ -160,27 +170,40 @@ impl Index {
             })
             .collect();
 
+        let event_actors: Vec<Vec<usize>> = d
+            .events
+            .iter()
+            .map(|e| resolve(&e.actors, &actor_ids))
+            .collect();
+        let event_sources: Vec<Vec<usize>> = d
+            .events
+            .iter()
+            .map(|e| resolve(&e.sources, &source_ids))
+            .collect();
+        let factor_actors: Vec<Vec<usize>> = d
+            .factors
+            .iter()
+            .map(|f| resolve(&f.actors, &actor_ids))
+            .collect();
+        let factor_sources: Vec<Vec<usize>> = d
+            .factors
+            .iter()
+            .map(|f| resolve(&f.sources, &source_ids))
+            .collect();
+        let era_of: Vec<Vec<usize>> = event_era
+            .iter()
+            .map(|e| e.iter().copied().collect())
+            .collect();
         Index {
-            event_actors: d
-                .events
-                .iter()
-                .map(|e| resolve(&e.actors, &actor_ids))
-                .collect(),
-            event_sources: d
-                .events
-                .iter()
-                .map(|e| resolve(&e.sources, &source_ids))
-                .collect(),
-            factor_actors: d
-                .factors
-                .iter()
-                .map(|f| resolve(&f.actors, &actor_ids))
-                .collect(),
-            factor_sources: d
-                .factors
-                .iter()
-                .map(|f| resolve(&f.sources, &source_ids))
-                .collect(),
+            actor_events: invert(&event_actors, d.actors.len()),
+            actor_factors: invert(&factor_actors, d.actors.len()),
+            source_events: invert(&event_sources, d.sources.len()),
+            source_factors: invert(&factor_sources, d.sources.len()),
+            era_events: invert(&era_of, d.eras.len()),
+            event_actors,
+            event_sources,
+            factor_actors,
+            factor_sources,
             event_factors,
             factor_events,
             event_levels,
@@ -193,43 +216,19 @@ impl Index {
             eras_by_start,
         }
     }
-
-    /// Events (positions) that mention actor `a`.
-    pub fn actor_events(&self, a: usize) -> Vec<usize> {
-        positions(&self.event_actors, a)
-    }
-
-    /// Factors (positions) that mention actor `a`.
-    pub fn actor_factors(&self, a: usize) -> Vec<usize> {
-        positions(&self.factor_actors, a)
-    }
-
-    /// Events (positions) that cite source `s`.
-    pub fn source_events(&self, s: usize) -> Vec<usize> {
-        positions(&self.event_sources, s)
-    }
-
-    /// Factors (positions) that cite source `s`.
-    pub fn source_factors(&self, s: usize) -> Vec<usize> {
-        positions(&self.factor_sources, s)
-    }
-
-    /// Events (positions) that fall in era `era`.
-    pub fn era_events(&self, era: usize) -> Vec<usize> {
-        (0..self.event_era.len())
-            .filter(|&e| self.event_era[e] == Some(era))
-            .collect()
-    }
 }
 
-/// The positions of the lists in `lists` that contain `item`.
-fn positions(lists: &[Vec<usize>], item: usize) -> Vec<usize> {
-    lists
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.contains(&item))
-        .map(|(i, _)| i)
-        .collect()
+/// Turn "for each a, its bs" into "for each b, its as" (in order of a).
+fn invert(lists: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); len];
+    for (a, bs) in lists.iter().enumerate() {
+        for &b in bs {
+            if out[b].last() != Some(&a) {
+                out[b].push(a);
+            }
+        }
+    }
+    out
 }
 
 /// A dataset together with its index: what the program works on.
@@ -257,6 +256,18 @@ impl Case {
     pub fn year_events(&self, year: i32) -> std::ops::Range<usize> {
         let events = &self.data.events;
         events.partition_point(|e| e.year < year)..events.partition_point(|e| e.year <= year)
+    }
+
+    /// An item's title or name, as lists and results show it.
+    pub fn title(&self, item: Item) -> &str {
+        let d = &self.data;
+        match item {
+            Item::Event(e) => &d.events[e].title,
+            Item::Factor(f) => &d.factors[f].name,
+            Item::Actor(a) => &d.actors[a].name,
+            Item::Era(x) => &d.eras[x].name,
+            Item::Source(s) => &d.sources[s].citation,
+        }
     }
 
     /// The levels event `e` touches.

@@ -16,11 +16,13 @@ pub enum Mode {
     Help,
     /// The year prompt (`:`) is open.
     Jump,
+    /// The finder (`/`) is open.
+    Find,
 }
 
 impl Mode {
     /// Every mode, in help order.
-    pub const ALL: [Mode; 3] = [Mode::Browse, Mode::Help, Mode::Jump];
+    pub const ALL: [Mode; 4] = [Mode::Browse, Mode::Find, Mode::Jump, Mode::Help];
 
     /// The mode's name, as used in settings files and the help screen.
     pub fn name(self) -> &'static str {
@@ -28,12 +30,13 @@ impl Mode {
             Mode::Browse => "browse",
             Mode::Help => "help",
             Mode::Jump => "jump",
+            Mode::Find => "find",
         }
     }
 
     /// Whether typing a character edits a prompt in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Jump)
+        matches!(self, Mode::Jump | Mode::Find)
     }
 }
 
@@ -237,6 +240,7 @@ impl Default for Keymap {
             (c('2'), A::LensDomestic),
             (c('3'), A::LensSystemic),
             (c(':'), A::JumpYear),
+            (c('/'), A::Search),
         ];
         let help = [
             (c('?'), A::Cancel),
@@ -262,11 +266,29 @@ impl Default for Keymap {
             (Key::ctrl('w'), A::DeleteWord),
             (Key::ctrl('u'), A::ClearInput),
         ];
+        let find = [
+            (p(K::Enter), A::Submit),
+            (p(K::Esc), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+            (p(K::Up), A::Up),
+            (Key::ctrl('p'), A::Up),
+            (Key::ctrl('k'), A::Up),
+            (p(K::Down), A::Down),
+            (Key::ctrl('n'), A::Down),
+            (Key::ctrl('j'), A::Down),
+            (p(K::PageUp), A::PageUp),
+            (p(K::PageDown), A::PageDown),
+            (p(K::Backspace), A::DeleteChar),
+            (Key::ctrl('h'), A::DeleteChar),
+            (Key::ctrl('w'), A::DeleteWord),
+            (Key::ctrl('u'), A::ClearInput),
+        ];
         let mut bindings = Vec::new();
         for (mode, table) in [
             (Mode::Browse, &browse[..]),
-            (Mode::Help, &help[..]),
+            (Mode::Find, &find[..]),
             (Mode::Jump, &jump[..]),
+            (Mode::Help, &help[..]),
         ] {
             bindings.extend(table.iter().map(|(key, action)| Binding {
                 mode,

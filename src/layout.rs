@@ -65,6 +65,32 @@ impl Areas {
     }
 }
 
+/// Where the finder's popup goes: over the timeline and the panes, leaving
+/// the detail (which previews the highlighted result) in view.
+pub fn finder(screen: Rect) -> Rect {
+    match Areas::new(screen) {
+        Some(a) => {
+            let main = a
+                .timeline
+                .union(a.panes[0])
+                .union(a.panes[1])
+                .union(a.panes[2]);
+            let margin = if main.width >= 100 {
+                main.width / 10
+            } else {
+                1
+            };
+            Rect::new(
+                main.x + margin,
+                main.y,
+                main.width - 2 * margin,
+                main.height,
+            )
+        }
+        None => screen,
+    }
+}
+
 /// The inside of a bordered region.
 pub fn inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))

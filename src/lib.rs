@@ -20,6 +20,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod theme;

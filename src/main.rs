@@ -21,6 +21,9 @@ fn main() -> ExitCode {
             commands::check(path.as_deref().or(data), &mut out, &mut err)
         }
         Some(Command::Export { format }) => commands::export(data, *format, &mut out, &mut err),
+        Some(Command::Search { limit, query }) => {
+            commands::search(data, &query.join(" "), *limit, &mut out, &mut err)
+        }
         None => {
             drop(out);
             explore(&cli, &mut err)

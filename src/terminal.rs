@@ -98,7 +98,10 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         if app.should_quit() {
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(250))? {
+        // While a search runs on the worker, wake often to show its answer.
+        let wait = if app.searching() { 5 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
+            app.poll_search();
             continue;
         }
         // Apply everything already waiting before drawing again, so that
@@ -109,6 +112,7 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
                 break;
             }
         }
+        app.poll_search();
     }
 }
 

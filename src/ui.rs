@@ -2,6 +2,7 @@
 //! region; none of them changes the state.
 
 mod detail;
+mod finder;
 mod help;
 mod pane;
 mod prompt;
@@ -43,6 +44,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(app, *scroll, area, buf),
         Overlay::Jump { input } => prompt::render(app, "Jump to year", input, areas.timeline, buf),
+        Overlay::Find(finder) => finder::render(app, finder, crate::layout::finder(area), buf),
     }
 }
 

@@ -162,7 +162,7 @@ fn every_era_contains_events_and_every_event_in_the_period_has_an_era() {
     let case = case();
     for &era in &case.index.eras_by_start {
         assert!(
-            !case.index.era_events(era).is_empty(),
+            !case.index.era_events[era].is_empty(),
             "era `{}` contains no event",
             case.data.eras[era].id
         );
@@ -300,7 +300,7 @@ fn every_source_is_cited_and_no_citation_is_empty() {
         for v in &source.variants {
             assert!(!v.trim().is_empty(), "`{}` has an empty variant", source.id);
         }
-        let cited = case.index.source_events(s).len() + case.index.source_factors(s).len();
+        let cited = case.index.source_events[s].len() + case.index.source_factors[s].len();
         assert!(cited > 0, "source `{}` is cited by nothing", source.id);
     }
 }
@@ -309,7 +309,7 @@ fn every_source_is_cited_and_no_citation_is_empty() {
 fn every_actor_appears_in_an_event_or_a_factor() {
     let case = case();
     for (a, actor) in case.data.actors.iter().enumerate() {
-        let named = case.index.actor_events(a).len() + case.index.actor_factors(a).len();
+        let named = case.index.actor_events[a].len() + case.index.actor_factors[a].len();
         assert!(named > 0, "actor `{}` appears nowhere", actor.id);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::{frame, put_line, row_style};
-use crate::app::{App, Lit, Region};
+use crate::app::{App, Region};
 use crate::model::Level;
 use crate::text::pad;
 
@@ -16,12 +16,11 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let factors = &app.case.index.level_factors[level.index()];
     let lit = app.lit();
-    let count = match lit {
-        Lit::Factors(_) => {
-            let n = factors.iter().filter(|&&f| lit.factor(f)).count();
-            format!("{n}/{} ", factors.len())
-        }
-        _ => format!("{} ", factors.len()),
+    let count = if lit.factors.is_some() {
+        let n = factors.iter().filter(|&&f| lit.factor(f)).count();
+        format!("{n}/{} ", factors.len())
+    } else {
+        format!("{} ", factors.len())
     };
     let title = Line::from(vec![
         Span::styled(
@@ -64,7 +63,7 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
     {
         let factor = &app.case.data.factors[f];
         let is_lit = lit.factor(f);
-        let fades = dimmed || (matches!(lit, Lit::Factors(_)) && !is_lit);
+        let fades = dimmed || (lit.factors.is_some() && !is_lit);
         let base = if fades { t.faded } else { t.text };
         let base = if is_lit { base.patch(t.lit) } else { base };
         let cursor = shows_cursor && i == scroll.cursor;

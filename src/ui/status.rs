@@ -28,6 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (key(Action::Open), "open"),
             (pair(Action::NextLit, Action::PrevLit), "lit"),
             ("1 2 3 0".into(), "lens"),
+            (key(Action::Search), "find"),
             (key(Action::JumpYear), "year"),
             (key(Action::FocusNext), "focus"),
             (key(Action::Help), "help"),
@@ -52,6 +53,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (Mode::Help, _) => vec![
             (pair(Action::Down, Action::Up), "scroll"),
             (key(Action::Cancel), "close"),
+        ],
+        (Mode::Find, _) => vec![
+            (pair(Action::Down, Action::Up), "move"),
+            (key(Action::Submit), "go"),
+            (key(Action::Cancel), "cancel"),
+            (key(Action::DeleteWord), "delete word"),
+            (key(Action::ClearInput), "clear"),
         ],
         (Mode::Jump, _) => vec![
             ("0-9".into(), "year"),

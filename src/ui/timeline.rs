@@ -111,7 +111,7 @@ fn event_line(
     let event = &case.data.events[e];
     let is_lit = lit.event(e);
     let year_lit = lit.any_event_in(case.year_events(event.year));
-    let fades = matches!(lit, Lit::Events(_)) && !is_lit;
+    let fades = lit.events.is_some() && !is_lit;
     let base = if fades { t.faded } else { t.text };
     let base = if is_lit { base.patch(t.lit) } else { base };
 
@@ -137,7 +137,7 @@ fn event_line(
         date.push(' ');
     }
     if let Some(until) = event.until.filter(|&u| u != event.year) {
-        date.push_str(&format!("–{until} "));
+        date.push_str(&format!("→{until} "));
     }
 
     let title_room = width.saturating_sub(GUTTER + LEVELS + text::width(&date));

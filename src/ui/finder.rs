@@ -1,0 +1,141 @@
+//! The finder popup: the query, then the ranked results with the matched
+//! characters highlighted; the detail below previews the highlighted one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::app::{App, Finder};
+use crate::index::Item;
+use crate::model::Level;
+use crate::search::segments;
+use crate::text::{self, fit};
+
+/// Draw the finder over `area`.
+pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    if area.width < 12 || area.height < 4 {
+        return;
+    }
+    Clear.render(area, buf);
+    let count = if finder.pending {
+        " searching… ".to_owned()
+    } else {
+        format!(
+            " {}/{} ",
+            finder.results.len().min(finder.total),
+            finder.total
+        )
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(t.border_focused)
+        .title(Line::from(" Find "))
+        .title(Line::styled(count, t.faded).right_aligned())
+        .title_bottom(Line::styled(
+            " ↑↓ move · ⏎ go · Esc cancel · 'exact ^start end$ !not ",
+            t.faded,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    // The query line, cut from the left so the end being typed shows.
+    let room = usize::from(inner.width).saturating_sub(4);
+    let mut query: String = finder.input.clone();
+    while text::width(&query) > room {
+        query.remove(0);
+    }
+    Line::from(vec![
+        Span::styled(" > ", t.key),
+        Span::styled(query, t.text),
+        Span::styled("█", t.key),
+    ])
+    .render(Rect { height: 1, ..inner }, buf);
+
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    if finder.results.is_empty() {
+        let message = if finder.pending {
+            "searching…".to_owned()
+        } else {
+            format!(
+                "no match for “{}”",
+                fit(&finder.input, usize::from(list.width).saturating_sub(16))
+            )
+        };
+        Line::styled(format!(" {message}"), t.faded).render(Rect { height: 1, ..list }, buf);
+        return;
+    }
+    let scroll = finder.scroll;
+    let rows = usize::from(list.height);
+    let offset = scroll.offset.min(finder.results.len().saturating_sub(rows));
+    for (row, (i, &item)) in finder
+        .results
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .enumerate()
+    {
+        let area = Rect::new(list.x, list.y + row as u16, list.width, 1);
+        result_row(app, item, i == scroll.cursor, area, buf);
+    }
+}
+
+/// One result: kind, year, levels, then the title with matches highlighted.
+fn result_row(app: &App, item: Item, selected: bool, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let case = &app.case;
+    let (year, levels) = match item {
+        Item::Event(e) => (
+            case.data.events[e].year.to_string(),
+            Level::ALL.map(|l| case.levels(e).contains(l).then_some(l)),
+        ),
+        Item::Factor(f) => {
+            let level = case.data.factors[f].level;
+            (String::new(), Level::ALL.map(|l| (l == level).then_some(l)))
+        }
+        Item::Era(x) => {
+            let era = &case.data.eras[x];
+            (era.start.to_string(), [None; 3])
+        }
+        _ => (String::new(), [None; 3]),
+    };
+    let base = if selected {
+        t.text.patch(t.cursor)
+    } else {
+        t.text
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {:<7}", item.kind()), base.patch(t.faded)),
+        Span::styled(format!("{year:>4} "), base.patch(t.year)),
+    ];
+    let has_levels = matches!(item, Item::Event(_) | Item::Factor(_));
+    for shown in levels {
+        spans.push(match shown {
+            Some(l) => Span::styled(l.letter().to_string(), base.patch(t.level(l))),
+            None => Span::styled(if has_levels { "·" } else { " " }, base.patch(t.faded)),
+        });
+    }
+    spans.push(Span::styled(" ", base));
+    let used: usize = spans.iter().map(Span::width).sum();
+    let title = fit(
+        case.title(item),
+        usize::from(area.width).saturating_sub(used),
+    );
+    let positions = app.highlights(item);
+    for (run, lit) in segments(&title, &positions) {
+        let style = if lit { base.patch(t.matched) } else { base };
+        spans.push(Span::styled(run.to_owned(), style));
+    }
+    let width: usize = spans.iter().map(Span::width).sum();
+    spans.push(Span::styled(
+        " ".repeat(usize::from(area.width).saturating_sub(width)),
+        base,
+    ));
+    Line::from(spans).render(area, buf);
+}

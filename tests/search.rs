@@ -1,0 +1,438 @@
+//! Finding things: the ranking on the real case study, fzf's query forms,
+//! highlighting, the finder through keys, and `waltz search` as a process.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use ratatui::style::Modifier;
+use waltz::app::{App, Options, Overlay, Region};
+use waltz::index::{Case, Item};
+use waltz::search::{self, Matcher, Query, segments};
+use waltz::theme::Theme;
+
+/// The ids of the first `n` results, as "kind:id".
+fn top(case: &Case, query: &str, n: usize) -> Vec<String> {
+    search::search(case, query, n)
+        .into_iter()
+        .map(|item| format!("{}:{}", item.kind(), id(case, item)))
+        .collect()
+}
+
+fn id(case: &Case, item: Item) -> &str {
+    let d = &case.data;
+    match item {
+        Item::Event(e) => &d.events[e].id,
+        Item::Factor(f) => &d.factors[f].id,
+        Item::Actor(a) => &d.actors[a].id,
+        Item::Era(x) => &d.eras[x].id,
+        Item::Source(s) => &d.sources[s].id,
+    }
+}
+
+#[test]
+fn real_queries_find_what_a_person_means_first() {
+    let case = shipped();
+    let expect = [
+        ("kayani", "event:kayani-moscow"),
+        ("Kayani", "event:kayani-moscow"),
+        ("musharaf", "event:musharraf-coup"), // a typo
+        ("sco", "event:sco-observer"),
+        ("2014 defence", "event:defence-agreement-2014"),
+        ("gas pipeline", "event:gas-pipeline-2011"),
+        ("putin state visit", "event:putin-visit-2005"),
+        ("primakov", "event:primakov-visit"),
+        ("medvedev hearts", "event:medvedev-hearts"),
+        ("clary", "source:clary-2022"),
+        ("kaushiki", "source:kaushik-2019"), // a variant spelling
+        ("2005 sco", "event:sco-observer"),
+        ("mi-35", "event:mi35-sale-2016"),
+        ("imran", "actor:imran-khan"),
+    ];
+    for (query, first) in expect {
+        let got = top(&case, query, 3);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some(first),
+            "{query:?} gave {got:?}"
+        );
+    }
+}
+
+#[test]
+fn themes_and_long_text_are_searched() {
+    let case = shipped();
+    // A theme word finds events tagged with it.
+    let energy = search::search(&case, "energy", 200);
+    for (e, event) in case.data.events.iter().enumerate() {
+        if event.themes.iter().any(|t| t == "energy") {
+            assert!(
+                energy.contains(&Item::Event(e)),
+                "{} is tagged energy",
+                event.id
+            );
+        }
+    }
+    // A word that only appears in a summary still finds it.
+    let (e, event) = case
+        .data
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, x)| x.id == "rice-ban-lifted-2015")
+        .expect("the rice event");
+    assert!(!event.title.to_lowercase().contains("import"));
+    assert!(event.summary.to_lowercase().contains("imports"));
+    assert!(search::search(&case, "imports rice", 10).contains(&Item::Event(e)));
+}
+
+#[test]
+fn fzf_forms_exact_prefix_suffix_and_not() {
+    let case = case(MINIMAL);
+    let ids = |q: &str| top(&case, q, 50);
+    // 'exact needs the letters together.
+    assert!(
+        ids("bwr").contains(&"event:war".to_owned()),
+        "fuzzy: *B*order *w*a*r*"
+    );
+    assert!(ids("'bwr").is_empty());
+    assert_eq!(ids("'pipeline"), ["event:pipeline"]);
+    // ^prefix and suffix$ apply to the title.
+    assert_eq!(ids("^Gas"), ["event:pipeline"]);
+    assert_eq!(ids("^need"), ["factor:gas-needs"]);
+    assert_eq!(ids("summit$"), ["event:summit"]);
+    assert_eq!(ids("talks$"), ["event:talks"]);
+    // !not excludes.
+    let all_events = ids("!zzz");
+    assert!(all_events.len() >= 5);
+    let without = ids("!summit");
+    assert!(!without.contains(&"event:summit".to_owned()));
+    assert_eq!(without.len() + 1, all_events.len());
+    // Terms are ANDed.
+    assert_eq!(ids("'gas 'deal"), ["event:pipeline"]);
+    assert!(ids("'gas 'summit").is_empty());
+    assert_eq!(ids("gas deal")[0], "event:pipeline");
+}
+
+#[test]
+fn smart_case() {
+    let case = case(MINIMAL);
+    let ids = |q: &str| top(&case, q, 50);
+    assert!(ids("border").contains(&"event:war".to_owned()));
+    assert!(ids("Border").contains(&"event:war".to_owned()));
+    assert!(
+        !ids("BORDER").contains(&"event:war".to_owned()),
+        "uppercase means case-sensitive"
+    );
+    assert!(ids("'Border").contains(&"event:war".to_owned()));
+    assert!(ids("'border").contains(&"event:war".to_owned()));
+    assert!(!ids("'BORDER").contains(&"event:war".to_owned()));
+}
+
+#[test]
+fn years_match_events_eras_and_citations() {
+    let case = case(MINIMAL);
+    let got = top(&case, "2009", 10);
+    // talks runs 2008–2010; the thaw era covers 2009; Scribe (2009) is a source.
+    for want in ["event:talks", "era:thaw", "source:scribe-2009"] {
+        assert!(
+            got.contains(&want.to_owned()),
+            "{want} missing from {got:?}"
+        );
+    }
+    assert!(!got.contains(&"event:war".to_owned()));
+    assert_eq!(top(&case, "2007", 1), ["event:pipeline"]);
+}
+
+#[test]
+fn highlight_runs_rebuild_the_text_and_never_split_characters() {
+    let matcher = Matcher::default();
+    let titles = [
+        "Путин встречает Мушаррафа в Москве",
+        "پاکستان اور روس کے تعلقات",
+        "Dušan Šević and the café in Zürich",
+        "北京会议上的巴基斯坦和俄罗斯",
+        "Emoji 🎉 and wide ＦＵＬＬ width",
+    ];
+    let queries = [
+        "мушар",
+        "پاک",
+        "sevic",
+        "café zur",
+        "巴基",
+        "🎉 full",
+        "'Зür",
+        "^Пу",
+        "твах$",
+    ];
+    for title in titles {
+        for q in queries {
+            let positions = matcher.highlights(&Query::parse(q), title);
+            let runs = segments(title, &positions);
+            let rebuilt: String = runs.iter().map(|(s, _)| *s).collect();
+            assert_eq!(rebuilt, title);
+            // Every highlighted character is one the positions name.
+            let mut n = 0;
+            for (run, lit) in &runs {
+                for _ in run.chars() {
+                    assert_eq!(positions.binary_search(&n).is_ok(), *lit);
+                    n += 1;
+                }
+            }
+            // Runs alternate.
+            for pair in runs.windows(2) {
+                assert_ne!(pair[0].1, pair[1].1);
+            }
+        }
+    }
+    let positions = matcher.highlights(&Query::parse("мушар"), titles[0]);
+    let runs = segments(titles[0], &positions);
+    assert!(runs.contains(&("Мушар", true)), "{runs:?}");
+    let runs = segments(
+        titles[3],
+        &matcher.highlights(&Query::parse("巴基"), titles[3]),
+    );
+    assert!(runs.contains(&("巴基", true)), "{runs:?}");
+}
+
+fn finder(app: &App) -> &waltz::app::Finder {
+    match app.overlay() {
+        Overlay::Find(f) => f,
+        other => panic!("the finder is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn the_finder_previews_jumps_and_cross_highlights() {
+    let mut app = app(shipped(), 120, 40);
+    let before = app.shown();
+    press(&mut app, &["/"]);
+    type_text(&mut app, "kayani");
+    let buf = render(&app);
+    let s = screen(&buf);
+    assert!(s.contains(" Find ") && s.contains("> kayani"), "{s}");
+    // The best match first, with its matched letters highlighted.
+    assert_eq!(
+        finder(&app).results[0],
+        app.case.index.event_ids["kayani-moscow"].into_event()
+    );
+    assert!(modifiers_at(&buf, "Kayani visits").contains(Modifier::UNDERLINED));
+    assert!(!modifiers_at(&buf, "visits Moscow").contains(Modifier::UNDERLINED));
+    // The detail previews the highlighted result as the cursor moves.
+    assert!(s.contains("2009 · Kayani visits Moscow"), "{s}");
+    press(&mut app, &["Down"]);
+    let second = finder(&app).results[1];
+    assert_eq!(app.shown(), Some(second));
+    press(&mut app, &["Ctrl-k"]);
+    // Enter lands on the event, focused, with its factors lit.
+    press(&mut app, &["Enter"]);
+    assert!(matches!(app.overlay(), Overlay::None));
+    assert_eq!(app.focus(), Region::Timeline);
+    let e = app.case.index.event_ids["kayani-moscow"];
+    assert_eq!(app.shown(), Some(Item::Event(e)));
+    let lit = app.lit();
+    assert_eq!(lit.factors, Some(&app.case.index.event_factors[e][..]));
+    // Esc goes back to where the search started.
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.shown(), before);
+}
+
+trait IntoEvent {
+    fn into_event(self) -> Item;
+}
+
+impl IntoEvent for usize {
+    fn into_event(self) -> Item {
+        Item::Event(self)
+    }
+}
+
+#[test]
+fn the_finder_jumps_to_a_factor_in_its_pane() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "^putin's lack");
+    press(&mut app, &["Enter"]);
+    let f = app.case.index.factor_ids["putin-no-ideology"];
+    assert_eq!(app.shown(), Some(Item::Factor(f)));
+    assert_eq!(app.focus(), Region::Pane(waltz::model::Level::Individual));
+    assert_eq!(app.lit().events, Some(&app.case.index.factor_events[f][..]));
+}
+
+#[test]
+fn the_finder_pins_an_actor_and_lights_their_events() {
+    let mut app = app(shipped(), 120, 40);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "ashfaq");
+    press(&mut app, &["Enter"]);
+    let a = app.case.index.actor_ids["kayani"];
+    assert_eq!(app.focus(), Region::Detail);
+    assert_eq!(app.shown(), Some(Item::Actor(a)));
+    assert_eq!(app.lit().events, Some(&app.case.index.actor_events[a][..]));
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("Ashfaq Parvez Kayani") && s.contains("→ 2009 Kayani visits Moscow"),
+        "{s}"
+    );
+    // Moving away unpins.
+    press(&mut app, &["Tab", "j"]);
+    assert_ne!(app.anchor(), Some(Item::Actor(a)));
+}
+
+#[test]
+fn esc_closes_the_finder_and_restores_the_selection() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["j", "j"]);
+    let (focus, shown, anchor) = (app.focus(), app.shown(), app.anchor());
+    press(&mut app, &["/"]);
+    type_text(&mut app, "pipeline");
+    press(&mut app, &["Down", "Down"]);
+    assert_ne!(app.shown(), shown, "previewing");
+    press(&mut app, &["Esc"]);
+    assert!(matches!(app.overlay(), Overlay::None));
+    assert_eq!(
+        (app.focus(), app.shown(), app.anchor()),
+        (focus, shown, anchor)
+    );
+}
+
+#[test]
+fn editing_the_query_and_a_shrinking_list_keep_the_cursor_in_range() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "a");
+    let many = finder(&app).results.len();
+    assert!(many > 20);
+    press(&mut app, &["PgDn", "PgDn", "PgDn"]);
+    assert!(finder(&app).scroll.cursor > 10);
+    type_text(&mut app, "yani");
+    let f = finder(&app);
+    assert!(f.results.len() < many);
+    assert!(f.scroll.cursor < f.results.len().max(1));
+    render(&app);
+    type_text(&mut app, "zzzz");
+    assert!(finder(&app).results.is_empty());
+    assert!(screen(&render(&app)).contains("no match for “ayanizzzz”"));
+    press(&mut app, &["Enter", "Down", "PgDn", "Up"]); // nothing to go to
+    assert!(matches!(app.overlay(), Overlay::Find(_)));
+    press(&mut app, &["Ctrl-w"]);
+    assert_eq!(finder(&app).input, "");
+    type_text(&mut app, "gas pipe");
+    press(&mut app, &["Ctrl-w"]);
+    assert_eq!(finder(&app).input, "gas ");
+    press(&mut app, &["Backspace", "Ctrl-u"]);
+    assert_eq!(finder(&app).input, "");
+}
+
+#[test]
+fn a_very_long_query_is_capped() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    let long = "x".repeat(5000);
+    app.update(waltz::action::Action::Paste(long));
+    assert_eq!(finder(&app).input.chars().count(), search::MAX_QUERY);
+    type_text(&mut app, "y");
+    assert_eq!(finder(&app).input.chars().count(), search::MAX_QUERY);
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("cut at 200 characters") || s.contains("no match"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_worker_gives_the_same_results_as_searching_inline() {
+    let mut inline = app(shipped(), 100, 30);
+    let mut worker = App::new(
+        shipped(),
+        Options {
+            theme: Theme::monochrome(),
+            search_worker: Some(true),
+            ..Options::default()
+        },
+    );
+    worker.resize(100, 30);
+    for app in [&mut inline, &mut worker] {
+        press(app, &["/"]);
+    }
+    for q in ["m", "mu", "mus", "musharaf", "musharaf ", "musharaf c"] {
+        for app in [&mut inline, &mut worker] {
+            press(app, &["Ctrl-u"]);
+            type_text(app, q);
+        }
+        // Wait for the worker's answer (a guard, not a timing assertion).
+        for _ in 0..5000 {
+            if !worker.searching() {
+                break;
+            }
+            worker.poll_search();
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert!(!worker.searching(), "the worker answered {q:?}");
+        assert_eq!(finder(&worker).results, finder(&inline).results, "{q:?}");
+        assert_eq!(finder(&worker).total, finder(&inline).total, "{q:?}");
+    }
+}
+
+fn waltz(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_waltz"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn waltz_search_prints_tab_separated_results_best_first() {
+    let out = waltz(&["search", "kayani"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first = stdout.lines().next().unwrap();
+    assert_eq!(first, "event\tkayani-moscow\t2009\tKayani visits Moscow");
+    for line in stdout.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line:?}");
+        assert!(["event", "factor", "actor", "era", "source"].contains(&fields[0]));
+        assert!(
+            fields[2] == "-" || fields[2].parse::<i32>().is_ok(),
+            "{line:?}"
+        );
+    }
+    let limited = waltz(&["search", "--limit", "2", "a"]);
+    assert_eq!(
+        String::from_utf8(limited.stdout).unwrap().lines().count(),
+        2
+    );
+    // Several words are one query.
+    let words = waltz(&["search", "gas", "pipeline"]);
+    let first = String::from_utf8(words.stdout).unwrap();
+    assert!(
+        first.starts_with("event\tgas-pipeline-2011\t2011\t"),
+        "{first}"
+    );
+}
+
+#[test]
+fn waltz_search_exit_codes() {
+    let none = waltz(&["search", "qqqqzzzz"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+    let bad = waltz(&["search", "--data", "missing.ron", "x"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(bad.stderr).unwrap(),
+        "missing.ron: error: no such file\n"
+    );
+    let usage = waltz(&["search"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let negated = waltz(&["search", "!zzz", "--limit", "1"]);
+    assert_eq!(
+        negated.status.code(),
+        Some(0),
+        "a leading ! is a query, not a flag"
+    );
+    assert_eq!(
+        String::from_utf8(negated.stdout).unwrap().lines().count(),
+        1
+    );
+}
