@@ -26,6 +26,31 @@ pub struct Cli {
     /// own copy and paste keep working).
     #[arg(long)]
     pub mouse: bool,
+
+    /// Colours: dark, light, high-contrast or monochrome (NO_COLOR in the
+    /// environment always means monochrome).
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::theme::Theme::NAMES))]
+    pub theme: Option<String>,
+
+    /// Draw with plain ASCII only: no box drawing, no symbols beyond ASCII.
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Start in presentation mode: large, high-contrast, for a projector.
+    #[arg(long)]
+    pub present: bool,
+
+    /// Start in the guided tour with this id (see the dataset's tours).
+    #[arg(long, value_name = "ID")]
+    pub tour: Option<String>,
+
+    /// Seed for the quiz's order, so a class can share one.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// A settings file to use instead of $XDG_CONFIG_HOME/waltz/config.ron.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.

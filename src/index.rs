@@ -49,6 +49,11 @@ impl Levels {
         self.0 |= 1 << level.index();
     }
 
+    /// Add `level` if absent, remove it if present.
+    pub fn toggle(&mut self, level: Level) {
+        self.0 ^= 1 << level.index();
+    }
+
     /// Whether `level` is in the set.
     pub fn contains(self, level: Level) -> bool {
         self.0 & (1 << level.index()) != 0

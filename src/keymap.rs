@@ -329,6 +329,11 @@ impl Keymap {
         self.bindings.push(Binding { mode, key, action });
     }
 
+    /// Remove whatever `key` does in `mode`.
+    pub fn unbind(&mut self, mode: Mode, key: Key) {
+        self.bindings.retain(|b| !(b.mode == mode && b.key == key));
+    }
+
     /// The keys bound to `action` in `mode`, as people write them.
     pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<String> {
         self.bindings

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod balance;
 pub mod cli;
 pub mod commands;
 pub mod detail;
@@ -19,8 +20,11 @@ pub mod keymap;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod quiz;
+pub mod rng;
 pub mod sanitize;
 pub mod search;
+pub mod settings;
 pub mod terminal;
 pub mod text;
 pub mod theme;

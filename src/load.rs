@@ -5,7 +5,7 @@
 //! column, never as a panic. On success the events are in chronological
 //! order and every string is inert (see [`crate::sanitize`]).
 
-mod locate;
+pub(crate) mod locate;
 mod read;
 mod validate;
 
@@ -117,7 +117,8 @@ pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
-fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
+/// A RON parse error as a diagnostic pointing at the offending value.
+pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let message = match &e.code {
         ron::Error::ExceededRecursionLimit => {
             format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")

@@ -6,19 +6,24 @@
 //! there is something to report, so loading a clean file never pays for it.
 
 /// One step of a path into the dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
     /// A named field of a struct.
     Field(&'static str),
     /// An element of a list (or tuple).
     Index(usize),
+    /// The value of a map entry, by its key's text.
+    Key(String),
+    /// A map entry's key itself (ends a path).
+    Name(String),
 }
 
 /// The shape of a RON document with the offset at which each value starts.
 #[derive(Debug, Default)]
 pub struct Tree {
     at: usize,
-    fields: Vec<(String, Tree)>,
+    /// Struct fields and map entries: name, where the name is, the value.
+    fields: Vec<(String, usize, Tree)>,
     items: Vec<Tree>,
 }
 
@@ -42,9 +47,12 @@ impl Tree {
     pub fn offset(&self, path: &[Seg]) -> usize {
         let mut node = self;
         for seg in path {
-            let next = match *seg {
-                Seg::Field(name) => node.fields.iter().find(|(n, _)| n == name).map(|(_, t)| t),
-                Seg::Index(i) => node.items.get(i),
+            let field = |name: &str| node.fields.iter().find(|(n, _, _)| n == name);
+            let next = match seg {
+                Seg::Field(name) => field(name).map(|(_, _, t)| t),
+                Seg::Key(name) => field(name).map(|(_, _, t)| t),
+                Seg::Name(name) => return field(name).map_or(node.at, |(_, at, _)| *at),
+                Seg::Index(i) => node.items.get(*i),
             };
             match next {
                 Some(n) => node = n,
@@ -200,11 +208,13 @@ impl Scanner<'_> {
                 }
                 Some(b',') => self.i += 1,
                 Some(b':') => {
+                    // The item before was a map key: record the entry.
                     self.i += 1;
                     self.skip();
                     let value = self.value(depth + 1);
-                    if let Some(last) = node.items.last_mut() {
-                        *last = value;
+                    if let Some(key) = node.items.pop() {
+                        let name = self.text_of(key.at);
+                        node.fields.push((name, key.at, value));
                     }
                 }
                 Some(_) => {
@@ -234,7 +244,7 @@ impl Scanner<'_> {
                     if let Some(name) = self.field_name() {
                         self.skip();
                         let value = self.value(depth + 1);
-                        node.fields.push((name, value));
+                        node.fields.push((name, start, value));
                     } else {
                         let item = self.value(depth + 1);
                         node.items.push(item);
@@ -264,6 +274,29 @@ impl Scanner<'_> {
             self.i = start;
             None
         }
+    }
+
+    /// The text of a map key starting at `at`: a string's contents (escapes
+    /// left as written) or a bare word.
+    fn text_of(&self, at: usize) -> String {
+        let rest = &self.b[at..];
+        let body = match rest.first() {
+            Some(b'"') => {
+                let mut end = 1;
+                while end < rest.len() && rest[end] != b'"' {
+                    end += if rest[end] == b'\\' { 2 } else { 1 };
+                }
+                &rest[1..end.min(rest.len())]
+            }
+            _ => {
+                let end = rest
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace() || b":,)]}".contains(c))
+                    .unwrap_or(rest.len());
+                &rest[..end]
+            }
+        };
+        String::from_utf8_lossy(body).into_owned()
     }
 
     /// Guarantee progress on text the scanner does not understand.
@@ -307,6 +340,17 @@ Dataset(
     fn a_missing_step_stops_at_the_deepest_ancestor() {
         assert!(at(&[Field("events"), Index(1), Field("month")]).starts_with("(id: r#"));
         assert!(at(&[Field("events"), Index(9)]).starts_with("[\n"));
+    }
+
+    #[test]
+    fn finds_map_entries_by_key() {
+        let text = "(keys: {\n  \"browse\": { \"x\": \"move_down\" },\n})";
+        let tree = Tree::scan(text);
+        let at = |path: &[Seg]| &text[tree.offset(path)..];
+        let browse = || Seg::Key("browse".into());
+        assert!(at(&[Field("keys"), Seg::Name("browse".into())]).starts_with("\"browse\""));
+        assert!(at(&[Field("keys"), browse(), Seg::Name("x".into())]).starts_with("\"x\""));
+        assert!(at(&[Field("keys"), browse(), Seg::Key("x".into())]).starts_with("\"move_down\""));
     }
 
     #[test]

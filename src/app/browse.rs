@@ -1,0 +1,548 @@
+//! Browsing: moving in the timeline, the panes and the detail, focus,
+//! following links and coming back, the lens, the fold, the mouse.
+
+use ratatui::layout::Rect;
+
+use super::timeline::{self, Row};
+use super::{App, Finder, Overlay, Place, Region};
+use crate::action::Action;
+use crate::detail::Doc;
+use crate::index::Item;
+use crate::layout;
+use crate::model::Level;
+
+impl App {
+    pub(super) fn browse(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.page(-1),
+            Action::PageDown => self.page(1),
+            Action::Top => self.jump_end(false),
+            Action::Bottom => self.jump_end(true),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(-1),
+            Action::FocusLeft => self.side_focus(-1),
+            Action::FocusRight => self.side_focus(1),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::NextLit => self.next_lit(true),
+            Action::PrevLit => self.next_lit(false),
+            Action::LensAll => self.set_lens(None),
+            Action::LensIndividual => self.set_lens(Some(Level::Individual)),
+            Action::LensDomestic => self.set_lens(Some(Level::Domestic)),
+            Action::LensSystemic => self.set_lens(Some(Level::Systemic)),
+            Action::JumpYear => {
+                self.overlay = Overlay::Jump {
+                    input: String::new(),
+                }
+            }
+            Action::Search => {
+                self.overlay = Overlay::Find(Finder::default());
+                self.refresh_search();
+            }
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
+            Action::Submit
+            | Action::Cancel
+            | Action::DeleteChar
+            | Action::DeleteWord
+            | Action::ClearInput
+            | Action::Insert(_)
+            | Action::Paste(_) => {}
+        }
+    }
+    /// Move the cursor of the focused region by `delta` rows.
+    pub(super) fn step(&mut self, delta: isize) {
+        match self.focus {
+            Region::Timeline => {
+                let target = self.timeline.cursor.saturating_add_signed(delta);
+                self.timeline_to(target, delta.signum());
+                self.anchor = Region::Timeline;
+            }
+            Region::Pane(level) => {
+                let len = self.pane_len(level);
+                let pane = &mut self.panes[level.index()];
+                pane.cursor = pane
+                    .cursor
+                    .saturating_add_signed(delta)
+                    .min(len.saturating_sub(1));
+                self.anchor = self.focus;
+                self.reveal_pane(level);
+            }
+            Region::Detail => {
+                let doc = self.doc();
+                if doc.links.is_empty() {
+                    self.scroll_detail(&doc, delta);
+                } else {
+                    let last = doc.links.len() - 1;
+                    let detail = self.detail_mut();
+                    detail.cursor = detail.cursor.saturating_add_signed(delta).min(last);
+                    self.reveal_link(&doc);
+                }
+            }
+        }
+    }
+    pub(super) fn page(&mut self, direction: isize) {
+        match self.focus {
+            Region::Timeline => {
+                self.step(direction * self.timeline_height().max(2) as isize - direction)
+            }
+            Region::Pane(level) => self.step(direction * self.pane_height(level).max(1) as isize),
+            Region::Detail => {
+                let doc = self.doc();
+                let height = self.detail_height().max(2) as isize - 1;
+                self.scroll_detail(&doc, direction * height);
+                // Keep the link cursor on screen with the text.
+                let height = self.detail_height();
+                let detail = self.detail_mut();
+                let (top, bottom) = (detail.offset, detail.offset + height);
+                if let Some(i) = doc
+                    .links
+                    .iter()
+                    .position(|&(row, _)| row >= top && row < bottom)
+                {
+                    let current = doc.links.get(detail.cursor).map(|l| l.0);
+                    if !current.is_some_and(|row| row >= top && row < bottom) {
+                        detail.cursor = i;
+                    }
+                }
+            }
+        }
+    }
+    pub(super) fn jump_end(&mut self, end: bool) {
+        let far = if end {
+            isize::MAX / 2
+        } else {
+            -(isize::MAX / 2)
+        };
+        match self.focus {
+            Region::Detail => {
+                let doc = self.doc();
+                self.scroll_detail(&doc, far);
+                self.detail_mut().cursor = if end {
+                    doc.links.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            _ => self.step(far),
+        }
+    }
+    pub(super) fn scroll_detail(&mut self, doc: &Doc, delta: isize) {
+        let max = doc.lines.len().saturating_sub(self.detail_height());
+        let detail = self.detail_mut();
+        detail.offset = detail.offset.saturating_add_signed(delta).min(max);
+    }
+    /// Put the timeline cursor on the selectable row nearest `target`,
+    /// looking first in `direction` (1 down, -1 up).
+    pub(super) fn timeline_to(&mut self, target: usize, direction: isize) {
+        let Some(last) = self.rows.len().checked_sub(1) else {
+            return;
+        };
+        let target = target.min(last);
+        let ahead: Box<dyn Iterator<Item = usize>> = if direction < 0 {
+            Box::new((0..=target).rev())
+        } else {
+            Box::new(target..=last)
+        };
+        let behind: Box<dyn Iterator<Item = usize>> = if direction < 0 {
+            Box::new(target..=last)
+        } else {
+            Box::new((0..=target).rev())
+        };
+        if let Some(row) = ahead.chain(behind).find(|&r| self.rows[r].selectable()) {
+            self.timeline.cursor = row;
+            self.reveal_timeline();
+        }
+    }
+    pub(super) fn reveal_timeline(&mut self) {
+        let height = self.timeline_height();
+        let cursor = self.timeline.cursor;
+        self.timeline.reveal(cursor, height);
+        // Show the era header above the first event of an era too.
+        if cursor > 0
+            && matches!(self.rows.get(cursor - 1), Some(Row::Era(_)))
+            && cursor - 1 < self.timeline.offset
+        {
+            self.timeline.offset = cursor - 1;
+        }
+        let max = self.rows.len().saturating_sub(height);
+        self.timeline.offset = self.timeline.offset.min(max);
+    }
+    pub(super) fn reveal_pane(&mut self, level: Level) {
+        let height = self.pane_height(level);
+        let len = self.pane_len(level);
+        let pane = &mut self.panes[level.index()];
+        pane.cursor = pane.cursor.min(len.saturating_sub(1));
+        let cursor = pane.cursor;
+        pane.reveal(cursor, height);
+        pane.offset = pane.offset.min(len.saturating_sub(height));
+    }
+    pub(super) fn reveal_link(&mut self, doc: &Doc) {
+        let height = self.detail_height();
+        let max = doc.lines.len().saturating_sub(height);
+        let detail = self.detail_mut();
+        detail.cursor = detail.cursor.min(doc.links.len().saturating_sub(1));
+        if let Some(&(row, _)) = doc.links.get(detail.cursor) {
+            detail.reveal(row, height);
+        }
+        detail.offset = detail.offset.min(max);
+    }
+    /// When an event becomes the anchor, scroll each pane (but the one in
+    /// focus) so that one of its lit factors is in view.
+    pub(super) fn reveal_lit_factors(&mut self) {
+        let Some(lit) = self.lit().factors else {
+            return;
+        };
+        let lit = lit.to_vec();
+        for level in Level::ALL {
+            if self.focus == Region::Pane(level) {
+                continue;
+            }
+            let height = self.pane_height(level);
+            let factors = &self.case.index.level_factors[level.index()];
+            let positions: Vec<usize> = (0..factors.len())
+                .filter(|&i| lit.contains(&factors[i]))
+                .collect();
+            let pane = &mut self.panes[level.index()];
+            let in_view = positions
+                .iter()
+                .any(|&i| i >= pane.offset && i < pane.offset + height);
+            if let (false, Some(&first)) = (in_view, positions.first()) {
+                pane.offset = first.min(factors.len().saturating_sub(height));
+            }
+        }
+    }
+    pub(super) fn set_focus(&mut self, region: Region) {
+        self.focus = region;
+        if region != Region::Detail {
+            self.shown = region;
+        }
+    }
+    pub(super) fn cycle_focus(&mut self, direction: isize) {
+        let n = Region::ORDER.len() as isize;
+        let next = (self.focus.position() as isize + direction).rem_euclid(n);
+        self.set_focus(Region::ORDER[next as usize]);
+    }
+    pub(super) fn side_focus(&mut self, direction: isize) {
+        let from = if self.focus == Region::Detail {
+            self.shown
+        } else {
+            self.focus
+        };
+        let next = (from.position() as isize + direction).clamp(0, 3);
+        self.set_focus(Region::ORDER[next as usize]);
+    }
+    pub(super) fn open(&mut self) {
+        match self.focus {
+            Region::Timeline => match self.rows.get(self.timeline.cursor) {
+                Some(Row::Fold(_)) => self.toggle_fold(),
+                Some(Row::Event(_)) => self.set_focus(Region::Detail),
+                _ => {}
+            },
+            Region::Pane(_) => {
+                if self.shown().is_some() {
+                    self.set_focus(Region::Detail);
+                }
+            }
+            Region::Detail => {
+                let doc = self.doc();
+                if let Some(&(_, item)) = doc.links.get(self.detail().cursor) {
+                    self.follow(item);
+                }
+            }
+        }
+    }
+    pub(super) fn toggle_fold(&mut self) {
+        let at = self.rows.get(self.timeline.cursor).copied();
+        self.fold_open = !self.fold_open;
+        self.rebuild(at);
+    }
+    /// Rebuild the rows after the lens or fold changed, keeping the cursor
+    /// on `keep` or the nearest row after it.
+    pub(super) fn rebuild(&mut self, keep: Option<Row>) {
+        self.rows = timeline::rows(&self.case, self.lens, self.fold_open);
+        let row = match keep {
+            Some(Row::Event(e)) => self
+                .rows
+                .iter()
+                .position(|r| matches!(r, Row::Event(x) if *x >= e))
+                .or_else(|| self.rows.iter().rposition(|r| matches!(r, Row::Event(_)))),
+            Some(r) => self.rows.iter().position(|x| *x == r),
+            None => None,
+        };
+        self.timeline.cursor = row.unwrap_or(0);
+        self.timeline_to(self.timeline.cursor, 1);
+        self.reveal_timeline();
+    }
+    pub(super) fn set_lens(&mut self, lens: Option<Level>) {
+        let keep = self.rows.get(self.timeline.cursor).copied();
+        self.lens = lens;
+        self.rebuild(keep);
+        if self.rows.is_empty() {
+            self.message = Some("no events involve this level".into());
+        }
+    }
+    pub(super) fn place(&self) -> Place {
+        Place {
+            focus: self.focus,
+            shown: self.shown,
+            anchor: self.anchor,
+            timeline: self.rows.get(self.timeline.cursor).copied(),
+            panes: self.panes.map(|p| p.cursor),
+            detail: self.detail,
+            pinned: self.pinned,
+        }
+    }
+    /// Follow a link from the detail: select its item, keeping the focus on
+    /// the detail so that more links can be followed; Esc comes back.
+    pub(super) fn follow(&mut self, item: Item) {
+        self.history.push(self.place());
+        self.select(item);
+    }
+    /// Select `item` in its list (the timeline for an event, its level's pane
+    /// for a factor), making it shown and anchored, as if moved to by hand.
+    /// An actor, era or source has no list: it is pinned, lighting its events
+    /// and factors, and the timeline goes to its first event.
+    pub fn select(&mut self, item: Item) {
+        self.pinned = None;
+        match item {
+            Item::Actor(_) | Item::Era(_) | Item::Source(_) => {
+                if let Some(&e) = self.lit_by(item).first() {
+                    self.reveal_event(e);
+                }
+                self.pinned = Some(item);
+            }
+            Item::Event(e) => {
+                self.reveal_event(e);
+                self.anchor = Region::Timeline;
+                self.shown = Region::Timeline;
+            }
+            Item::Factor(f) => {
+                let level = self.case.data.factors[f].level;
+                let at = self.case.index.level_factors[level.index()]
+                    .iter()
+                    .position(|&x| x == f);
+                self.panes[level.index()].cursor = at.unwrap_or(0);
+                self.reveal_pane(level);
+                self.anchor = Region::Pane(level);
+                self.shown = Region::Pane(level);
+            }
+        }
+        if self.focus != Region::Detail {
+            self.focus = self.shown;
+        }
+    }
+    /// Go to `item` as the finder does: select it and focus where it is —
+    /// its list, or the detail for an item without one. Esc comes back.
+    pub fn go_to(&mut self, item: Item) {
+        self.history.push(self.place());
+        self.select(item);
+        self.focus = if self.pinned.is_some() {
+            Region::Detail
+        } else {
+            self.shown
+        };
+    }
+    /// The events an item lights, in order.
+    pub(super) fn lit_by(&self, item: Item) -> &[usize] {
+        let ix = &self.case.index;
+        match item {
+            Item::Event(_) => &[],
+            Item::Factor(f) => &ix.factor_events[f],
+            Item::Actor(a) => &ix.actor_events[a],
+            Item::Era(x) => &ix.era_events[x],
+            Item::Source(s) => &ix.source_events[s],
+        }
+    }
+    /// Put the timeline's cursor on event `e`, lifting a lens or opening
+    /// the background fold if they hide it.
+    pub(super) fn reveal_event(&mut self, e: usize) {
+        if self.lens.is_some_and(|l| !self.case.levels(e).contains(l)) {
+            self.lens = None;
+        }
+        if self.case.is_background(e) {
+            self.fold_open = true;
+        }
+        self.rebuild(Some(Row::Event(e)));
+    }
+    pub(super) fn back(&mut self) {
+        if let Some(place) = self.history.pop() {
+            self.focus = place.focus;
+            self.shown = place.shown;
+            self.anchor = place.anchor;
+            if let Some(row) = place.timeline {
+                self.rebuild(Some(row));
+            }
+            for level in Level::ALL {
+                self.panes[level.index()].cursor = place.panes[level.index()];
+                self.reveal_pane(level);
+            }
+            self.detail = place.detail;
+            self.pinned = place.pinned;
+        } else if self.focus == Region::Detail {
+            self.focus = self.shown;
+        }
+    }
+    /// Jump to the next (or previous) item the anchor lights: a lit event
+    /// on the timeline, or a lit factor across the three panes.
+    pub(super) fn next_lit(&mut self, forward: bool) {
+        let lit = self.lit();
+        if let Some(events) = lit.events {
+            let lens = self.lens;
+            let visible: Vec<usize> = events
+                .iter()
+                .copied()
+                .filter(|&e| lens.is_none_or(|l| self.case.levels(e).contains(l)))
+                .collect();
+            let current = match (self.focus, self.rows.get(self.timeline.cursor)) {
+                (Region::Timeline, Some(Row::Event(e))) => Some(*e),
+                _ => None,
+            };
+            let Some(e) = cycle(&visible, current, forward) else {
+                self.message = Some("no highlighted events under this lens".into());
+                return;
+            };
+            if self.case.is_background(e) {
+                self.fold_open = true;
+            }
+            self.rebuild(Some(Row::Event(e)));
+            self.set_focus(Region::Timeline);
+        } else if let Some(factors) = lit.factors {
+            let index = &self.case.index;
+            // Lit factors in screen order: by level, then by place in the pane.
+            let mut order: Vec<(usize, usize)> = factors
+                .iter()
+                .filter_map(|&f| {
+                    let level = self.case.data.factors[f].level.index();
+                    let at = index.level_factors[level].iter().position(|&x| x == f)?;
+                    Some((level, at))
+                })
+                .collect();
+            order.sort_unstable();
+            let current = match self.focus {
+                Region::Pane(l) => Some((l.index(), self.panes[l.index()].cursor)),
+                _ => None,
+            };
+            let Some((level, at)) = cycle(&order, current, forward) else {
+                self.message = Some("the selected event is linked to no factor".into());
+                return;
+            };
+            let level = Level::ALL[level];
+            self.panes[level.index()].cursor = at;
+            self.reveal_pane(level);
+            self.set_focus(Region::Pane(level));
+        } else {
+            self.message = Some("nothing is highlighted".into());
+        }
+    }
+    pub(super) fn jump_to_year(&mut self, year: i32) {
+        let lens = self.lens;
+        let target = (0..self.case.data.events.len()).find(|&e| {
+            self.case.data.events[e].year >= year
+                && lens.is_none_or(|l| self.case.levels(e).contains(l))
+        });
+        match target {
+            Some(e) => {
+                if self.case.is_background(e) {
+                    self.fold_open = true;
+                }
+                self.rebuild(Some(Row::Event(e)));
+                self.anchor = Region::Timeline;
+                self.set_focus(Region::Timeline);
+                if self.case.data.events[e].year != year {
+                    self.message = Some(format!(
+                        "no event in {year}; showing {}",
+                        self.case.data.events[e].year
+                    ));
+                }
+            }
+            None => self.message = Some(format!("no event in or after {year}")),
+        }
+    }
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        let Some(areas) = self.areas() else {
+            return;
+        };
+        let hit = |r: Rect| {
+            let inner = layout::inner(r);
+            (inner.contains((x, y).into())).then(|| usize::from(y - inner.y))
+        };
+        if let Some(dy) = hit(areas.timeline) {
+            let row = self.timeline.offset + dy;
+            match self.rows.get(row) {
+                Some(Row::Fold(_)) => {
+                    self.timeline.cursor = row;
+                    self.anchor = Region::Timeline;
+                    self.set_focus(Region::Timeline);
+                    self.toggle_fold();
+                }
+                Some(Row::Event(_)) => {
+                    self.timeline.cursor = row;
+                    self.anchor = Region::Timeline;
+                    self.set_focus(Region::Timeline);
+                    self.reveal_timeline();
+                }
+                _ => {}
+            }
+            return;
+        }
+        for level in Level::ALL {
+            if let Some(dy) = hit(areas.panes[level.index()]) {
+                let at = self.panes[level.index()].offset + dy / self.pane_item_height();
+                if at < self.pane_len(level) {
+                    self.panes[level.index()].cursor = at;
+                    self.anchor = Region::Pane(level);
+                    self.set_focus(Region::Pane(level));
+                    self.reveal_pane(level);
+                }
+                return;
+            }
+        }
+        if let Some(dy) = hit(areas.detail) {
+            let doc = self.doc();
+            let row = self.detail().offset + dy;
+            if let Some(i) = doc.links.iter().position(|&(r, _)| r == row) {
+                self.focus = Region::Detail;
+                self.detail_mut().cursor = i;
+                self.follow(doc.links[i].1);
+            }
+        }
+    }
+    pub(super) fn wheel(&mut self, x: u16, y: u16, delta: i8) {
+        let Some(areas) = self.areas() else {
+            return;
+        };
+        let over = |r: Rect| r.contains((x, y).into());
+        let delta = 3 * isize::from(delta);
+        if over(areas.timeline) {
+            let max = self.rows.len().saturating_sub(self.timeline_height());
+            self.timeline.offset = self.timeline.offset.saturating_add_signed(delta).min(max);
+        } else if over(areas.detail) {
+            let doc = self.doc();
+            self.scroll_detail(&doc, delta);
+        } else if let Some(level) = Level::ALL
+            .into_iter()
+            .find(|l| over(areas.panes[l.index()]))
+        {
+            let max = self.pane_len(level).saturating_sub(self.pane_height(level));
+            let pane = &mut self.panes[level.index()];
+            pane.offset = pane.offset.saturating_add_signed(delta).min(max);
+        }
+    }
+}
+
+/// The element after (or before) `current` in the sorted `items`, wrapping
+/// around; the first (or last) when there is no current one among them.
+fn cycle<T: Copy + Ord>(items: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let (first, last) = (*items.first()?, *items.last()?);
+    Some(match (current, forward) {
+        (None, true) => first,
+        (None, false) => last,
+        (Some(c), true) => items.iter().copied().find(|&x| x > c).unwrap_or(first),
+        (Some(c), false) => items.iter().rev().copied().find(|&x| x < c).unwrap_or(last),
+    })
+}
