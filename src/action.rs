@@ -99,6 +99,28 @@ actions! {
     JumpYear => "jump_year", "jump to a year";
     /// Open the finder: search everything.
     Search => "search", "search everything";
+    /// List the guided tours.
+    Tours => "tours", "guided tours";
+    /// Turn presentation mode on or off.
+    Present => "present", "presentation mode on or off";
+    /// Open the balance view.
+    Balance => "balance", "the balance of interests, era by era";
+    /// Start the quiz.
+    Quiz => "quiz", "quiz: which levels explain an event?";
+    /// Move left.
+    Left => "move_left", "move left";
+    /// Move right.
+    Right => "move_right", "move right";
+    /// Go to the next step.
+    Next => "next", "next step";
+    /// Go to the previous step.
+    Prev => "previous", "previous step";
+    /// Pick or unpick the individual level as an answer.
+    ToggleIndividual => "toggle_individual", "answer: individual";
+    /// Pick or unpick the domestic level as an answer.
+    ToggleDomestic => "toggle_domestic", "answer: domestic";
+    /// Pick or unpick the systemic level as an answer.
+    ToggleSystemic => "toggle_systemic", "answer: systemic";
     /// Confirm the prompt.
     Submit => "submit", "confirm";
     /// Close the prompt or popup without doing anything.

@@ -8,6 +8,7 @@
 //! Tab into a pane and walk the lit factors with `n` without losing them.
 
 mod browse;
+mod classroom;
 mod prompts;
 pub mod timeline;
 
@@ -22,6 +23,7 @@ use crate::index::{Case, Item};
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{self, Areas};
 use crate::model::Level;
+use crate::quiz::Quiz;
 use crate::search::worker::Worker;
 use crate::search::{self, Corpus, Matcher, Matches};
 use crate::theme::Theme;
@@ -79,11 +81,6 @@ impl Scroll {
 pub enum Overlay {
     /// Nothing open.
     None,
-    /// The key help, scrolled to a row.
-    Help {
-        /// The first row shown.
-        scroll: usize,
-    },
     /// The year prompt, with what has been typed.
     Jump {
         /// The digits typed so far.
@@ -91,6 +88,27 @@ pub enum Overlay {
     },
     /// The finder (`/`).
     Find(Finder),
+    /// The list of tours, with the highlighted one.
+    Tours {
+        /// The highlighted tour.
+        cursor: usize,
+    },
+    /// A guided tour at a step.
+    Tour {
+        /// The tour, by position.
+        tour: usize,
+        /// The step, from 0.
+        step: usize,
+    },
+    /// The balance view, with the selected era row and level column.
+    Balance {
+        /// The selected era row (in start order).
+        era: usize,
+        /// The selected level.
+        level: Level,
+    },
+    /// The quiz.
+    Quiz(Quiz),
 }
 
 /// The finder's state: the query and its ranked results.
@@ -178,6 +196,14 @@ pub struct Options {
     pub warnings: usize,
     /// Search on a worker thread: `None` decides by the case's size.
     pub search_worker: Option<bool>,
+    /// Draw with ASCII only.
+    pub ascii: bool,
+    /// Start in presentation mode.
+    pub present: bool,
+    /// The quiz's seed.
+    pub seed: u64,
+    /// A message to show in the status bar at start.
+    pub notice: Option<String>,
 }
 
 impl Default for Options {
@@ -188,6 +214,10 @@ impl Default for Options {
             mouse: false,
             warnings: 0,
             search_worker: None,
+            ascii: false,
+            present: false,
+            seed: 1998,
+            notice: None,
         }
     }
 }
@@ -205,6 +235,14 @@ pub struct App {
     pub mouse: bool,
     /// How many warnings the dataset raised.
     pub warnings: usize,
+    /// Whether to draw with ASCII only.
+    pub ascii: bool,
+    /// The theme presentation mode swaps in (and out again).
+    other_theme: Theme,
+    present: bool,
+    seed: u64,
+    /// The help's scroll, while the help is open (over anything else).
+    help: Option<usize>,
     screen: Rect,
     focus: Region,
     /// The list whose cursor item the detail shows (never `Detail`).
@@ -254,12 +292,21 @@ impl App {
             .position(|r| matches!(r, Row::Event(_)))
             .or_else(|| rows.iter().position(|r| r.selectable()))
             .unwrap_or(0);
-        App {
+        let mut app = App {
             case,
+            other_theme: if options.theme == Theme::monochrome() {
+                Theme::monochrome()
+            } else {
+                Theme::high_contrast()
+            },
             theme: options.theme,
             keymap: options.keymap,
             mouse: options.mouse,
             warnings: options.warnings,
+            ascii: options.ascii,
+            present: false,
+            seed: options.seed,
+            help: None,
             screen: Rect::new(0, 0, 80, 24),
             focus: Region::Timeline,
             shown: Region::Timeline,
@@ -280,21 +327,48 @@ impl App {
                 worker,
                 ..Search::default()
             },
-            message: None,
+            message: options.notice,
             quit: false,
+        };
+        if options.present {
+            app.toggle_present();
         }
+        app
     }
 
     // Reading the state, for the renderer and for tests.
 
     /// Which keys apply now.
     pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
         match self.overlay {
             Overlay::None => Mode::Browse,
-            Overlay::Help { .. } => Mode::Help,
             Overlay::Jump { .. } => Mode::Jump,
             Overlay::Find(_) => Mode::Find,
+            Overlay::Tours { .. } => Mode::Tours,
+            Overlay::Tour { .. } => Mode::Tour,
+            Overlay::Balance { .. } => Mode::Balance,
+            Overlay::Quiz(_) => Mode::Quiz,
         }
+    }
+
+    /// The help's scroll, when the help is open.
+    pub fn help_scroll(&self) -> Option<usize> {
+        self.help
+    }
+
+    /// Whether presentation mode is on.
+    pub fn presenting(&self) -> bool {
+        self.present
+    }
+
+    /// Presentation mode on or off: it swaps in the high-contrast theme
+    /// (monochrome stays monochrome) and the large slide view.
+    pub fn toggle_present(&mut self) {
+        self.present = !self.present;
+        std::mem::swap(&mut self.theme, &mut self.other_theme);
     }
 
     /// The region with focus.
@@ -449,7 +523,25 @@ impl App {
 
     /// The detail document laid out for the current screen.
     pub fn doc(&self) -> Doc {
-        detail::document(&self.case, self.shown(), self.detail_width(), &self.theme)
+        let note = self.tour_note();
+        let note = note
+            .as_ref()
+            .map(|(title, text)| detail::Note { title, text });
+        detail::document(
+            &self.case,
+            self.shown(),
+            self.detail_width(),
+            &self.theme,
+            note,
+        )
+    }
+
+    /// The running tour's current step: its heading and its note.
+    pub fn tour_note(&self) -> Option<(String, &str)> {
+        let (tour, step) = self.tour_step()?;
+        let t = &self.case.data.tours[tour];
+        let title = format!("{} · step {} of {}", t.name, step + 1, t.steps.len());
+        Some((title, t.steps[step].note.as_str()))
     }
 
     /// The width the detail's text is laid out in: the panel's inside less
@@ -545,6 +637,10 @@ impl App {
             Mode::Help => self.help(action),
             Mode::Jump => self.jump(action),
             Mode::Find => self.find(action),
+            Mode::Tours => self.tours(action),
+            Mode::Tour => self.tour(action),
+            Mode::Balance => self.balance(action),
+            Mode::Quiz => self.quiz(action),
         }
         // Arriving in the detail (or at a new item in it) shows the link
         // cursor, so that Enter's target is on screen.

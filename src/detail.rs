@@ -94,14 +94,35 @@ fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// A teaching note shown above the document, as a tour step's.
+#[derive(Debug, Clone, Copy)]
+pub struct Note<'a> {
+    /// "Tour name · step 3 of 18".
+    pub title: &'a str,
+    /// What the teacher says.
+    pub text: &'a str,
+}
+
 /// The document for `item` (or, for `None`, the folded background) laid
-/// out `width` cells wide.
-pub fn document(case: &Case, item: Option<Item>, width: usize, theme: &Theme) -> Doc {
+/// out `width` cells wide, after `note` when there is one.
+pub fn document(
+    case: &Case,
+    item: Option<Item>,
+    width: usize,
+    theme: &Theme,
+    note: Option<Note>,
+) -> Doc {
     let mut b = Builder {
         doc: Doc::default(),
         width: width.max(1),
         theme,
     };
+    if let Some(note) = note {
+        b.para("", note.title, theme.heading.patch(theme.lit));
+        b.para("", note.text, theme.note.patch(theme.lit));
+        let rule = "─".repeat(b.width);
+        b.line(vec![Span::styled(rule, theme.border)]);
+    }
     match item {
         None => background(case, &mut b),
         Some(Item::Event(e)) => event(case, e, &mut b),

@@ -16,6 +16,10 @@ pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> 
             "help" => "In this help".to_owned(),
             "jump" => "In the year prompt (:)".to_owned(),
             "find" => "In the finder (/)".to_owned(),
+            "tours" => "In the list of tours (t)".to_owned(),
+            "tour" => "During a tour".to_owned(),
+            "balance" => "In the balance view (b)".to_owned(),
+            "quiz" => "In the quiz (z)".to_owned(),
             other => other.to_owned(),
         };
         lines.push(Line::styled(title, theme.heading));

@@ -18,11 +18,28 @@ pub enum Mode {
     Jump,
     /// The finder (`/`) is open.
     Find,
+    /// The list of tours (`t`) is open.
+    Tours,
+    /// A guided tour is running.
+    Tour,
+    /// The balance view (`b`) is open.
+    Balance,
+    /// The quiz (`z`) is running.
+    Quiz,
 }
 
 impl Mode {
     /// Every mode, in help order.
-    pub const ALL: [Mode; 4] = [Mode::Browse, Mode::Find, Mode::Jump, Mode::Help];
+    pub const ALL: [Mode; 8] = [
+        Mode::Browse,
+        Mode::Find,
+        Mode::Jump,
+        Mode::Tours,
+        Mode::Tour,
+        Mode::Balance,
+        Mode::Quiz,
+        Mode::Help,
+    ];
 
     /// The mode's name, as used in settings files and the help screen.
     pub fn name(self) -> &'static str {
@@ -31,6 +48,10 @@ impl Mode {
             Mode::Help => "help",
             Mode::Jump => "jump",
             Mode::Find => "find",
+            Mode::Tours => "tours",
+            Mode::Tour => "tour",
+            Mode::Balance => "balance",
+            Mode::Quiz => "quiz",
         }
     }
 
@@ -241,6 +262,10 @@ impl Default for Keymap {
             (c('3'), A::LensSystemic),
             (c(':'), A::JumpYear),
             (c('/'), A::Search),
+            (c('t'), A::Tours),
+            (c('P'), A::Present),
+            (c('b'), A::Balance),
+            (c('z'), A::Quiz),
         ];
         let help = [
             (c('?'), A::Cancel),
@@ -283,11 +308,68 @@ impl Default for Keymap {
             (Key::ctrl('w'), A::DeleteWord),
             (Key::ctrl('u'), A::ClearInput),
         ];
+        let tours = [
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (p(K::Enter), A::Submit),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let tour = [
+            (p(K::Right), A::Next),
+            (c('l'), A::Next),
+            (c(' '), A::Next),
+            (p(K::Enter), A::Next),
+            (p(K::Left), A::Prev),
+            (c('h'), A::Prev),
+            (p(K::Backspace), A::Prev),
+            (p(K::Home), A::Top),
+            (p(K::End), A::Bottom),
+            (c('P'), A::Present),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Quit),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let balance = [
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (c('h'), A::Left),
+            (p(K::Left), A::Left),
+            (c('l'), A::Right),
+            (p(K::Right), A::Right),
+            (p(K::Enter), A::Submit),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('b'), A::Cancel),
+            (c('q'), A::Quit),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let quiz = [
+            (c('1'), A::ToggleIndividual),
+            (c('2'), A::ToggleDomestic),
+            (c('3'), A::ToggleSystemic),
+            (p(K::Enter), A::Submit),
+            (c(' '), A::Submit),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Quit),
+            (Key::ctrl('c'), A::Quit),
+        ];
         let mut bindings = Vec::new();
         for (mode, table) in [
             (Mode::Browse, &browse[..]),
             (Mode::Find, &find[..]),
             (Mode::Jump, &jump[..]),
+            (Mode::Tours, &tours[..]),
+            (Mode::Tour, &tour[..]),
+            (Mode::Balance, &balance[..]),
+            (Mode::Quiz, &quiz[..]),
             (Mode::Help, &help[..]),
         ] {
             bindings.extend(table.iter().map(|(key, action)| Binding {

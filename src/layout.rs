@@ -91,6 +91,18 @@ pub fn finder(screen: Rect) -> Rect {
     }
 }
 
+/// Where the help popup goes: centred, at most 76 columns wide.
+pub fn help(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(76);
+    let height = screen.height.saturating_sub(2);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// The inside of a bordered region.
 pub fn inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))

@@ -9,6 +9,8 @@ use waltz::app::{App, Options};
 use waltz::cli::{Cli, Command};
 use waltz::commands;
 use waltz::index::Case;
+use waltz::sanitize;
+use waltz::settings;
 use waltz::theme::Theme;
 
 fn main() -> ExitCode {
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Load the dataset and open the explorer on it.
+/// Load the dataset and the settings, then open the explorer.
 fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
     let loaded = match commands::load(cli.data.as_deref()) {
         Ok(loaded) => loaded,
@@ -49,18 +51,69 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
             return Ok(commands::FAILED);
         }
     };
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    let case = Case::new(loaded.dataset);
+    let tour = match &cli.tour {
+        None => None,
+        Some(id) => match case.data.tours.iter().position(|t| &t.id == id) {
+            Some(i) => Some(i),
+            None => {
+                let ids: Vec<&str> = case.data.tours.iter().map(|t| t.id.as_str()).collect();
+                let known = if ids.is_empty() {
+                    "this dataset has no tours".to_owned()
+                } else {
+                    format!("the tours are: {}", ids.join(", "))
+                };
+                writeln!(err, "waltz: no tour `{}`; {known}", sanitize::line(id))?;
+                return Ok(commands::USAGE);
+            }
+        },
+    };
+
+    let (settings, problems) = match &cli.config {
+        Some(path) => settings::load(path, true),
+        None => settings::default_path()
+            .map(|path| settings::load(&path, false))
+            .unwrap_or_default(),
+    };
+    // Shown before the screen is taken over, and again after it is given back.
+    for p in &problems {
+        writeln!(err, "{p}")?;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color {
         Theme::monochrome()
     } else {
-        Theme::dark()
+        cli.theme
+            .as_deref()
+            .and_then(Theme::by_name)
+            .or(settings.theme)
+            .unwrap_or_else(Theme::dark)
     };
+    let notice = (!problems.is_empty()).then(|| {
+        format!(
+            "the settings file has {} problem{}; defaults used (details on exit)",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        )
+    });
     let options = Options {
         theme,
-        mouse: cli.mouse,
+        keymap: settings.keymap,
+        mouse: cli.mouse || settings.mouse.unwrap_or(false),
+        ascii: cli.ascii || settings.ascii.unwrap_or(false),
+        present: cli.present,
+        seed: cli.seed.unwrap_or_else(waltz::rng::clock_seed),
         warnings: loaded.warnings.len(),
-        ..Options::default()
+        notice,
+        search_worker: None,
     };
-    let app = App::new(Case::new(loaded.dataset), options);
+    let mut app = App::new(case, options);
+    if let Some(tour) = tour {
+        app.start_tour(tour);
+    }
     waltz::terminal::run(app)?;
+    for p in &problems {
+        writeln!(err, "{p}")?;
+    }
     Ok(commands::OK)
 }

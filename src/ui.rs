@@ -1,13 +1,21 @@
 //! Drawing: a pure function of the app's state onto a frame. One module per
 //! region; none of them changes the state.
 
+mod ascii;
+mod balance;
+mod big;
 mod detail;
 mod finder;
 mod help;
 mod pane;
 mod prompt;
+mod quiz;
+mod slide;
 mod status;
 mod timeline;
+mod tours;
+
+pub use ascii::stand_in;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -30,10 +38,43 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draw the whole screen for `app` into `buf` over `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    screen(app, area, buf);
+    if let Some(scroll) = app.help_scroll() {
+        help::render(app, scroll, area, buf);
+    }
+    if app.ascii {
+        ascii::asciify(buf, area);
+    }
+}
+
+fn screen(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = Areas::new(area) else {
         too_small(area, buf, &app.theme);
         return;
     };
+    // The full-screen views keep only the status bar.
+    let view = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    match app.overlay() {
+        Overlay::Balance { era, level } => {
+            balance::render(app, *era, *level, view, buf);
+            status::render(app, areas.status, buf);
+            return;
+        }
+        Overlay::Quiz(quiz) => {
+            quiz::render(app, quiz, view, buf);
+            status::render(app, areas.status, buf);
+            return;
+        }
+        _ if app.presenting() => {
+            // Presentation: the slide alone, no key hints.
+            slide::render(app, area, buf);
+            return;
+        }
+        _ => {}
+    }
     timeline::render(app, areas.timeline, buf);
     for (i, level) in crate::model::Level::ALL.into_iter().enumerate() {
         pane::render(app, level, areas.panes[i], buf);
@@ -41,10 +82,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     detail::render(app, areas.detail, buf);
     status::render(app, areas.status, buf);
     match app.overlay() {
-        Overlay::None => {}
-        Overlay::Help { scroll } => help::render(app, *scroll, area, buf),
         Overlay::Jump { input } => prompt::render(app, "Jump to year", input, areas.timeline, buf),
         Overlay::Find(finder) => finder::render(app, finder, crate::layout::finder(area), buf),
+        Overlay::Tours { cursor } => tours::render(app, *cursor, area, buf),
+        _ => {}
     }
 }
 

@@ -15,7 +15,13 @@ impl App {
     pub(super) fn browse(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.help = Some(0),
+            Action::Tours => self.overlay = Overlay::Tours { cursor: 0 },
+            Action::Present => self.toggle_present(),
+            Action::Balance => self.open_balance(),
+            Action::Quiz => {
+                self.overlay = Overlay::Quiz(crate::quiz::Quiz::new(&self.case, self.seed))
+            }
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.page(-1),
@@ -46,6 +52,13 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
             Action::Submit
+            | Action::Left
+            | Action::Right
+            | Action::Next
+            | Action::Prev
+            | Action::ToggleIndividual
+            | Action::ToggleDomestic
+            | Action::ToggleSystemic
             | Action::Cancel
             | Action::DeleteChar
             | Action::DeleteWord

@@ -11,23 +11,33 @@ use crate::search::{self, Corpus};
 
 impl App {
     pub(super) fn help(&mut self, action: Action) {
-        let Overlay::Help { scroll } = &mut self.overlay else {
+        let Some(scroll) = self.help else {
             return;
         };
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Cancel | Action::Help | Action::Back => self.overlay = Overlay::None,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll += 1,
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll += 10,
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = usize::MAX / 2,
-            Action::Wheel(_, _, delta) => {
-                *scroll = scroll.saturating_add_signed(3 * isize::from(delta));
+        let rows = crate::help::lines(&self.keymap, &self.theme, self.mouse).len();
+        let page = usize::from(layout::help(self.screen).height)
+            .saturating_sub(2)
+            .max(1);
+        let last = rows.saturating_sub(page);
+        let scroll = match action {
+            Action::Quit => {
+                self.quit = true;
+                scroll
             }
-            _ => {}
-        }
+            Action::Cancel | Action::Help | Action::Back => {
+                self.help = None;
+                return;
+            }
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll + 1,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll + page,
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Wheel(_, _, delta) => scroll.saturating_add_signed(3 * isize::from(delta)),
+            _ => scroll,
+        };
+        self.help = Some(scroll.min(last));
     }
     pub(super) fn jump(&mut self, action: Action) {
         let Overlay::Jump { input } = &mut self.overlay else {

@@ -10,17 +10,10 @@ use crate::app::App;
 /// Draw the help over `area`, scrolled to `scroll`.
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let width = area.width.saturating_sub(4).min(76);
-    let height = area.height.saturating_sub(2);
-    if width < 10 || height < 3 {
+    let popup = crate::layout::help(area);
+    if popup.width < 10 || popup.height < 3 {
         return;
     }
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)

@@ -29,6 +29,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (pair(Action::NextLit, Action::PrevLit), "lit"),
             ("1 2 3 0".into(), "lens"),
             (key(Action::Search), "find"),
+            (key(Action::Tours), "tours"),
             (key(Action::JumpYear), "year"),
             (key(Action::FocusNext), "focus"),
             (key(Action::Help), "help"),
@@ -60,6 +61,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (key(Action::Cancel), "cancel"),
             (key(Action::DeleteWord), "delete word"),
             (key(Action::ClearInput), "clear"),
+        ],
+        (Mode::Tours, _) => vec![
+            (pair(Action::Down, Action::Up), "choose"),
+            (key(Action::Submit), "start"),
+            (key(Action::Cancel), "close"),
+        ],
+        (Mode::Tour, _) => vec![
+            (pair(Action::Next, Action::Prev), "step"),
+            (pair(Action::Top, Action::Bottom), "first/last"),
+            (key(Action::Present), "present"),
+            (key(Action::Cancel), "leave the tour"),
+        ],
+        (Mode::Balance, _) => vec![
+            (pair(Action::Down, Action::Up), "era"),
+            (pair(Action::Left, Action::Right), "level"),
+            (key(Action::Submit), "see on the timeline"),
+            (key(Action::Cancel), "close"),
+        ],
+        (Mode::Quiz, _) => vec![
+            ("1 2 3".into(), "pick"),
+            (key(Action::Submit), "answer / next"),
+            (key(Action::Cancel), "leave"),
         ],
         (Mode::Jump, _) => vec![
             ("0-9".into(), "year"),

@@ -143,3 +143,33 @@ pub fn row_text(buf: &Buffer, y: u16, from: u16, to: u16) -> String {
         .map(|x| buf[(x, y)].symbol())
         .collect()
 }
+
+/// A writer whose bytes can be read after a terminal is done with it.
+#[derive(Clone, Default)]
+pub struct Bytes(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Bytes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The bytes the real crossterm backend writes to draw the app's screen.
+pub fn terminal_bytes(app: &App) -> Vec<u8> {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::{TerminalOptions, Viewport};
+    let out = Bytes::default();
+    let size = app.screen();
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(ratatui::layout::Rect::new(0, 0, size.width, size.height)),
+    };
+    let mut terminal = Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
+    terminal.draw(|f| waltz::ui::render(app, f)).unwrap();
+    drop(terminal);
+    out.0.borrow().clone()
+}

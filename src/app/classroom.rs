@@ -1,0 +1,196 @@
+//! The classroom modes: the list of tours and a tour in progress, the
+//! balance view and the quiz.
+
+use super::{App, Overlay, Region};
+use crate::action::Action;
+use crate::index::Item;
+use crate::model::{Level, Target};
+
+impl App {
+    /// Start tour `tour` (by position) at its first step.
+    pub fn start_tour(&mut self, tour: usize) {
+        if tour < self.case.data.tours.len() {
+            self.overlay = Overlay::Tour { tour, step: 0 };
+            self.show_step();
+        }
+    }
+
+    /// The tour and step being shown, if a tour is running.
+    pub fn tour_step(&self) -> Option<(usize, usize)> {
+        match self.overlay {
+            Overlay::Tour { tour, step } => Some((tour, step)),
+            _ => None,
+        }
+    }
+
+    /// Select the current step's item, with its cross-highlight, and
+    /// focus the list it is in.
+    fn show_step(&mut self) {
+        let Some((tour, step)) = self.tour_step() else {
+            return;
+        };
+        let index = &self.case.index;
+        let item = match &self.case.data.tours[tour].steps[step].show {
+            Target::Event(id) => index.event_ids.get(id).map(|&e| Item::Event(e)),
+            Target::Factor(id) => index.factor_ids.get(id).map(|&f| Item::Factor(f)),
+        };
+        if let Some(item) = item {
+            self.select(item);
+            self.set_focus(self.shown_region());
+        }
+    }
+
+    pub(super) fn tours(&mut self, action: Action) {
+        let Overlay::Tours { cursor } = self.overlay else {
+            return;
+        };
+        let last = self.case.data.tours.len().saturating_sub(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Cancel | Action::Back => self.overlay = Overlay::None,
+            Action::Up => {
+                self.overlay = Overlay::Tours {
+                    cursor: cursor.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                self.overlay = Overlay::Tours {
+                    cursor: (cursor + 1).min(last),
+                }
+            }
+            Action::Submit => {
+                if self.case.data.tours.is_empty() {
+                    self.overlay = Overlay::None;
+                    self.message = Some("this dataset has no tours".into());
+                } else {
+                    self.start_tour(cursor);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn tour(&mut self, action: Action) {
+        let Some((tour, step)) = self.tour_step() else {
+            return;
+        };
+        let last = self.case.data.tours[tour].steps.len().saturating_sub(1);
+        let to = match action {
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            // Leave the tour where it is: the selection stays.
+            Action::Cancel => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Action::Help => {
+                self.help = Some(0);
+                return;
+            }
+            Action::Present => {
+                self.toggle_present();
+                return;
+            }
+            Action::Next => (step + 1).min(last),
+            Action::Prev => step.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return,
+        };
+        if to != step {
+            self.overlay = Overlay::Tour { tour, step: to };
+            self.show_step();
+        }
+    }
+
+    pub(super) fn open_balance(&mut self) {
+        if self.case.data.eras.is_empty() {
+            self.message = Some("this dataset has no eras to balance".into());
+            return;
+        }
+        // Start on the era of the selected event, at the lens's level.
+        let era = match self.shown() {
+            Some(Item::Event(e)) => self.case.index.event_era[e]
+                .and_then(|x| self.case.index.eras_by_start.iter().position(|&y| y == x)),
+            _ => None,
+        };
+        self.overlay = Overlay::Balance {
+            era: era.unwrap_or(0),
+            level: self.lens().unwrap_or(Level::Individual),
+        };
+    }
+
+    pub(super) fn balance(&mut self, action: Action) {
+        let Overlay::Balance { era, level } = self.overlay else {
+            return;
+        };
+        let last = self.case.data.eras.len().saturating_sub(1);
+        let side = |d: isize| Level::ALL[(level.index() as isize + d).clamp(0, 2) as usize];
+        let (era, level) = match action {
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            Action::Cancel | Action::Back => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Action::Help => {
+                self.help = Some(0);
+                return;
+            }
+            // Enter: the era on the timeline, through this level's lens.
+            Action::Submit => {
+                self.overlay = Overlay::None;
+                let x = self.case.index.eras_by_start[era];
+                self.set_lens(Some(level));
+                let first = self.case.index.era_events[x]
+                    .iter()
+                    .copied()
+                    .find(|&e| self.case.levels(e).contains(level));
+                match first {
+                    Some(e) => {
+                        self.reveal_event(e);
+                        self.anchor = Region::Timeline;
+                        self.set_focus(Region::Timeline);
+                    }
+                    None => self.message = Some("no events at this level in this era".into()),
+                }
+                return;
+            }
+            Action::Up => (era.saturating_sub(1), level),
+            Action::Down => ((era + 1).min(last), level),
+            Action::Left => (era, side(-1)),
+            Action::Right => (era, side(1)),
+            _ => return,
+        };
+        self.overlay = Overlay::Balance { era, level };
+    }
+
+    pub(super) fn quiz(&mut self, action: Action) {
+        let case = std::sync::Arc::clone(&self.case);
+        let Overlay::Quiz(quiz) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Cancel | Action::Back => self.overlay = Overlay::None,
+            Action::Help => self.help = Some(0),
+            Action::ToggleIndividual => quiz.toggle(Level::Individual),
+            Action::ToggleDomestic => quiz.toggle(Level::Domestic),
+            Action::ToggleSystemic => quiz.toggle(Level::Systemic),
+            Action::Submit => {
+                if quiz.finished() {
+                    self.overlay = Overlay::None;
+                } else if !quiz.revealed && quiz.chosen.is_empty() {
+                    self.message = Some("pick one or more levels with 1, 2, 3 first".into());
+                } else {
+                    quiz.submit(&case);
+                }
+            }
+            _ => {}
+        }
+    }
+}

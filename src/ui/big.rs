@@ -1,0 +1,57 @@
+//! Large digits for presentation mode: a year readable from the back of
+//! a classroom, five rows tall.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// Rows of each glyph.
+pub const HEIGHT: u16 = 5;
+
+fn glyph(c: char) -> Option<[&'static str; 5]> {
+    Some(match c {
+        '0' => ["███", "█ █", "█ █", "█ █", "███"],
+        '1' => [" █ ", "██ ", " █ ", " █ ", "███"],
+        '2' => ["███", "  █", "███", "█  ", "███"],
+        '3' => ["███", "  █", "███", "  █", "███"],
+        '4' => ["█ █", "█ █", "███", "  █", "  █"],
+        '5' => ["███", "█  ", "███", "  █", "███"],
+        '6' => ["███", "█  ", "███", "█ █", "███"],
+        '7' => ["███", "  █", "  █", "  █", "  █"],
+        '8' => ["███", "█ █", "███", "█ █", "███"],
+        '9' => ["███", "█ █", "███", "  █", "███"],
+        '–' | '-' => ["   ", "   ", "███", "   ", "   "],
+        ' ' => ["   ", "   ", "   ", "   ", "   "],
+        _ => return None,
+    })
+}
+
+/// The width `text` takes in large digits (characters without a glyph
+/// are left out).
+pub fn width(text: &str) -> u16 {
+    let glyphs = text.chars().filter(|&c| glyph(c).is_some()).count() as u16;
+    (glyphs * 4).saturating_sub(1)
+}
+
+/// Draw `text` in large digits at the top left of `area`, clipped to it.
+pub fn render(text: &str, area: Rect, style: Style, buf: &mut Buffer) {
+    let mut x = area.x;
+    for g in text.chars().filter_map(glyph) {
+        for (row, line) in g.iter().enumerate() {
+            let y = area.y + row as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            for (i, ch) in line.chars().enumerate() {
+                let cx = x + i as u16;
+                if cx < area.right() && ch != ' ' {
+                    buf[(cx, y)].set_char(ch).set_style(style);
+                }
+            }
+        }
+        x = x.saturating_add(4);
+        if x >= area.right() {
+            break;
+        }
+    }
+}

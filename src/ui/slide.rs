@@ -1,0 +1,181 @@
+//! Presentation mode: the shown item as a slide — the year in large digits,
+//! the title, the levels, the summary and the linked items, wrapped for
+//! reading at a distance — with the tour's note when a tour is running.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::big;
+use crate::app::App;
+use crate::index::Item;
+use crate::text::wrap;
+
+/// Draw the slide over the whole of `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    buf.set_style(area, t.text);
+    // Generous margins, but keep the text when the terminal is small.
+    let margin_x = if area.width >= 100 {
+        area.width / 10
+    } else {
+        2.min(area.width / 8)
+    };
+    let margin_y = u16::from(area.height >= 20);
+    let body = Rect {
+        x: area.x + margin_x,
+        y: area.y + margin_y,
+        width: area.width.saturating_sub(2 * margin_x),
+        height: area.height.saturating_sub(2 * margin_y),
+    };
+    if body.width < 10 || body.height < 3 {
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut y = body.y;
+    let width = usize::from(body.width);
+
+    // The tour's note comes first: it is what the class is told.
+    if let Some((title, note)) = app.tour_note() {
+        lines.push(Line::styled(title, t.heading.patch(t.faded)));
+        for piece in wrap(note, width) {
+            lines.push(Line::styled(piece, t.note.patch(t.lit)));
+        }
+        lines.push(Line::default());
+    }
+
+    let case = &app.case;
+    match app.shown() {
+        Some(Item::Event(e)) => {
+            let event = &case.data.events[e];
+            let mut year = event.year.to_string();
+            if let Some(until) = event.until.filter(|&u| u != event.year) {
+                year = format!("{year}–{until}");
+            }
+            let head = lines.len() as u16;
+            let room = body.height.saturating_sub(head);
+            if room >= big::HEIGHT + 6 && big::width(&year) <= body.width {
+                flush(&mut lines, &mut y, body, buf);
+                big::render(
+                    &year,
+                    Rect {
+                        y,
+                        height: big::HEIGHT,
+                        ..body
+                    },
+                    t.heading.patch(t.year),
+                    buf,
+                );
+                y += big::HEIGHT + 1;
+                let mut date = event.date_label();
+                date.retain(|c| !c.is_ascii_digit() && c != '–');
+                if !date.trim().is_empty() {
+                    lines.push(Line::styled(date.trim().to_owned(), t.faded));
+                }
+            } else {
+                lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
+            }
+            para(&mut lines, &event.title, width, t.heading);
+            let mut levels = vec![Span::styled("levels  ", t.faded)];
+            for l in case.levels(e).iter() {
+                levels.push(Span::styled(
+                    format!("{}  ", l.name()),
+                    t.level(l).patch(t.heading),
+                ));
+            }
+            lines.push(Line::from(levels));
+            lines.push(Line::default());
+            para(&mut lines, &event.summary, width, t.text);
+            if let Some(q) = &event.quote {
+                lines.push(Line::default());
+                para(&mut lines, &format!("“{}”", q.trim()), width, t.quote);
+            }
+            let factors = &case.index.event_factors[e];
+            if !factors.is_empty() {
+                lines.push(Line::default());
+                for &f in factors {
+                    let x = &case.data.factors[f];
+                    lines.push(Line::from(vec![
+                        Span::styled(
+                            format!("{} ", x.effect.symbol()),
+                            t.effect(x.effect).patch(t.heading),
+                        ),
+                        Span::styled(x.name.clone(), t.text),
+                        Span::styled(
+                            format!("  {}", x.level.name().to_lowercase()),
+                            t.level(x.level),
+                        ),
+                    ]));
+                }
+            }
+        }
+        Some(Item::Factor(f)) => {
+            let x = &case.data.factors[f];
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} ", x.effect.symbol()),
+                    t.effect(x.effect).patch(t.heading),
+                ),
+                Span::styled(x.name.clone(), t.heading),
+            ]));
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} level", x.level.name()),
+                    t.level(x.level).patch(t.heading),
+                ),
+                Span::styled(format!(" · {}", x.effect.name()), t.effect(x.effect)),
+            ]));
+            lines.push(Line::default());
+            para(&mut lines, &x.summary, width, t.text);
+            if let Some(q) = &x.quote {
+                lines.push(Line::default());
+                para(&mut lines, &format!("“{}”", q.trim()), width, t.quote);
+            }
+            let events = &case.index.factor_events[f];
+            if !events.is_empty() {
+                lines.push(Line::default());
+                for &e in events {
+                    let ev = &case.data.events[e];
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{}  ", ev.date_label()), t.year),
+                        Span::styled(ev.title.clone(), t.text),
+                    ]));
+                }
+            }
+        }
+        Some(item) => para(&mut lines, case.title(item), width, t.heading),
+        None => para(
+            &mut lines,
+            &format!("Before {}: the background of the case.", case.data.period.0),
+            width,
+            t.heading,
+        ),
+    }
+    flush(&mut lines, &mut y, body, buf);
+}
+
+fn para(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
+    for piece in wrap(text, width) {
+        lines.push(Line::styled(piece, style));
+    }
+}
+
+/// Draw the lines gathered so far from row `y` down, clipped to `body`.
+fn flush(lines: &mut Vec<Line>, y: &mut u16, body: Rect, buf: &mut Buffer) {
+    for line in lines.drain(..) {
+        if *y >= body.bottom() {
+            break;
+        }
+        line.render(
+            Rect {
+                y: *y,
+                height: 1,
+                ..body
+            },
+            buf,
+        );
+        *y += 1;
+    }
+}

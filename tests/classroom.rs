@@ -1,0 +1,450 @@
+//! The classroom: guided tours, presentation mode, the balance view, the
+//! quiz, themes, ASCII drawing and settings.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use waltz::app::{App, Options, Overlay, Region};
+use waltz::index::{Case, Item};
+use waltz::model::{Effect, Level, Target};
+use waltz::theme::Theme;
+
+fn step_item(case: &Case, tour: usize, step: usize) -> Item {
+    match &case.data.tours[tour].steps[step].show {
+        Target::Event(id) => Item::Event(case.index.event_ids[id]),
+        Target::Factor(id) => Item::Factor(case.index.factor_ids[id]),
+    }
+}
+
+/// The selection and its full cross-highlight are those of `item`.
+fn assert_selected(app: &App, item: Item) {
+    assert_eq!(app.shown(), Some(item));
+    assert_eq!(app.anchor(), Some(item));
+    let lit = app.lit();
+    match item {
+        Item::Event(e) => {
+            assert_eq!(app.focus(), Region::Timeline);
+            assert_eq!(lit.factors, Some(&app.case.index.event_factors[e][..]));
+        }
+        Item::Factor(f) => {
+            assert_eq!(app.focus(), Region::Pane(app.case.data.factors[f].level));
+            assert_eq!(lit.events, Some(&app.case.index.factor_events[f][..]));
+        }
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn the_shipped_tours_are_the_story_and_one_per_level() {
+    let case = shipped();
+    let ids: Vec<&str> = case.data.tours.iter().map(|t| t.id.as_str()).collect();
+    for id in ["story", "individual", "domestic", "systemic"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    let story = &case.data.tours[ids.iter().position(|&i| i == "story").unwrap()];
+    assert_eq!(story.name, "From strained ties to strategic engagement");
+    assert!((12..=20).contains(&story.steps.len()));
+}
+
+#[test]
+fn a_tour_through_the_keys_selects_each_step_with_its_highlight() {
+    let mut app = app(shipped(), 100, 30);
+    press(&mut app, &["t"]);
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("Guided tours") && s.contains("From strained ties to strategic engagement"),
+        "{s}"
+    );
+    press(&mut app, &["Enter"]);
+    let tour = 0;
+    let steps = app.case.data.tours[tour].steps.len();
+    for step in 0..steps {
+        assert_eq!(app.tour_step(), Some((tour, step)));
+        assert_selected(&app, step_item(&app.case, tour, step));
+        let s = screen(&render(&app));
+        assert!(s.contains(&format!("step {} of {steps}", step + 1)), "{s}");
+        let note: String = app.case.data.tours[tour].steps[step]
+            .note
+            .chars()
+            .take(30)
+            .collect();
+        assert!(s.contains(note.trim()), "the note shows: {note:?}\n{s}");
+        press(&mut app, &["Right"]);
+    }
+    // At the end, going on stays on the last step.
+    assert_eq!(app.tour_step(), Some((tour, steps - 1)));
+    press(&mut app, &["Home"]);
+    assert_eq!(app.tour_step(), Some((tour, 0)));
+    press(&mut app, &["End", "Left", "h"]);
+    assert_eq!(app.tour_step(), Some((tour, steps - 3)));
+    press(&mut app, &["Space", "l"]);
+    assert_eq!(app.tour_step(), Some((tour, steps - 1)));
+    // Esc leaves the tour where it is.
+    let here = step_item(&app.case, tour, steps - 1);
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.tour_step(), None);
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert_eq!(app.shown(), Some(here));
+    // And it can be started again.
+    press(&mut app, &["t", "j", "Enter"]);
+    assert_eq!(app.tour_step(), Some((1, 0)));
+    assert_selected(&app, step_item(&app.case, 1, 0));
+}
+
+#[test]
+fn an_unknown_tour_is_a_clear_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_waltz"))
+        .args(["--tour", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "waltz: no tour `nope`; the tours are: story, individual, domestic, systemic\n"
+    );
+}
+
+#[test]
+fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
+    let mut app = app_with(shipped(), 80, 24, Theme::dark());
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2009");
+    press(&mut app, &["Enter", "P"]);
+    assert!(app.presenting());
+    assert_eq!(app.theme, Theme::high_contrast());
+    let s = screen(&render(&app));
+    // The year in large block letters: the rows of "2009".
+    assert!(s.contains("███ ███ ███ ███"), "{s}");
+    assert!(s.contains("Kayani visits Moscow"), "{s}");
+    assert!(
+        !s.contains("j/k move") && !s.contains("Timeline"),
+        "no chrome: {s}"
+    );
+    // Every line of text fits the screen: nothing is cut by the edge.
+    let Some(Item::Event(e)) = app.shown() else {
+        panic!()
+    };
+    let first_word = app.case.data.events[e].summary.split(' ').next().unwrap();
+    assert!(s.contains(first_word));
+    press(&mut app, &["j"]);
+    let s2 = screen(&render(&app));
+    assert_ne!(s, s2, "moving on changes the slide");
+    press(&mut app, &["P"]);
+    assert!(!app.presenting());
+    assert_eq!(app.theme, Theme::dark());
+}
+
+/// The factors at work in each era, counted here independently: events
+/// belong to the first era (by start) whose years hold them.
+fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
+    let mut eras: Vec<_> = case.data.eras.iter().collect();
+    eras.sort_by_key(|x| (x.start, x.end));
+    eras.iter()
+        .map(|era| {
+            let mut cells: [[BTreeSet<String>; 3]; 3] = Default::default();
+            for event in &case.data.events {
+                let home = eras
+                    .iter()
+                    .find(|x| (x.start..=x.end).contains(&event.year));
+                if home.map(|x| &x.id) != Some(&era.id) {
+                    continue;
+                }
+                for id in &event.factors {
+                    let f = case.data.factors.iter().find(|f| &f.id == id).unwrap();
+                    let effect = match f.effect {
+                        Effect::Enabler => 0,
+                        Effect::Constraint => 1,
+                        Effect::Mixed => 2,
+                    };
+                    cells[f.level as usize][effect].insert(f.id.clone());
+                }
+            }
+            (era.name.clone(), cells)
+        })
+        .collect()
+}
+
+#[test]
+fn the_balance_views_numbers_equal_counts_from_the_dataset() {
+    let mut app = app(shipped(), 120, 40);
+    press(&mut app, &["g", "b"]);
+    let expected = expected_balance(&app.case);
+    for (row, (name, cells)) in expected.iter().enumerate() {
+        for (column, level) in Level::ALL.into_iter().enumerate() {
+            assert_eq!(*app.overlay(), Overlay::Balance { era: row, level });
+            let [enablers, constraints, mixed] = &cells[column];
+            let header = format!(
+                "{name} · {}: {} enablers, {} constraints, {} mixed",
+                level.name(),
+                enablers.len(),
+                constraints.len(),
+                mixed.len()
+            );
+            let buf = render(&app);
+            let s = screen(&buf);
+            assert!(s.contains(&header), "{header:?} missing:\n{s}");
+            // The selected bar lists its items.
+            for id in enablers.iter().chain(constraints).chain(mixed).take(3) {
+                let f = &app.case.data.factors[app.case.index.factor_ids[id]];
+                let name: String = f.name.chars().take(20).collect();
+                assert!(s.contains(&name), "{name} missing:\n{s}");
+            }
+            press(&mut app, &["l"]);
+        }
+        press(&mut app, &["h", "h", "j"]);
+    }
+    // Enter shows the era on the timeline through that level's lens.
+    press(
+        &mut app,
+        &["g", "k", "k", "k", "k", "k", "k", "l", "l", "Enter"],
+    );
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert_eq!(app.lens(), Some(Level::Systemic));
+}
+
+#[test]
+fn the_balance_view_draws_a_density_strip_of_events_per_year() {
+    let app = {
+        let mut a = app(shipped(), 120, 40);
+        press(&mut a, &["b"]);
+        a
+    };
+    let s = screen(&render(&app));
+    assert!(s.contains("Events per year, by level"), "{s}");
+    assert!(s.contains(" 1998 ") && s.contains(" 2020 "), "{s}");
+    let strip = waltz::balance::density(&app.case);
+    assert_eq!(strip.len(), 26);
+    let total: usize = strip.iter().map(|(_, c)| c[Level::Systemic.index()]).sum();
+    assert!(total > 0);
+}
+
+fn quiz(app: &App) -> &waltz::quiz::Quiz {
+    match app.overlay() {
+        Overlay::Quiz(q) => q,
+        other => panic!("no quiz: {other:?}"),
+    }
+}
+
+fn with_seed(seed: u64) -> App {
+    let mut app = App::new(
+        shipped(),
+        Options {
+            theme: Theme::monochrome(),
+            seed,
+            ..Options::default()
+        },
+    );
+    app.resize(80, 24);
+    press(&mut app, &["z"]);
+    app
+}
+
+#[test]
+fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
+    assert_eq!(quiz(&with_seed(42)).order, quiz(&with_seed(42)).order);
+    assert_ne!(quiz(&with_seed(42)).order, quiz(&with_seed(43)).order);
+
+    let mut app = with_seed(7);
+    let keys = |levels: waltz::index::Levels| -> Vec<&'static str> {
+        Level::ALL
+            .into_iter()
+            .zip(["1", "2", "3"])
+            .filter(|(l, _)| levels.contains(*l))
+            .map(|(_, k)| k)
+            .collect()
+    };
+    // A right answer.
+    let e = quiz(&app).current().unwrap();
+    let truth = app.case.levels(e);
+    let s = screen(&render(&app));
+    assert!(s.contains(&app.case.data.events[e].title), "{s}");
+    assert!(
+        !s.contains("the paper links it to"),
+        "levels stay hidden until answered"
+    );
+    press(&mut app, &keys(truth));
+    press(&mut app, &["Enter"]);
+    assert_eq!((quiz(&app).right, quiz(&app).answered), (1, 1));
+    let s = screen(&render(&app));
+    assert!(s.contains("Right") && s.contains("score 1/1"), "{s}");
+    // A wrong one: every level the event does not touch (or none at all,
+    // which is refused until something is picked).
+    press(&mut app, &["Enter"]);
+    let e = quiz(&app).current().unwrap();
+    let truth = app.case.levels(e);
+    let mut wrong = waltz::index::Levels::default();
+    for l in Level::ALL {
+        if !truth.contains(l) {
+            wrong.insert(l);
+        }
+    }
+    press(&mut app, &["Enter"]);
+    assert_eq!(quiz(&app).answered, 1, "nothing picked: not answered");
+    if wrong.is_empty() {
+        // The event touches every level: one alone is only partly right.
+        wrong.insert(Level::Individual);
+    }
+    press(&mut app, &keys(wrong));
+    press(&mut app, &["Enter"]);
+    let q = quiz(&app);
+    assert_eq!((q.right, q.answered), (1, 2));
+    assert!(screen(&render(&app)).contains("score 1/2"));
+    // Esc leaves.
+    press(&mut app, &["Esc"]);
+    assert_eq!(*app.overlay(), Overlay::None);
+}
+
+#[test]
+fn every_theme_renders_at_80_by_24_and_monochrome_sends_no_colour() {
+    for name in Theme::NAMES {
+        let app = app_with(shipped(), 80, 24, Theme::by_name(name).unwrap());
+        let bytes = terminal_bytes(&app);
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("Timeline"), "{name}");
+        // SGR colour codes: 30–37, 38;…, 39, 40–47, 48;…, 49, 90–97, 100–107.
+        let colours = sgr_colours(&text);
+        if name == "monochrome" {
+            assert!(colours.is_empty(), "{name}: {colours:?}");
+        } else {
+            assert!(!colours.is_empty(), "{name} has colour");
+            // The sixteen palette colours go out as 3x/4x/9x/10x or 38;5;0–15.
+            let palette = |c: &String| {
+                let p: Vec<&str> = c.split(';').collect();
+                !matches!(p[0], "38" | "48")
+                    || (p.get(1) == Some(&"5")
+                        && p.get(2)
+                            .and_then(|n| n.parse::<u8>().ok())
+                            .is_some_and(|n| n < 16))
+            };
+            assert!(
+                colours.iter().all(palette),
+                "{name}: only palette colours: {colours:?}"
+            );
+        }
+    }
+}
+
+/// The colour parameters of every SGR sequence in `text`.
+fn sgr_colours(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for seq in text.split("\x1b[").skip(1) {
+        let Some(end) = seq.find(|c: char| c.is_ascii_alphabetic()) else {
+            continue;
+        };
+        if &seq[end..end + 1] != "m" {
+            continue;
+        }
+        let params: Vec<&str> = seq[..end].split(';').collect();
+        let mut i = 0;
+        while i < params.len() {
+            let p: u32 = params[i].parse().unwrap_or(0);
+            match p {
+                38 | 48 => {
+                    found.push(params[i..].join(";"));
+                    break;
+                }
+                30..=37 | 39..=47 | 49 | 90..=97 | 100..=107 => found.push(params[i].to_owned()),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    // 39 and 49 reset to the default colour: not a colour.
+    found.retain(|c| c != "39" && c != "49");
+    found
+}
+
+#[test]
+fn ascii_mode_draws_only_ascii_everywhere() {
+    let mut app = App::new(
+        shipped(),
+        Options {
+            theme: Theme::monochrome(),
+            ascii: true,
+            ..Options::default()
+        },
+    );
+    for (w, h) in [(80, 24), (160, 48)] {
+        app.resize(w, h);
+        for keys in [
+            &[][..],
+            &["Tab", "j"],
+            &["/"],
+            &["Esc", "?"],
+            &["Esc", "t"],
+            &["Enter", "P"],
+            &["P", "Esc", "b"],
+            &["Esc", "z", "1"],
+            &["Esc", "g", "Enter"],
+        ] {
+            press(&mut app, keys);
+            let bytes = terminal_bytes(&app);
+            assert!(
+                bytes.is_ascii(),
+                "{keys:?}: {}",
+                String::from_utf8_lossy(&bytes)
+            );
+            let s = screen(&render(&app));
+            assert!(s.is_ascii(), "{s}");
+        }
+    }
+}
+
+#[test]
+fn settings_from_a_file_rebind_keys_and_a_broken_file_keeps_the_defaults() {
+    let dir = std::env::temp_dir().join(format!("waltz-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.ron");
+    std::fs::write(
+        &good,
+        "(theme: \"light\", keys: { \"browse\": { \"x\": \"move_down\" } })",
+    )
+    .unwrap();
+    let (settings, problems) = waltz::settings::load(&good, true);
+    assert!(problems.is_empty());
+    let mut app = App::new(
+        shipped(),
+        Options {
+            theme: settings.theme.clone().unwrap(),
+            keymap: settings.keymap,
+            ..Options::default()
+        },
+    );
+    app.resize(80, 24);
+    let before = app.shown();
+    press(&mut app, &["x"]);
+    assert_ne!(app.shown(), before, "x moves down");
+    assert_eq!(app.theme.name, "light");
+
+    let broken = dir.join("broken.ron");
+    std::fs::write(
+        &broken,
+        "(theme: \"light\",\n keys: { \"browse\": { \"x\": move_down } })",
+    )
+    .unwrap();
+    let (settings, problems) = waltz::settings::load(&broken, true);
+    assert_eq!(problems.len(), 1);
+    let msg = problems[0].to_string();
+    assert!(
+        msg.starts_with(&format!("{}:2:", broken.display())),
+        "{msg}"
+    );
+    assert!(msg.contains("using the defaults"), "{msg}");
+    assert!(settings.theme.is_none());
+    let mut app = App::new(
+        shipped(),
+        Options {
+            keymap: settings.keymap,
+            ..Options::default()
+        },
+    );
+    app.resize(80, 24);
+    let before = app.shown();
+    press(&mut app, &["x"]);
+    assert_eq!(app.shown(), before, "x is not bound by default");
+    press(&mut app, &["j"]);
+    assert_ne!(app.shown(), before);
+}
