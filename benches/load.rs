@@ -1,0 +1,64 @@
+//! How long it takes to get from text to a case the explorer can show:
+//! loading the embedded case study, loading a 10,000-event synthetic one
+//! (parse, sanitize, validate, sort), and indexing it.
+//!
+//! The synthetic text comes from the same generator as
+//! `cargo run --release --example synth -- --events 10000 --seed 1998`, so
+//! the file measured here can be written out and inspected.
+//!
+//! Run with `cargo bench --bench load`.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use waltz::index::Case;
+use waltz::load;
+
+/// The size of the synthetic case: a hundred times the shipped one, and
+/// what a course might plausibly collect over years.
+const EVENTS: usize = 10_000;
+/// The example's defaults for that size.
+const FACTORS: usize = EVENTS / 50;
+const SEED: u64 = 1998;
+
+fn synthetic() -> String {
+    let mut bytes = Vec::new();
+    synth::write(&mut bytes, EVENTS, FACTORS, SEED).expect("writing to a Vec");
+    String::from_utf8(bytes).expect("the generator writes UTF-8")
+}
+
+fn embedded(c: &mut Criterion) {
+    let mut group = c.benchmark_group("embedded");
+    group.bench_function("load", |b| {
+        b.iter(|| load::embedded().expect("the embedded case loads"))
+    });
+    group.finish();
+}
+
+fn synthetic_10k(c: &mut Criterion) {
+    let text = synthetic();
+    let dataset = load::from_str("synth.ron", &text)
+        .expect("the synthetic case loads")
+        .dataset;
+
+    let mut group = c.benchmark_group("synthetic-10k");
+    // Each iteration takes tens of milliseconds: a few samples are enough
+    // and keep the whole run to well under a minute.
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("load", |b| {
+        b.iter(|| load::from_str("synth.ron", black_box(&text)).expect("loads"))
+    });
+    // `Case::new` takes the dataset by value: clone it outside the timing.
+    group.throughput(Throughput::Elements(EVENTS as u64));
+    group.bench_function("index", |b| {
+        b.iter_batched(|| dataset.clone(), Case::new, BatchSize::LargeInput)
+    });
+    group.finish();
+}
+
+criterion_group!(benches, embedded, synthetic_10k);
+criterion_main!(benches);
