@@ -2,7 +2,7 @@
 //! positions: which factors an event illustrates, which events a factor
 //! explains, which levels an event touches, which era it falls in.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Dataset, Level};
 
@@ -97,8 +97,6 @@ pub struct Index {
     pub factor_sources: Vec<Vec<usize>>,
     /// For each level (in [`Level::ALL`] order), its factors in file order.
     pub level_factors: [Vec<usize>; 3],
-    /// Event position by id.
-    pub event_ids: HashMap<String, usize>,
     /// Factor position by id.
     pub factor_ids: HashMap<String, usize>,
     /// Actor position by id.
@@ -130,61 +128,45 @@ impl Index {
                 .map(|(i, t)| (id(t).to_owned(), i))
                 .collect()
         }
-        fn resolve(refs: &[String], ids: &HashMap<String, usize>) -> Vec<usize> {
-            refs.iter().filter_map(|r| ids.get(r).copied()).collect()
-        }
 
-        let event_ids = ids(&d.events, |e| &e.id);
         let factor_ids = ids(&d.factors, |f| &f.id);
         let actor_ids = ids(&d.actors, |a| &a.id);
         let source_ids = ids(&d.sources, |s| &s.id);
 
-        let event_factors: Vec<Vec<usize>> = d
-            .events
-            .iter()
-            .map(|e| resolve(&e.factors, &factor_ids))
-            .collect();
-        let mut factor_events = vec![Vec::new(); d.factors.len()];
-        let mut event_levels = Vec::with_capacity(d.events.len());
-        for (e, factors) in event_factors.iter().enumerate() {
-            let mut levels = Levels::default();
-            for &f in factors {
-                levels.insert(d.factors[f].level);
-                if factor_events[f].last() != Some(&e) {
-                    factor_events[f].push(e);
-                }
-            }
-            event_levels.push(levels);
-        }
+        // Actors and sources on a second thread while factors and eras are
+        // resolved here: a large case halves its start-up wait.
+        let people = || {
+            let event_actors: Vec<Vec<usize>> = d
+                .events
+                .iter()
+                .map(|e| resolve(&e.actors, &actor_ids))
+                .collect();
+            let event_sources: Vec<Vec<usize>> = d
+                .events
+                .iter()
+                .map(|e| resolve(&e.sources, &source_ids))
+                .collect();
+            let actor_events = invert(&event_actors, d.actors.len());
+            let source_events = invert(&event_sources, d.sources.len());
+            (event_actors, event_sources, actor_events, source_events)
+        };
+        let (people, factors) = std::thread::scope(|scope| {
+            let worker = (d.events.len() > 10_000).then(|| scope.spawn(people));
+            let factors = factors_and_eras(d, &factor_ids);
+            let people = match worker.map(|w| w.join()) {
+                Some(Ok(done)) => done,
+                _ => people(),
+            };
+            (people, factors)
+        });
+        let (event_actors, event_sources, actor_events, source_events) = people;
+        let (event_factors, factor_events, event_levels, event_era, eras_by_start, era_events) =
+            factors;
 
         let mut level_factors: [Vec<usize>; 3] = Default::default();
         for (i, f) in d.factors.iter().enumerate() {
             level_factors[f.level.index()].push(i);
         }
-
-        let mut eras_by_start: Vec<usize> = (0..d.eras.len()).collect();
-        eras_by_start.sort_by_key(|&i| (d.eras[i].start, d.eras[i].end));
-        let event_era: Vec<Option<usize>> = d
-            .events
-            .iter()
-            .map(|e| {
-                eras_by_start
-                    .iter()
-                    .copied()
-                    .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&e.year))
-            })
-            .collect();
-
-        let event_actors: Vec<Vec<usize>> = d
-            .events
-            .iter()
-            .map(|e| resolve(&e.actors, &actor_ids))
-            .collect();
-        let event_sources: Vec<Vec<usize>> = d
-            .events
-            .iter()
-            .map(|e| resolve(&e.sources, &source_ids))
-            .collect();
         let factor_actors: Vec<Vec<usize>> = d
             .factors
             .iter()
@@ -195,16 +177,12 @@ impl Index {
             .iter()
             .map(|f| resolve(&f.sources, &source_ids))
             .collect();
-        let era_of: Vec<Vec<usize>> = event_era
-            .iter()
-            .map(|e| e.iter().copied().collect())
-            .collect();
         Index {
-            actor_events: invert(&event_actors, d.actors.len()),
+            actor_events,
             actor_factors: invert(&factor_actors, d.actors.len()),
-            source_events: invert(&event_sources, d.sources.len()),
+            source_events,
             source_factors: invert(&factor_sources, d.sources.len()),
-            era_events: invert(&era_of, d.eras.len()),
+            era_events,
             event_actors,
             event_sources,
             factor_actors,
@@ -214,13 +192,75 @@ impl Index {
             event_levels,
             event_era,
             level_factors,
-            event_ids,
             factor_ids,
             actor_ids,
             source_ids,
             eras_by_start,
         }
     }
+}
+
+/// The relations that go through factors and eras.
+type FactorsAndEras = (
+    Vec<Vec<usize>>,
+    Vec<Vec<usize>>,
+    Vec<Levels>,
+    Vec<Option<usize>>,
+    Vec<usize>,
+    Vec<Vec<usize>>,
+);
+
+/// Each event's factors and levels, each factor's events, each event's
+/// era and each era's events.
+fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<String, usize>) -> FactorsAndEras {
+    let event_factors: Vec<Vec<usize>> = d
+        .events
+        .iter()
+        .map(|e| resolve(&e.factors, factor_ids))
+        .collect();
+    let mut factor_events = vec![Vec::new(); d.factors.len()];
+    let mut event_levels = Vec::with_capacity(d.events.len());
+    for (e, factors) in event_factors.iter().enumerate() {
+        let mut levels = Levels::default();
+        for &f in factors {
+            levels.insert(d.factors[f].level);
+            if factor_events[f].last() != Some(&e) {
+                factor_events[f].push(e);
+            }
+        }
+        event_levels.push(levels);
+    }
+    let mut eras_by_start: Vec<usize> = (0..d.eras.len()).collect();
+    eras_by_start.sort_by_key(|&i| (d.eras[i].start, d.eras[i].end));
+    let mut era_events = vec![Vec::new(); d.eras.len()];
+    let event_era: Vec<Option<usize>> = d
+        .events
+        .iter()
+        .enumerate()
+        .map(|(e, event)| {
+            let era = eras_by_start
+                .iter()
+                .copied()
+                .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&event.year));
+            if let Some(x) = era {
+                era_events[x].push(e);
+            }
+            era
+        })
+        .collect();
+    (
+        event_factors,
+        factor_events,
+        event_levels,
+        event_era,
+        eras_by_start,
+        era_events,
+    )
+}
+
+/// The positions of the ids in `refs` (unknown ones skipped).
+fn resolve(refs: &[String], ids: &HashMap<String, usize>) -> Vec<usize> {
+    refs.iter().filter_map(|r| ids.get(r).copied()).collect()
 }
 
 /// Turn "for each a, its bs" into "for each b, its as" (in order of a).
@@ -243,13 +283,31 @@ pub struct Case {
     pub data: Dataset,
     /// Its relations.
     pub index: Index,
+    /// Event positions by id, built on first use: few sessions ask, and a
+    /// large case would pay for it at every start.
+    event_ids: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
 impl Case {
     /// Index a validated dataset.
     pub fn new(data: Dataset) -> Case {
         let index = Index::new(&data);
-        Case { data, index }
+        Case {
+            data,
+            index,
+            event_ids: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The position of the event with id `id`.
+    pub fn event_id(&self, id: &str) -> Option<usize> {
+        self.event_ids
+            .get_or_init(|| {
+                let events = self.data.events.iter().enumerate();
+                events.map(|(i, e)| (e.id.clone(), i)).collect()
+            })
+            .get(id)
+            .copied()
     }
 
     /// Whether event `e` falls before the period (background).

@@ -11,11 +11,13 @@ mod validate;
 
 use std::fmt;
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 use ron::extensions::Extensions;
 
 use crate::diagnostic::{Diagnostic, Lines, Severity};
-use crate::model::{Dataset, Target};
+use crate::model::{Dataset, Event, Target};
 use crate::sanitize;
 
 pub use read::MAX_BYTES;
@@ -30,6 +32,72 @@ pub const EMBEDDED_NAME: &str = "pakistan-russia.ron (embedded)";
 /// How deeply values may nest. The schema needs six levels; the limit keeps
 /// a hostile file from exhausting the stack.
 pub const MAX_NESTING: usize = 32;
+
+/// Files at least this large are parsed in pieces, in parallel.
+const PARALLEL_ABOVE: usize = 4 << 20;
+
+/// The stages of loading, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Reading the file (units: bytes).
+    Reading,
+    /// Parsing the RON (units: pieces of the event list, when parallel).
+    Parsing,
+    /// Sanitizing and validating.
+    Checking,
+    /// Building the index (reported by the caller).
+    Indexing,
+}
+
+impl Stage {
+    /// What the stage is called on a progress screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Parsing => "parsing",
+            Stage::Checking => "checking",
+            Stage::Indexing => "indexing",
+        }
+    }
+}
+
+/// How far a load has got, for a progress display on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    stage: AtomicU8,
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    /// Enter `stage`, which has `total` units of work (0 when unknown).
+    pub fn start(&self, stage: Stage, total: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
+    /// Count `units` more units done.
+    pub fn advance(&self, units: usize) {
+        self.done.fetch_add(units, Ordering::Relaxed);
+    }
+
+    /// The current stage and, when it is known, the fraction of it done.
+    pub fn get(&self) -> (Stage, Option<f64>) {
+        let stage = match self.stage.load(Ordering::Relaxed) {
+            0 => Stage::Reading,
+            1 => Stage::Parsing,
+            2 => Stage::Checking,
+            _ => Stage::Indexing,
+        };
+        let total = self.total.load(Ordering::Relaxed);
+        let done = self.done.load(Ordering::Relaxed);
+        (
+            stage,
+            (total > 0).then(|| (done as f64 / total as f64).min(1.0)),
+        )
+    }
+}
 
 /// A dataset that passed every check, with the warnings it raised.
 #[derive(Debug, Clone)]
@@ -69,10 +137,15 @@ impl From<Diagnostic> for LoadError {
 
 /// Load the dataset at `path` (`-` for standard input).
 pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+    from_path_with(path, &Progress::default())
+}
+
+/// Load the dataset at `path`, telling `progress` how far it has got.
+pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = read::bytes(path, &name)?;
+    let bytes = read::bytes(path, &name, progress)?;
     let text = read::text(bytes, &name)?;
-    from_str(&name, &text)
+    from_str_with(&name, &text, progress)
 }
 
 /// Load the embedded case study.
@@ -82,14 +155,25 @@ pub fn embedded() -> Result<Loaded, LoadError> {
 
 /// Load a dataset from its text; `name` is what messages call the file.
 pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    from_str_with(name, text, &Progress::default())
+}
+
+/// Load a dataset from its text, telling `progress` how far it has got.
+pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    let mut dataset: Dataset = options
-        .from_str(text)
-        .map_err(|e| syntax_error(name, text, &e))?;
-    sanitize_dataset(&mut dataset);
+    progress.start(Stage::Parsing, 0);
+    // Pieces parsed in parallel come back with their events sanitized.
+    let parsed = match in_pieces(text, &options, progress) {
+        Some(dataset) => Ok((dataset, true)),
+        None => options.from_str(text).map(|d| (d, false)),
+    };
+    let (mut dataset, events_clean): (Dataset, bool) =
+        parsed.map_err(|e| syntax_error(name, text, &e))?;
+    progress.start(Stage::Checking, 0);
+    sanitize_dataset(&mut dataset, !events_clean);
 
     let problems = validate::validate(&dataset);
     let mut diagnostics = Vec::new();
@@ -115,6 +199,73 @@ pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         dataset,
         warnings: diagnostics,
     })
+}
+
+/// Parse a large file's event list in pieces, on every core. `None` when
+/// the file is small or anything in it is unusual or wrong: the caller then
+/// parses the whole text at once, which also gives errors their positions.
+fn in_pieces(text: &str, options: &ron::Options, progress: &Progress) -> Option<Dataset> {
+    if text.len() < PARALLEL_ABOVE || text[..text.len().min(4096)].contains("#![") {
+        return None;
+    }
+    let start = locate::field(text, "events")?;
+    let (items, end) = locate::elements(text, start)?;
+    let rest = format!("{}[]{}", &text[..start], &text[end..]);
+    let mut dataset: Dataset = options.from_str(&rest).ok()?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    // Many more pieces than threads: the work evens out and progress moves.
+    let per = items.len().div_ceil(threads * 16).max(1);
+    let pieces: Vec<std::ops::Range<usize>> = items
+        .chunks(per)
+        .map(|c| c[0].start..c[c.len() - 1].end)
+        .collect();
+    progress.start(Stage::Parsing, pieces.len());
+    let parsed: Vec<Mutex<Option<Vec<Event>>>> = pieces.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(piece) = pieces.get(i) else { break };
+                    let list = format!("[{}]", &text[piece.clone()]);
+                    let mut events = options.from_str::<Vec<Event>>(&list).ok();
+                    events.iter_mut().flatten().for_each(sanitize_event);
+                    let failed = events.is_none();
+                    if let Ok(mut slot) = parsed[i].lock() {
+                        *slot = events;
+                    }
+                    progress.advance(1);
+                    if failed {
+                        // Stop early: the whole text will be parsed for the error.
+                        next.store(pieces.len(), Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    let mut events = Vec::with_capacity(items.len());
+    for slot in parsed {
+        events.extend(slot.into_inner().ok()??);
+    }
+    dataset.events = events;
+    Some(dataset)
+}
+
+/// Make an event's strings inert, as [`sanitize_dataset`] does.
+fn sanitize_event(e: &mut Event) {
+    let line = |s: &mut String| sanitize::in_place(s, false);
+    let text = |s: &mut String| sanitize::in_place(s, true);
+    line(&mut e.id);
+    line(&mut e.title);
+    text(&mut e.summary);
+    for v in [&mut e.factors, &mut e.actors, &mut e.themes, &mut e.sources] {
+        v.iter_mut().for_each(line);
+    }
+    e.quote.iter_mut().for_each(text);
+    e.note.iter_mut().for_each(text);
 }
 
 /// A RON parse error as a diagnostic pointing at the offending value.
@@ -152,9 +303,10 @@ pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError)
     Diagnostic::at(Severity::Error, name, line, pos, message)
 }
 
-/// Make every string of the dataset inert. Names, ids and tags stay on one
-/// line; summaries, quotes and notes keep their line breaks.
-fn sanitize_dataset(d: &mut Dataset) {
+/// Make every string of the dataset inert (the events' too when `events`).
+/// Names, ids and tags stay on one line; summaries, quotes and notes keep
+/// their line breaks.
+fn sanitize_dataset(d: &mut Dataset, events: bool) {
     let line = |s: &mut String| sanitize::in_place(s, false);
     let text = |s: &mut String| sanitize::in_place(s, true);
     let lines = |v: &mut Vec<String>| v.iter_mut().for_each(line);
@@ -185,15 +337,8 @@ fn sanitize_dataset(d: &mut Dataset) {
         opt_text(&mut f.quote);
         opt_text(&mut f.note);
     }
-    for e in &mut d.events {
-        line(&mut e.id);
-        line(&mut e.title);
-        text(&mut e.summary);
-        for v in [&mut e.factors, &mut e.actors, &mut e.themes, &mut e.sources] {
-            lines(v);
-        }
-        opt_text(&mut e.quote);
-        opt_text(&mut e.note);
+    if events {
+        d.events.iter_mut().for_each(sanitize_event);
     }
     for t in &mut d.tours {
         line(&mut t.id);

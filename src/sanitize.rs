@@ -35,10 +35,19 @@ pub fn in_place(s: &mut String, multiline: bool) {
 }
 
 fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
-    // The common case, plain printable ASCII, costs one scan and no copy.
+    // The common cases cost a scan and no copy: plain printable ASCII, and
+    // any other text with nothing to change.
     if s.bytes()
         .all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n'))
     {
+        return Cow::Borrowed(s);
+    }
+    let unchanged = |c: char| match c {
+        '\n' => multiline,
+        '\r' | '\t' | '\u{2028}' | '\u{2029}' => false,
+        c => visible(c) == Some(c),
+    };
+    if s.chars().all(unchanged) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -129,6 +138,7 @@ mod tests {
     #[test]
     fn plain_text_is_not_copied() {
         assert!(matches!(line("Kayani visits Moscow"), Cow::Borrowed(_)));
+        assert!(matches!(line("Путин · 北京 — “quoted”"), Cow::Borrowed(_)));
         assert!(matches!(text("a\nb"), Cow::Borrowed(_)));
     }
 

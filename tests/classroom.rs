@@ -13,7 +13,7 @@ use waltz::theme::Theme;
 
 fn step_item(case: &Case, tour: usize, step: usize) -> Item {
     match &case.data.tours[tour].steps[step].show {
-        Target::Event(id) => Item::Event(case.index.event_ids[id]),
+        Target::Event(id) => Item::Event(case.event_id(id).unwrap()),
         Target::Factor(id) => Item::Factor(case.index.factor_ids[id]),
     }
 }

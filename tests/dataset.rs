@@ -377,7 +377,7 @@ fn each_level_tour_stays_at_its_level() {
         for (i, step) in tour.steps.iter().enumerate() {
             let at_level = match &step.show {
                 Target::Factor(f) => d.factors[case.index.factor_ids[f]].level == level,
-                Target::Event(e) => case.levels(case.index.event_ids[e]).contains(level),
+                Target::Event(e) => case.levels(case.event_id(e).unwrap()).contains(level),
             };
             assert!(at_level, "tour `{id}` step {} leaves the {id} level", i + 1);
         }
@@ -393,7 +393,7 @@ fn the_story_runs_in_the_papers_order_from_background_to_balance() {
         .steps
         .iter()
         .filter_map(|s| match &s.show {
-            Target::Event(e) => Some(d.events[case.index.event_ids[e]].year),
+            Target::Event(e) => Some(d.events[case.event_id(e).unwrap()].year),
             Target::Factor(_) => None,
         })
         .collect();
@@ -429,7 +429,7 @@ fn the_ids_other_code_relies_on_are_kept() {
         "kayani-moscow",
         "gas-pipeline-2011",
     ] {
-        assert!(ix.event_ids.contains_key(id), "event `{id}` is gone");
+        assert!(case.event_id(id).is_some(), "event `{id}` is gone");
     }
     for id in [
         "putin-no-ideology",
@@ -466,7 +466,7 @@ fn the_ids_other_code_relies_on_are_kept() {
 fn the_kept_ids_keep_their_meaning() {
     let case = case();
     let d = &case.data;
-    let event = |id: &str| &d.events[case.index.event_ids[id]];
+    let event = |id: &str| &d.events[case.event_id(id).unwrap()];
     let factor = |id: &str| &d.factors[case.index.factor_ids[id]];
     assert_eq!(event("musharraf-coup").year, 1999);
     assert_eq!(event("musharraf-coup").month, Some(10));

@@ -215,7 +215,7 @@ fn the_finder_previews_jumps_and_cross_highlights() {
     // The best match first, with its matched letters highlighted.
     assert_eq!(
         finder(&app).results[0],
-        app.case.index.event_ids["kayani-moscow"].into_event()
+        app.case.event_id("kayani-moscow").unwrap().into_event()
     );
     assert!(modifiers_at(&buf, "Kayani visits").contains(Modifier::UNDERLINED));
     assert!(!modifiers_at(&buf, "visits Moscow").contains(Modifier::UNDERLINED));
@@ -229,7 +229,7 @@ fn the_finder_previews_jumps_and_cross_highlights() {
     press(&mut app, &["Enter"]);
     assert!(matches!(app.overlay(), Overlay::None));
     assert_eq!(app.focus(), Region::Timeline);
-    let e = app.case.index.event_ids["kayani-moscow"];
+    let e = app.case.event_id("kayani-moscow").unwrap();
     assert_eq!(app.shown(), Some(Item::Event(e)));
     let lit = app.lit();
     assert_eq!(lit.factors, Some(&app.case.index.event_factors[e][..]));

@@ -138,3 +138,58 @@ fn fewer_events_than_factors_still_links_every_factor() {
     assert_eq!(loaded.dataset.factors.len(), 40);
     assert_eq!(loaded.dataset.events.len(), 5);
 }
+
+/// A file large enough to be parsed in parallel pieces.
+fn large() -> String {
+    let text = generate(9_000, 1998);
+    assert!(
+        text.len() > 4 << 20,
+        "{} bytes is under the parallel threshold",
+        text.len()
+    );
+    text
+}
+
+#[test]
+fn a_large_file_parsed_in_pieces_equals_one_parsed_whole() {
+    let text = large();
+    let loaded = load(&text);
+    // The whole text through ron at once, as the loader does for small files.
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut whole: waltz::model::Dataset = options.from_str(&text).unwrap();
+    whole.events.sort_by_key(|e| e.chronology());
+    assert_eq!(loaded.dataset, whole);
+}
+
+#[test]
+fn an_error_in_a_large_file_has_its_true_position() {
+    let text = large();
+    // Break one event far into the file: a year that is not a number.
+    let at = text.len() * 2 / 3;
+    let target = at + text[at..].find("year: ").unwrap() + "year: ".len();
+    let broken = format!(
+        "{}\"later\"{}",
+        &text[..target],
+        &text[target..].trim_start_matches(|c: char| c.is_ascii_digit())
+    );
+    let line = text[..target].matches('\n').count() + 1;
+    let col = text[..target].rsplit('\n').next().unwrap().chars().count() + 1;
+    let err = load::from_str("big.ron", &broken).unwrap_err().to_string();
+    assert!(
+        err.starts_with(&format!("big.ron:{line}:{col}: error: expected integer")),
+        "{}",
+        err.lines().next().unwrap()
+    );
+    // And a reference that does not resolve, found after parsing in pieces.
+    let target = at + text[at..].find("factors: [\"").unwrap() + "factors: [\"".len();
+    let broken = format!("{}no-such-{}", &text[..target], &text[target..]);
+    let line = text[..target].matches('\n').count() + 1;
+    let err = load::from_str("big.ron", &broken).unwrap_err().to_string();
+    assert!(
+        err.starts_with(&format!("big.ron:{line}:")),
+        "{}",
+        err.lines().next().unwrap()
+    );
+    assert!(err.contains("names factor `no-such-"), "{err}");
+}

@@ -31,7 +31,7 @@ impl App {
         };
         let index = &self.case.index;
         let item = match &self.case.data.tours[tour].steps[step].show {
-            Target::Event(id) => index.event_ids.get(id).map(|&e| Item::Event(e)),
+            Target::Event(id) => self.case.event_id(id).map(Item::Event),
             Target::Factor(id) => index.factor_ids.get(id).map(|&f| Item::Factor(f)),
         };
         if let Some(item) = item {

@@ -63,6 +63,72 @@ impl Tree {
     }
 }
 
+/// Where the value of the top-level struct's field `name` starts (for
+/// `events: [ … ]`, the `[`), found without building a tree or scanning the
+/// value itself, so that a large list can be parsed in parallel pieces.
+pub fn field(text: &str, name: &str) -> Option<usize> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    s.skip();
+    if s.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+        s.ident();
+        s.skip();
+    }
+    if s.peek() != Some(b'(') {
+        return None;
+    }
+    s.i += 1;
+    loop {
+        s.skip();
+        match s.peek()? {
+            b')' => return None,
+            b',' => s.i += 1,
+            _ => {
+                let start = s.i;
+                let found = s.field_name()?;
+                s.skip();
+                if found == name {
+                    return Some(s.i);
+                }
+                s.skip_value();
+                s.stuck(start);
+            }
+        }
+    }
+}
+
+/// The byte ranges of the elements of the list starting (with `[`) at
+/// `list`, and where the list ends (after its `]`); `None` when it is not
+/// a well-formed list.
+pub fn elements(text: &str, list: usize) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: list,
+    };
+    if s.peek() != Some(b'[') {
+        return None;
+    }
+    s.i += 1;
+    let mut out = Vec::new();
+    loop {
+        s.skip();
+        match s.peek()? {
+            b']' => return Some((out, s.i + 1)),
+            b',' => s.i += 1,
+            _ => {
+                let start = s.i;
+                s.skip_value();
+                if s.i == start {
+                    return None;
+                }
+                out.push(start..s.i);
+            }
+        }
+    }
+}
+
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
@@ -148,6 +214,63 @@ impl Scanner<'_> {
         node
     }
 
+    /// Move past one value without recording anything.
+    fn skip_value(&mut self) {
+        self.skip();
+        match self.peek() {
+            Some(b'"') => self.string(),
+            Some(b'\'') => self.char_literal(),
+            Some(b'r') if matches!(self.b.get(self.i + 1), Some(b'"' | b'#')) => self.raw_string(),
+            Some(b'(' | b'[' | b'{') => self.skip_balanced(),
+            Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
+                self.ident();
+                self.skip();
+                if self.peek() == Some(b'(') {
+                    self.skip_balanced();
+                }
+            }
+            _ => {
+                while self
+                    .peek()
+                    .is_some_and(|c| !c.is_ascii_whitespace() && !b",:)]}".contains(&c))
+                {
+                    self.i += 1;
+                }
+            }
+        }
+    }
+
+    /// Move past a bracketed value and everything nested in it.
+    fn skip_balanced(&mut self) {
+        let mut depth = 0usize;
+        while let Some(c) = self.peek() {
+            match c {
+                b'"' => self.string(),
+                b'\'' => self.char_literal(),
+                b'r' if matches!(self.b.get(self.i + 1), Some(b'"' | b'#'))
+                    && !self.b[..self.i]
+                        .last()
+                        .is_some_and(|p| p.is_ascii_alphanumeric() || *p == b'_') =>
+                {
+                    self.raw_string()
+                }
+                b'/' if matches!(self.b.get(self.i + 1), Some(b'/' | b'*')) => self.skip(),
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    self.i += 1;
+                }
+                b')' | b']' | b'}' => {
+                    self.i += 1;
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => self.i += 1,
+            }
+        }
+    }
+
     fn ident(&mut self) {
         if self.b[self.i..].starts_with(b"r#") {
             self.i += 2;
@@ -162,14 +285,21 @@ impl Scanner<'_> {
 
     fn string(&mut self) {
         self.i += 1;
-        while let Some(c) = self.peek() {
-            self.i += 1;
-            match c {
-                b'\\' => self.i += 1,
-                b'"' => return,
-                _ => {}
+        // Most of a dataset is text inside strings: jump between the only
+        // two bytes that matter there.
+        while let Some(at) = self
+            .b
+            .get(self.i..)
+            .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+        {
+            let c = self.b[self.i + at];
+            self.i += at + 1;
+            if c == b'"' {
+                return;
             }
+            self.i += 1;
         }
+        self.i = self.b.len();
     }
 
     fn raw_string(&mut self) {
@@ -354,6 +484,20 @@ Dataset(
     }
 
     #[test]
+    fn finds_a_top_level_field_and_its_elements_without_a_tree() {
+        let start = field(TEXT, "events").unwrap();
+        let (items, end) = elements(TEXT, start).unwrap();
+        assert!(TEXT[start..end].starts_with('[') && TEXT[start..end].ends_with(']'));
+        assert_eq!(items.len(), 2);
+        assert!(TEXT[items[0].clone()].starts_with("(id: \"a\""));
+        assert!(TEXT[items[0].clone()].ends_with(')'));
+        assert!(TEXT[items[1].clone()].ends_with("Some('c'))"));
+        assert!(TEXT[field(TEXT, "period").unwrap()..].starts_with("(1998, 2023),"));
+        assert!(field(TEXT, "nothing").is_none());
+        assert!(field("[1, 2]", "events").is_none());
+    }
+
+    #[test]
     fn garbage_does_not_hang_or_panic() {
         for text in [
             "",
@@ -365,8 +509,13 @@ Dataset(
             "'",
             ")))",
             "/*",
+            "(a: [(",
+            "(a: [1, (]",
         ] {
             Tree::scan(text).offset(&[Field("a"), Index(3)]);
+            if let Some(r) = field(text, "a") {
+                let _ = elements(text, r);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
 
+use super::{Progress, Stage};
 use crate::diagnostic::{Diagnostic, Pos};
 
 /// The largest dataset accepted, in bytes. A dataset of 100,000 events with
@@ -12,8 +13,9 @@ use crate::diagnostic::{Diagnostic, Pos};
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Read the file at `path` (`-` reads standard input) as bytes, refusing
-/// directories, unreadable files and files over [`MAX_BYTES`].
-pub fn bytes(path: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
+/// directories, unreadable files and files over [`MAX_BYTES`]; `progress`
+/// hears of the bytes as they come.
+pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Diagnostic> {
     let fail = |message: String| Diagnostic::file(name, message);
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
@@ -30,14 +32,35 @@ pub fn bytes(path: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
         if meta.len() > MAX_BYTES {
             return Err(fail(too_large(meta.len())));
         }
+        progress.start(Stage::Reading, meta.len() as usize);
         // The length can lie (a pipe, a growing file): never read past the cap.
-        file.take(MAX_BYTES + 1).read_to_end(&mut bytes)
+        read_counting(file.take(MAX_BYTES + 1), &mut bytes, progress)
     };
     read.map_err(|e| fail(io_reason(&e)))?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(fail(too_large(bytes.len() as u64)));
     }
     Ok(bytes)
+}
+
+/// Read to the end in large pieces, counting them for `progress`.
+fn read_counting(
+    mut from: impl Read,
+    into: &mut Vec<u8>,
+    progress: &Progress,
+) -> std::io::Result<usize> {
+    let mut piece = vec![0; 1 << 20];
+    loop {
+        match from.read(&mut piece) {
+            Ok(0) => return Ok(into.len()),
+            Ok(n) => {
+                into.extend_from_slice(&piece[..n]);
+                progress.advance(n);
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 fn too_large(len: u64) -> String {
@@ -82,7 +105,11 @@ pub fn text(bytes: Vec<u8>, name: &str) -> Result<String, Diagnostic> {
             "is UTF-16 text; waltz reads UTF-8: save the file as UTF-8 and try again",
         ));
     }
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    let body = &bytes;
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
         Err(e) => {
@@ -112,7 +139,8 @@ pub fn text(bytes: Vec<u8>, name: &str) -> Result<String, Diagnostic> {
             "holds only white space: a dataset needs at least a title, a source and a period",
         ));
     }
-    Ok(text.to_owned())
+    // Checked above: the bytes are UTF-8, so no copy is needed.
+    Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
 /// UTF-16 without a byte-order mark: mostly ASCII with a NUL in every

@@ -1,11 +1,14 @@
 //! The rules a parsed dataset must follow beyond its types: unique ids,
-//! references that resolve, sane years, non-empty names.
+//! references that resolve, sane years, non-empty names, bounded text.
 //!
 //! Every problem is collected (not just the first) and named by its path in
-//! the file, so that `load` can give each one its line and column.
+//! the file, so that `load` can give each one its line and column. Paths
+//! and messages are only built for problems: a clean file of 100,000 events
+//! costs a few lookups per event and no allocation per check.
 
-use std::collections::HashMap;
 use std::ops::RangeInclusive;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::locate::Seg::{self, Field, Index};
 use crate::diagnostic::Severity;
@@ -14,6 +17,11 @@ use crate::model::{Dataset, Target};
 /// Years a dataset may use. Wide enough for modern international history,
 /// narrow enough to catch a typo such as `209` or `20009`.
 pub const YEARS: RangeInclusive<i32> = 1500..=2100;
+
+/// The longest text a field may hold, in bytes. A summary is a few
+/// sentences; this is far beyond that, and keeps a hostile file from
+/// filling the screen and the memory with one string.
+pub const MAX_TEXT: usize = 64 * 1024;
 
 /// One thing wrong with a dataset.
 #[derive(Debug, Clone)]
@@ -26,6 +34,11 @@ pub struct Problem {
     pub message: String,
     /// For a duplicate, where the first one is.
     pub first: Option<Vec<Seg>>,
+}
+
+/// The path of a field of an item: `list[i].field`.
+fn at(list: &'static str, i: usize, field: &'static str) -> Vec<Seg> {
+    vec![Field(list), Index(i), Field(field)]
 }
 
 #[derive(Default)]
@@ -56,39 +69,64 @@ impl Checker {
         &mut self,
         list: &'static str,
         kind: &str,
-        ids: impl Iterator<Item = &'d str>,
+        ids: impl ExactSizeIterator<Item = &'d str>,
     ) -> HashMap<&'d str, usize> {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::with_capacity_and_hasher(ids.len(), Default::default());
         for (i, id) in ids.enumerate() {
-            let path = vec![Field(list), Index(i), Field("id")];
             if id.trim().is_empty() {
-                self.error(path, format!("{kind} #{} has an empty id", i + 1));
-            } else if let Some(&first) = seen.get(id) {
-                self.problems.push(Problem {
-                    severity: Severity::Error,
-                    path,
-                    message: format!("duplicate {kind} id `{id}`"),
-                    first: Some(vec![Field(list), Index(first), Field("id")]),
-                });
-            } else {
-                seen.insert(id, i);
+                self.error(
+                    at(list, i, "id"),
+                    format!("{kind} #{} has an empty id", i + 1),
+                );
+                continue;
+            }
+            match seen.entry(id) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    self.problems.push(Problem {
+                        severity: Severity::Error,
+                        path: at(list, i, "id"),
+                        message: format!("duplicate {kind} id `{id}`"),
+                        first: Some(at(list, *first.get(), "id")),
+                    });
+                }
             }
         }
         seen
     }
 
-    fn non_empty(&mut self, path: Vec<Seg>, what: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.error(path, format!("{what} is empty"));
+    /// A name or title must say something; no text may be huge.
+    fn text(
+        &mut self,
+        path: impl FnOnce() -> Vec<Seg>,
+        what: impl FnOnce() -> String,
+        value: &str,
+        required: bool,
+    ) {
+        if value.len() > MAX_TEXT {
+            self.error(
+                path(),
+                format!(
+                    "{} is {} KiB long, over the {} KiB a text may hold",
+                    what(),
+                    value.len() / 1024,
+                    MAX_TEXT / 1024
+                ),
+            );
+        } else if required && value.trim().is_empty() {
+            self.error(path(), format!("{} is empty", what()));
         }
     }
 
-    fn year(&mut self, path: Vec<Seg>, what: &str, year: i32) {
+    fn year(&mut self, path: impl FnOnce() -> Vec<Seg>, what: impl FnOnce() -> String, year: i32) {
         if !YEARS.contains(&year) {
             self.error(
-                path,
+                path(),
                 format!(
-                    "{what} {year} is outside the years a dataset may use ({}–{})",
+                    "{} {year} is outside the years a dataset may use ({}–{})",
+                    what(),
                     YEARS.start(),
                     YEARS.end()
                 ),
@@ -99,19 +137,19 @@ impl Checker {
     /// Report each id in `refs` that `known` lacks, naming both ends.
     fn refs(
         &mut self,
-        path: [Seg; 3],
-        owner: &str,
+        (list, i, field): (&'static str, usize, &'static str),
+        owner: impl Fn() -> String,
         kind: &str,
         refs: &[String],
         known: &HashMap<&str, usize>,
     ) {
-        for (i, r) in refs.iter().enumerate() {
+        for (n, r) in refs.iter().enumerate() {
             if !known.contains_key(r.as_str()) {
-                let mut at = path.to_vec();
-                at.push(Index(i));
+                let mut path = at(list, i, field);
+                path.push(Index(n));
                 self.error(
-                    at,
-                    format!("{owner} names {kind} `{r}`, which does not exist"),
+                    path,
+                    format!("{} names {kind} `{r}`, which does not exist", owner()),
                 );
             }
         }
@@ -121,17 +159,28 @@ impl Checker {
 /// Check every rule, returning all problems in file order of the rules.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
     let mut c = Checker::default();
-    c.non_empty(vec![Field("title")], "the dataset's title", &d.title);
-    c.non_empty(vec![Field("source")], "the dataset's source", &d.source);
+    let top = |f| move || vec![Field(f)];
+    c.text(
+        top("title"),
+        || "the dataset's title".into(),
+        &d.title,
+        true,
+    );
+    c.text(
+        top("source"),
+        || "the dataset's source".into(),
+        &d.source,
+        true,
+    );
     let (first, last) = d.period;
     c.year(
-        vec![Field("period"), Index(0)],
-        "the period's first year",
+        || vec![Field("period"), Index(0)],
+        || "the period's first year".into(),
         first,
     );
     c.year(
-        vec![Field("period"), Index(1)],
-        "the period's last year",
+        || vec![Field("period"), Index(1)],
+        || "the period's last year".into(),
         last,
     );
     if last < first {
@@ -143,13 +192,19 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 
     c.ids("eras", "era", d.eras.iter().map(|e| e.id.as_str()));
     for (i, era) in d.eras.iter().enumerate() {
-        let at = |f| vec![Field("eras"), Index(i), Field(f)];
-        c.non_empty(at("name"), &format!("era `{}`'s name", era.id), &era.name);
-        c.year(at("start"), "the era's start", era.start);
-        c.year(at("end"), "the era's end", era.end);
+        let of = |what: &str| format!("era `{}`'s {what}", era.id);
+        c.text(|| at("eras", i, "name"), || of("name"), &era.name, true);
+        c.text(
+            || at("eras", i, "summary"),
+            || of("summary"),
+            &era.summary,
+            false,
+        );
+        c.year(|| at("eras", i, "start"), || of("start"), era.start);
+        c.year(|| at("eras", i, "end"), || of("end"), era.end);
         if era.end < era.start {
             c.error(
-                at("end"),
+                at("eras", i, "end"),
                 format!(
                     "era `{}` ends ({}) before it starts ({})",
                     era.id, era.end, era.start
@@ -159,55 +214,106 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     }
 
     let actors = c.ids("actors", "actor", d.actors.iter().map(|a| a.id.as_str()));
-    for (i, actor) in d.actors.iter().enumerate() {
-        let at = vec![Field("actors"), Index(i), Field("name")];
-        c.non_empty(at, &format!("actor `{}`'s name", actor.id), &actor.name);
+    for (i, a) in d.actors.iter().enumerate() {
+        let of = |what: &str| format!("actor `{}`'s {what}", a.id);
+        c.text(|| at("actors", i, "name"), || of("name"), &a.name, true);
+        c.text(
+            || at("actors", i, "country"),
+            || of("country"),
+            &a.country,
+            false,
+        );
+        c.text(|| at("actors", i, "role"), || of("role"), &a.role, false);
     }
 
     let sources = c.ids("sources", "source", d.sources.iter().map(|s| s.id.as_str()));
-    for (i, source) in d.sources.iter().enumerate() {
-        let at = vec![Field("sources"), Index(i), Field("citation")];
-        c.non_empty(
-            at,
-            &format!("source `{}`'s citation", source.id),
-            &source.citation,
+    for (i, s) in d.sources.iter().enumerate() {
+        let of = |what: &str| format!("source `{}`'s {what}", s.id);
+        c.text(
+            || at("sources", i, "citation"),
+            || of("citation"),
+            &s.citation,
+            true,
         );
+        for v in &s.variants {
+            c.text(|| at("sources", i, "variants"), || of("variant"), v, true);
+        }
     }
 
     let factors = c.ids("factors", "factor", d.factors.iter().map(|f| f.id.as_str()));
     let mut linked = vec![false; d.factors.len()];
     for (i, f) in d.factors.iter().enumerate() {
-        let at = |name| [Field("factors"), Index(i), Field(name)];
-        let owner = format!("factor `{}`", f.id);
-        c.non_empty(at("name").to_vec(), &format!("{owner}'s name"), &f.name);
-        c.refs(at("actors"), &owner, "actor", &f.actors, &actors);
-        c.refs(at("sources"), &owner, "source", &f.sources, &sources);
+        let owner = || format!("factor `{}`", f.id);
+        let of = |what: &str| format!("factor `{}`'s {what}", f.id);
+        c.text(|| at("factors", i, "name"), || of("name"), &f.name, true);
+        c.text(
+            || at("factors", i, "summary"),
+            || of("summary"),
+            &f.summary,
+            false,
+        );
+        for (field, text) in [("quote", &f.quote), ("note", &f.note)] {
+            if let Some(text) = text {
+                c.text(|| at("factors", i, field), || of(field), text, false);
+            }
+        }
+        c.refs(("factors", i, "actors"), owner, "actor", &f.actors, &actors);
+        c.refs(
+            ("factors", i, "sources"),
+            owner,
+            "source",
+            &f.sources,
+            &sources,
+        );
     }
 
     let events = c.ids("events", "event", d.events.iter().map(|e| e.id.as_str()));
     for (i, e) in d.events.iter().enumerate() {
-        let at = |name| [Field("events"), Index(i), Field(name)];
-        let owner = format!("event `{}`", e.id);
-        c.non_empty(at("title").to_vec(), &format!("{owner}'s title"), &e.title);
-        c.year(at("year").to_vec(), &format!("{owner}'s year"), e.year);
+        let owner = || format!("event `{}`", e.id);
+        let of = |what: &str| format!("event `{}`'s {what}", e.id);
+        c.text(|| at("events", i, "title"), || of("title"), &e.title, true);
+        c.text(
+            || at("events", i, "summary"),
+            || of("summary"),
+            &e.summary,
+            false,
+        );
+        for (field, text) in [("quote", &e.quote), ("note", &e.note)] {
+            if let Some(text) = text {
+                c.text(|| at("events", i, field), || of(field), text, false);
+            }
+        }
+        c.year(|| at("events", i, "year"), || of("year"), e.year);
         if let Some(month) = e.month.filter(|m| !(1..=12).contains(m)) {
             c.error(
-                at("month").to_vec(),
-                format!("{owner}'s month {month} is not 1–12"),
+                at("events", i, "month"),
+                format!("{}'s month {month} is not 1–12", owner()),
             );
         }
         if let Some(until) = e.until {
-            c.year(at("until").to_vec(), &format!("{owner}'s last year"), until);
+            c.year(|| at("events", i, "until"), || of("last year"), until);
             if until < e.year {
                 c.error(
-                    at("until").to_vec(),
-                    format!("{owner} ends ({until}) before it starts ({})", e.year),
+                    at("events", i, "until"),
+                    format!("{} ends ({until}) before it starts ({})", owner(), e.year),
                 );
             }
         }
-        c.refs(at("factors"), &owner, "factor", &e.factors, &factors);
-        c.refs(at("actors"), &owner, "actor", &e.actors, &actors);
-        c.refs(at("sources"), &owner, "source", &e.sources, &sources);
+        c.refs(
+            ("events", i, "factors"),
+            owner,
+            "factor",
+            &e.factors,
+            &factors,
+        );
+        c.refs(("events", i, "actors"), owner, "actor", &e.actors, &actors);
+        c.refs(
+            ("events", i, "sources"),
+            owner,
+            "source",
+            &e.sources,
+            &sources,
+        );
         for id in &e.factors {
             if let Some(&f) = factors.get(id.as_str()) {
                 linked[f] = true;
@@ -215,8 +321,8 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         }
         if e.factors.is_empty() && (first..=last).contains(&e.year) {
             c.warn(
-                vec![Field("events"), Index(i), Field("factors")],
-                format!("{owner} is in the period but linked to no factor"),
+                at("events", i, "factors"),
+                format!("{} is in the period but linked to no factor", owner()),
             );
         }
     }
@@ -224,7 +330,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         // A duplicate is already an error; do not also call it unlinked.
         if !linked[i] && factors.get(f.id.as_str()) == Some(&i) {
             c.warn(
-                vec![Field("factors"), Index(i), Field("id")],
+                at("factors", i, "id"),
                 format!("factor `{}` is linked to no event", f.id),
             );
         }
@@ -232,30 +338,41 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 
     c.ids("tours", "tour", d.tours.iter().map(|t| t.id.as_str()));
     for (i, tour) in d.tours.iter().enumerate() {
-        let at = |name| vec![Field("tours"), Index(i), Field(name)];
-        c.non_empty(
-            at("name"),
-            &format!("tour `{}`'s name", tour.id),
+        c.text(
+            || at("tours", i, "name"),
+            || format!("tour `{}`'s name", tour.id),
             &tour.name,
+            true,
         );
         if tour.steps.is_empty() {
-            c.error(at("steps"), format!("tour `{}` has no steps", tour.id));
+            c.error(
+                at("tours", i, "steps"),
+                format!("tour `{}` has no steps", tour.id),
+            );
         }
         for (s, step) in tour.steps.iter().enumerate() {
-            let path = vec![
-                Field("tours"),
-                Index(i),
-                Field("steps"),
-                Index(s),
-                Field("show"),
-            ];
+            let path = |field| {
+                vec![
+                    Field("tours"),
+                    Index(i),
+                    Field("steps"),
+                    Index(s),
+                    Field(field),
+                ]
+            };
+            c.text(
+                || path("note"),
+                || format!("tour `{}` step {}'s note", tour.id, s + 1),
+                &step.note,
+                false,
+            );
             let (kind, id, known) = match &step.show {
                 Target::Event(id) => ("event", id, &events),
                 Target::Factor(id) => ("factor", id, &factors),
             };
             if !known.contains_key(id.as_str()) {
                 c.error(
-                    path,
+                    path("show"),
                     format!(
                         "tour `{}` step {} shows {kind} `{id}`, which does not exist",
                         tour.id,
