@@ -35,6 +35,9 @@ fn embedded(c: &mut Criterion) {
     group.bench_function("load", |b| {
         b.iter(|| load::embedded().expect("the embedded case loads"))
     });
+    group.bench_function("load+index", |b| {
+        b.iter(|| Case::new(load::embedded().expect("the embedded case loads").dataset))
+    });
     group.finish();
 }
 
@@ -60,5 +63,23 @@ fn synthetic_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, embedded, synthetic_10k);
+/// The whole wait for a 100,000-event file: read, parse, check and index,
+/// from the file on disk, as `waltz --data big.ron` does before its first
+/// frame.
+fn synthetic_100k(c: &mut Criterion) {
+    let mut bytes = Vec::new();
+    synth::write(&mut bytes, 100_000, 2_000, SEED).expect("writing to a Vec");
+    let path = std::env::temp_dir().join(format!("waltz-bench-100k-{}.ron", std::process::id()));
+    std::fs::write(&path, &bytes).expect("a temporary file");
+    let mut group = c.benchmark_group("synthetic-100k");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("load+index", |b| {
+        b.iter(|| Case::new(load::from_path(black_box(&path)).expect("loads").dataset))
+    });
+    group.finish();
+    let _ = std::fs::remove_file(&path);
+}
+
+criterion_group!(benches, embedded, synthetic_10k, synthetic_100k);
 criterion_main!(benches);

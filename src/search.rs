@@ -181,19 +181,31 @@ enum How {
 }
 
 /// One term of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Term {
     text: String,
     lower: String,
     how: How,
     negated: bool,
     case_sensitive: bool,
+    /// A fast searcher for the lower-cased term in long text.
+    finder: memchr::memmem::Finder<'static>,
 }
+
+impl PartialEq for Term {
+    fn eq(&self, other: &Term) -> bool {
+        (&self.text, self.how, self.negated) == (&other.text, other.how, other.negated)
+    }
+}
+
+impl Eq for Term {}
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<Term>,
+    /// The order terms are tried in: longest first.
+    order: Vec<usize>,
 }
 
 impl Query {
@@ -220,16 +232,22 @@ impl Query {
                 } else {
                     (How::Fuzzy, word)
                 };
-                (!word.is_empty()).then(|| Term {
-                    text: word.to_owned(),
-                    lower: word.to_lowercase(),
-                    how,
-                    negated,
-                    case_sensitive: word.chars().any(char::is_uppercase),
+                (!word.is_empty()).then(|| {
+                    let lower = word.to_lowercase();
+                    Term {
+                        finder: memchr::memmem::Finder::new(lower.as_bytes()).into_owned(),
+                        text: word.to_owned(),
+                        lower,
+                        how,
+                        negated,
+                        case_sensitive: word.chars().any(char::is_uppercase),
+                    }
                 })
             })
-            .collect();
-        Query { terms }
+            .collect::<Vec<Term>>();
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by_key(|&t| std::cmp::Reverse(terms[t].text.len()));
+        Query { terms, order }
     }
 
     /// Whether the query has no terms (everything matches).
@@ -333,6 +351,15 @@ impl Matcher {
         } else {
             (&r.title_lower, &r.fields_lower, &term.lower)
         };
+        // A single letter matches nearly everything: score it directly (a
+        // word's first letter beats any other) rather than through the scorer.
+        let mut letters = pattern.chars();
+        if let (Some(c), None) = (letters.next(), letters.next()) {
+            return letter(title, c)
+                .map(|s| s + TITLE)
+                .or_else(|| letter(fields, c))
+                .or_else(|| word_in(&r.long, term).then_some(15));
+        }
         let skim = self.skim(term);
         if in_order(title, pattern) {
             if let Some(s) = skim.fuzzy_match(title, pattern) {
@@ -344,15 +371,16 @@ impl Matcher {
                 return Some(s);
             }
         }
-        word_in(&r.long, &term.lower).then_some(15)
+        word_in(&r.long, term).then_some(15)
     }
 
-    /// Score `query` on a record, or `None` when a term fails.
+    /// Score `query` on a record, or `None` when a term fails. Terms are
+    /// tried longest first: the most selective rejects a record soonest.
     pub fn score(&self, query: &Query, r: &Record) -> Option<i64> {
         query
-            .terms
+            .order
             .iter()
-            .try_fold(0, |total, t| Some(total + self.term(t, r)?))
+            .try_fold(0, |total, &t| Some(total + self.term(&query.terms[t], r)?))
     }
 
     /// Where the query's terms match in `title`, as character positions
@@ -445,7 +473,10 @@ fn in_order(hay: &str, needle: &str) -> bool {
 /// A bonus when a fuzzy term also appears as written, more when it starts
 /// a word: "sco" means "SCO" more than "Sharif's courting of".
 fn together(hay: &str, needle: &str) -> i64 {
-    if word_in(hay, needle) {
+    if hay
+        .match_indices(needle)
+        .any(|(at, _)| starts_word(hay, at))
+    {
         80
     } else if hay.contains(needle) {
         40
@@ -454,14 +485,36 @@ fn together(hay: &str, needle: &str) -> i64 {
     }
 }
 
-/// Whether `word` starts a word of `text` (both lower-cased).
-fn word_in(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+/// Whether `term` starts a word of `text` (lower-cased long text).
+fn word_in(text: &str, term: &Term) -> bool {
+    term.finder
+        .find_iter(text.as_bytes())
+        .any(|at| starts_word(text, at))
+}
+
+/// Whether byte `at` of `text` begins a word.
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The score of a one-letter term in `hay`: higher where it starts a word,
+/// and higher the earlier that word comes.
+fn letter(hay: &str, c: char) -> Option<i64> {
+    let mut found = None;
+    let mut previous = ' ';
+    for (i, h) in hay.chars().enumerate() {
+        if h == c {
+            if !previous.is_alphanumeric() {
+                return Some(30 - (i as i64).min(20));
+            }
+            found.get_or_insert(5);
+        }
+        previous = h;
+    }
+    found
 }
 
 fn exact(term: &Term, r: &Record) -> Option<i64> {
@@ -477,7 +530,7 @@ fn exact(term: &Term, r: &Record) -> Option<i64> {
         Some(100 + bonus + TITLE)
     } else if contains(&r.fields, &r.fields_lower) {
         Some(100 + bonus)
-    } else if !term.case_sensitive && r.long.contains(&term.lower) {
+    } else if !term.case_sensitive && term.finder.find(r.long.as_bytes()).is_some() {
         Some(20)
     } else {
         None
@@ -500,41 +553,65 @@ fn year(term: &Term, r: &Record) -> Option<i64> {
     r.title.contains(&term.text).then_some(100 + TITLE)
 }
 
-/// Search `records` (all of them, or only `within`) for `query`. Calls
-/// `cancelled` now and then and gives up (returning `None`) when it says so.
+/// Below this many records to check, one thread does it all.
+const PARALLEL_FROM: usize = 4096;
+
+/// Search the records (all of them, or only `within`'s) for `query`, on
+/// every core when there are many. Calls `cancelled` now and then and gives
+/// up (returning `None`) when it says so.
 pub fn find(
     matcher: &Matcher,
     corpus: &Corpus,
     query: &str,
     within: Option<&Matches>,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Matches> {
     let parsed = Query::parse(query);
-    let mut hits = Vec::new();
-    let mut check = |i: u32| {
-        let r = &corpus.records[i as usize];
-        if let Some(score) = matcher.score(&parsed, r) {
-            hits.push((i, score));
+    let total = within.map_or(corpus.records.len(), |m| m.hits.len());
+    let record = |n: usize| within.map_or(n as u32, |m| m.hits[n].0);
+    let scan = |range: std::ops::Range<usize>| -> Option<Vec<(u32, i64)>> {
+        let mut hits = Vec::new();
+        for n in range {
+            if n % 2048 == 0 && cancelled() {
+                return None;
+            }
+            let i = record(n);
+            if let Some(score) = matcher.score(&parsed, &corpus.records[i as usize]) {
+                hits.push((i, score));
+            }
         }
+        Some(hits)
     };
-    match within {
-        Some(previous) => {
-            for (n, &(i, _)) in previous.hits.iter().enumerate() {
-                if n % 4096 == 0 && cancelled() {
-                    return None;
-                }
-                check(i);
-            }
+    let threads = if total >= PARALLEL_FROM {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+    } else {
+        1
+    };
+    let hits = if threads == 1 {
+        scan(0..total)?
+    } else {
+        // Contiguous shares, joined in order: ties keep record order.
+        let share = total.div_ceil(threads);
+        let parts: Vec<Option<Vec<(u32, i64)>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let range = (t * share).min(total)..((t + 1) * share).min(total);
+                    scope.spawn(move || scan(range))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        });
+        let mut hits = Vec::new();
+        for part in parts {
+            hits.extend(part?);
         }
-        None => {
-            for i in 0..corpus.records.len() as u32 {
-                if i % 4096 == 0 && cancelled() {
-                    return None;
-                }
-                check(i);
-            }
-        }
-    }
+        hits
+    };
     Some(Matches {
         query: query.to_owned(),
         hits,
@@ -616,9 +693,10 @@ mod tests {
 
     #[test]
     fn word_matching_needs_a_word_start() {
-        assert!(word_in("the gas pipeline", "pipe"));
-        assert!(word_in("pipeline", "pipe"));
-        assert!(!word_in("bagpipe", "pipe"));
+        let pipe = &Query::parse("pipe").terms[0];
+        assert!(word_in("the gas pipeline", pipe));
+        assert!(word_in("pipeline", pipe));
+        assert!(!word_in("bagpipe", pipe));
     }
 
     #[test]
