@@ -57,6 +57,8 @@ macro_rules! actions {
 actions! {
     /// Leave waltz.
     Quit => "quit", "quit";
+    /// Give the shell back until `fg`.
+    Suspend => "suspend", "suspend (fg in the shell comes back)";
     /// Open or close the key help.
     Help => "help", "show or hide this help";
     /// Move the cursor up one row.

@@ -264,6 +264,8 @@ pub struct App {
     search: Search,
     message: Option<String>,
     quit: bool,
+    /// Ctrl-Z was pressed: the event loop gives the terminal back.
+    suspend: bool,
 }
 
 /// The detail's scroll belongs to the item it was made for: showing
@@ -329,6 +331,7 @@ impl App {
             },
             message: options.notice,
             quit: false,
+            suspend: false,
         };
         if options.present {
             app.toggle_present();
@@ -429,6 +432,16 @@ impl App {
     /// A message for the status bar, cleared by the next action.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// Whether the user asked to suspend (Ctrl-Z), clearing the request.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
+    /// Whether a suspension is waiting for the event loop.
+    pub fn suspending(&self) -> bool {
+        self.suspend
     }
 
     /// Whether the user asked to quit.
@@ -602,6 +615,10 @@ impl App {
     /// (besides [`App::resize`]).
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        if action == Action::Suspend {
+            self.suspend = true;
+            return;
+        }
         let (focus, shown, anchor) = (self.focus, self.shown(), self.anchor());
         match self.mode() {
             Mode::Browse => {

@@ -51,6 +51,11 @@ pub struct Cli {
     /// A settings file to use instead of $XDG_CONFIG_HOME/waltz/config.ron.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Panic after drawing the first frame: the test suite uses it to check
+    /// that a crash still leaves the terminal usable.
+    #[arg(long, hide = true)]
+    pub crash_after_first_frame: bool,
 }
 
 /// The subcommands.

@@ -361,7 +361,14 @@ impl Default for Keymap {
             (c('q'), A::Quit),
             (Key::ctrl('c'), A::Quit),
         ];
-        let mut bindings = Vec::new();
+        let mut bindings: Vec<Binding> = Mode::ALL
+            .iter()
+            .map(|&mode| Binding {
+                mode,
+                key: Key::ctrl('z'),
+                action: A::Suspend,
+            })
+            .collect();
         for (mode, table) in [
             (Mode::Browse, &browse[..]),
             (Mode::Find, &find[..]),

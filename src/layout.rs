@@ -78,7 +78,7 @@ pub fn finder(screen: Rect) -> Rect {
             let margin = if main.width >= 100 {
                 main.width / 10
             } else {
-                1
+                0
             };
             Rect::new(
                 main.x + margin,

@@ -3,14 +3,19 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 use waltz::app::{App, Options};
 use waltz::cli::{Cli, Command};
 use waltz::commands;
 use waltz::index::Case;
+use waltz::load::{self, LoadError, Progress, Stage};
 use waltz::sanitize;
 use waltz::settings;
+use waltz::terminal::Session;
 use waltz::theme::Theme;
 
 fn main() -> ExitCode {
@@ -42,21 +47,66 @@ fn main() -> ExitCode {
     }
 }
 
-/// Load the dataset and the settings, then open the explorer.
+/// Load the settings and the dataset, then open the explorer.
 fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
-    let loaded = match commands::load(cli.data.as_deref()) {
-        Ok(loaded) => loaded,
-        Err(e) => {
+    let (settings, problems) = match &cli.config {
+        Some(path) => settings::load(path, true),
+        None => settings::default_path()
+            .map(|path| settings::load(&path, false))
+            .unwrap_or_default(),
+    };
+    // Shown before the screen is taken over, and again after it is given back.
+    for p in &problems {
+        writeln!(err, "{p}")?;
+    }
+    let mouse = cli.mouse || settings.mouse.unwrap_or(false);
+
+    // Load on a thread. A small case is ready before a screen could show;
+    // a large one gets a loading screen with its progress.
+    let progress = Arc::new(Progress::default());
+    let worker = {
+        let progress = Arc::clone(&progress);
+        let data = cli.data.clone();
+        thread::spawn(move || -> Result<(Case, usize), LoadError> {
+            let loaded = match &data {
+                Some(path) => load::from_path_with(path, &progress)?,
+                None => load::embedded()?,
+            };
+            progress.start(Stage::Indexing, 0);
+            Ok((Case::new(loaded.dataset), loaded.warnings.len()))
+        })
+    };
+    let patience = Instant::now() + Duration::from_millis(150);
+    while !worker.is_finished() && Instant::now() < patience {
+        thread::sleep(Duration::from_millis(2));
+    }
+    let mut session = None;
+    if !worker.is_finished() {
+        let mut started = Session::start(mouse)?;
+        let name = sanitize::line(&commands::name(cli.data.as_deref())).into_owned();
+        if let Some(end) = started.loading(&name, &progress, || worker.is_finished())? {
+            // The user gave up (or a signal came): the load is abandoned.
+            drop(started);
+            return Ok(end.status());
+        }
+        session = Some(started);
+    }
+    let (case, warnings) = match worker.join() {
+        Ok(Ok(loaded)) => loaded,
+        Ok(Err(e)) => {
+            drop(session);
             writeln!(err, "{e}")?;
             return Ok(commands::FAILED);
         }
+        Err(panic) => std::panic::resume_unwind(panic),
     };
-    let case = Case::new(loaded.dataset);
+
     let tour = match &cli.tour {
         None => None,
         Some(id) => match case.data.tours.iter().position(|t| &t.id == id) {
             Some(i) => Some(i),
             None => {
+                drop(session);
                 let ids: Vec<&str> = case.data.tours.iter().map(|t| t.id.as_str()).collect();
                 let known = if ids.is_empty() {
                     "this dataset has no tours".to_owned()
@@ -68,17 +118,6 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
             }
         },
     };
-
-    let (settings, problems) = match &cli.config {
-        Some(path) => settings::load(path, true),
-        None => settings::default_path()
-            .map(|path| settings::load(&path, false))
-            .unwrap_or_default(),
-    };
-    // Shown before the screen is taken over, and again after it is given back.
-    for p in &problems {
-        writeln!(err, "{p}")?;
-    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = if no_color {
         Theme::monochrome()
@@ -99,11 +138,11 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
     let options = Options {
         theme,
         keymap: settings.keymap,
-        mouse: cli.mouse || settings.mouse.unwrap_or(false),
+        mouse,
         ascii: cli.ascii || settings.ascii.unwrap_or(false),
         present: cli.present,
         seed: cli.seed.unwrap_or_else(waltz::rng::clock_seed),
-        warnings: loaded.warnings.len(),
+        warnings,
         notice,
         search_worker: None,
     };
@@ -111,9 +150,14 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
     if let Some(tour) = tour {
         app.start_tour(tour);
     }
-    waltz::terminal::run(app)?;
+    let mut session = match session {
+        Some(session) => session,
+        None => Session::start(mouse)?,
+    };
+    let end = session.run(app, cli.crash_after_first_frame)?;
+    drop(session);
     for p in &problems {
         writeln!(err, "{p}")?;
     }
-    Ok(commands::OK)
+    Ok(end.status())
 }

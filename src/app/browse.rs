@@ -52,6 +52,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
             Action::Submit
+            | Action::Suspend
             | Action::Left
             | Action::Right
             | Action::Next
