@@ -14,7 +14,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -127,14 +127,18 @@ impl Session {
             out,
             EnterAlternateScreen,
             EnableBracketedPaste,
-            cursor::Hide
+            cursor::Hide,
+            Clear(ClearType::All)
         )?;
         if self.mouse {
             MOUSE.store(true, Ordering::SeqCst);
             execute!(out, EnableMouseCapture)?;
         }
-        // The screen may hold anything now: draw every cell next time.
-        self.terminal.clear()
+        // Fresh buffers make the next frame draw every cell. (Terminal::clear
+        // would ask the terminal where its cursor is, and a terminal that
+        // does not answer would stall the start for seconds, then fail.)
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 
     /// Show a loading screen for `name` until `done` says the work is
@@ -172,22 +176,29 @@ impl Session {
 
     /// Run the explorer until the user quits or a signal stops it.
     pub fn run(&mut self, mut app: App, crash_after_first_frame: bool) -> io::Result<End> {
+        // Draw only when something changed: an idle program writes nothing.
+        let mut dirty = true;
         loop {
             if let Some(n) = self.signals.stop() {
                 return Ok(End::Signal(n));
             }
             if self.signals.suspend.swap(false, Ordering::SeqCst) || app.take_suspend() {
                 self.suspend()?;
+                dirty = true;
             }
             if self.signals.resumed.swap(false, Ordering::SeqCst) {
                 // Stopped and continued by someone else: take the terminal back.
                 self.enter()?;
+                dirty = true;
             }
             let size = self.terminal.size()?;
             if (size.width, size.height) != (app.screen().width, app.screen().height) {
                 app.resize(size.width, size.height);
+                dirty = true;
             }
-            self.terminal.draw(|frame| ui::render(&app, frame))?;
+            if dirty {
+                self.terminal.draw(|frame| ui::render(&app, frame))?;
+            }
             if crash_after_first_frame {
                 panic!("a deliberate crash, asked for with --crash-after-first-frame");
             }
@@ -197,7 +208,7 @@ impl Session {
             // While a search runs on the worker, wake often to show its answer.
             let wait = if app.searching() { 5 } else { 100 };
             if !event::poll(Duration::from_millis(wait))? {
-                app.poll_search();
+                dirty = app.poll_search();
                 continue;
             }
             // Apply everything already waiting before drawing again, so that
@@ -209,6 +220,7 @@ impl Session {
                 }
             }
             app.poll_search();
+            dirty = true;
         }
     }
 

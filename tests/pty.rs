@@ -1,0 +1,246 @@
+//! The terminal as a user is left with it: the real binary runs in a
+//! pseudo-terminal, and after it quits, is killed, crashes or is suspended,
+//! the terminal's modes and the bytes written to it are checked.
+//!
+//! Timeouts here only guard against a hang; nothing asserts on speed.
+
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use nix::pty::{Winsize, openpty};
+use nix::sys::signal::{Signal, kill};
+use nix::sys::termios::{LocalFlags, tcgetattr};
+use nix::unistd::Pid;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A program running in a pseudo-terminal of 80×24.
+struct Pty {
+    master: std::fs::File,
+    child: Child,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    fn spawn(program: &str, args: &[&str]) -> Pty {
+        let size = Winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let pty = openpty(Some(&size), None).expect("a pseudo-terminal");
+        let slave: OwnedFd = pty.slave;
+        let stdio = || Stdio::from(slave.try_clone().expect("dup"));
+        let mut command = Command::new(program);
+        command
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env("PS1", "$ ")
+            .env_remove("NO_COLOR")
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .stdin(stdio())
+            .stdout(stdio())
+            .stderr(stdio());
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                // A session of its own, with the pseudo-terminal as its
+                // controlling terminal, as a login shell would have.
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = command.spawn().expect("the program starts");
+        drop(slave);
+        let master = std::fs::File::from(pty.master);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = master.try_clone().expect("dup");
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut piece = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut piece) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&piece[..n]);
+            }
+        });
+        Pty {
+            master,
+            child,
+            output,
+        }
+    }
+
+    fn waltz(args: &[&str]) -> Pty {
+        Pty::spawn(env!("CARGO_BIN_EXE_waltz"), args)
+    }
+
+    /// Everything written to the terminal so far.
+    fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// Wait until `needle` appears after byte `from` of the output; the
+    /// position just after it.
+    fn wait_for(&self, needle: &str, from: usize) -> usize {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let out = self.output();
+            if let Some(at) = find(&out[from.min(out.len())..], needle.as_bytes()) {
+                return from + at + needle.len();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} never came; the output ended:\n{:?}",
+                String::from_utf8_lossy(&out[out.len().saturating_sub(1500)..])
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.master.write_all(bytes.as_bytes()).unwrap();
+        self.master.flush().unwrap();
+    }
+
+    fn signal(&self, signal: Signal) {
+        kill(Pid::from_raw(self.child.id() as i32), signal).unwrap();
+    }
+
+    fn wait(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the program did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the terminal is in its ordinary, line-by-line mode: what a
+    /// shell needs after the program is gone.
+    fn cooked(&self) -> bool {
+        let modes = tcgetattr(self.master.as_fd()).unwrap().local_flags;
+        modes.contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The sequences that give the terminal back, in the order written.
+const LEAVE_SCREEN: &str = "\x1b[?1049l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+const PASTE_OFF: &str = "\x1b[?2004l";
+
+fn assert_restored(pty: &Pty, from: usize) {
+    let out = pty.output();
+    let after = &out[from.min(out.len())..];
+    for seq in [PASTE_OFF, LEAVE_SCREEN, SHOW_CURSOR] {
+        assert!(
+            find(after, seq.as_bytes()).is_some(),
+            "{seq:?} not written:\n{:?}",
+            String::from_utf8_lossy(after)
+        );
+    }
+    assert!(pty.cooked(), "the terminal is left in raw mode");
+}
+
+#[test]
+fn quitting_restores_the_terminal() {
+    let mut pty = Pty::waltz(&[]);
+    let drawn = pty.wait_for("Timeline", 0);
+    assert!(!pty.cooked(), "raw mode while running");
+    pty.send("q");
+    assert!(pty.wait().success());
+    assert_restored(&pty, drawn);
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit() {
+    for (signal, status) in [
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+        (Signal::SIGINT, 130),
+    ] {
+        let mut pty = Pty::waltz(&["--mouse"]);
+        let drawn = pty.wait_for("Timeline", 0);
+        pty.signal(signal);
+        let exit = pty.wait();
+        assert_eq!(exit.code(), Some(status), "{signal}");
+        assert_restored(&pty, drawn);
+        // Mouse capture, turned on by --mouse, is turned off again.
+        let out = pty.output();
+        assert!(
+            find(&out[drawn..], b"\x1b[?1000l").is_some(),
+            "{signal}: mouse capture left on"
+        );
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    let mut pty = Pty::waltz(&["--crash-after-first-frame"]);
+    let exit = pty.wait();
+    assert_eq!(exit.code(), Some(101));
+    let out = pty.output();
+    let text = String::from_utf8_lossy(&out);
+    let left = text.rfind(LEAVE_SCREEN).expect("the screen is left");
+    let message = text
+        .find("a deliberate crash")
+        .expect("the panic message is printed");
+    assert!(
+        left < message,
+        "the message comes after the screen is restored:\n{text:?}"
+    );
+    assert!(pty.cooked());
+}
+
+#[test]
+fn ctrl_z_suspends_to_a_usable_shell_and_fg_resumes_with_a_full_redraw() {
+    let mut shell = Pty::spawn("bash", &["--norc", "--noprofile", "-i"]);
+    let prompt = shell.wait_for("$ ", 0);
+    shell.send(&format!("{} --mouse\n", env!("CARGO_BIN_EXE_waltz")));
+    let drawn = shell.wait_for("Timeline", prompt);
+    shell.send("\x1a");
+    let stopped = shell.wait_for("Stopped", drawn);
+    // Before stopping, waltz gave the terminal back.
+    let out = shell.output();
+    for seq in [LEAVE_SCREEN, SHOW_CURSOR, "\x1b[?1000l"] {
+        assert!(
+            find(&out[drawn..stopped], seq.as_bytes()).is_some(),
+            "{seq:?} not written before stopping"
+        );
+    }
+    // The shell works.
+    shell.send("echo shell-is-usable\n");
+    let echoed = shell.wait_for("\rshell-is-usable", stopped);
+    // fg: waltz takes the screen again and draws all of it.
+    shell.send("fg\n");
+    let back = shell.wait_for("\x1b[?1049h", echoed);
+    shell.wait_for("Timeline", back);
+    let redrawn = shell.wait_for("Individual", back);
+    shell.send("q");
+    let done = shell.wait_for("$ ", redrawn);
+    let out = shell.output();
+    assert!(find(&out[redrawn..done], LEAVE_SCREEN.as_bytes()).is_some());
+    shell.send("exit\n");
+    shell.wait();
+}
