@@ -315,3 +315,16 @@ fn the_shipped_dataset_loads_without_errors() {
     let loaded = load::embedded().unwrap_or_else(|e| panic!("{e}"));
     assert!(!loaded.dataset.events.is_empty());
 }
+
+#[test]
+fn huge_strings_are_refused_with_their_size() {
+    let huge = "x".repeat(200 * 1024);
+    let msg = refused(&MINIMAL.replacen("The war that set the alliances.", &huge, 1));
+    assert!(
+        msg.starts_with("case.ron:31:63: error: event `war`'s summary is 200 KiB long, over the 64 KiB a text may hold"),
+        "{}",
+        &msg[..msg.len().min(300)]
+    );
+    // The excerpt of the offending line is cut, not 200 KiB long.
+    assert!(msg.len() < 1000, "{} bytes", msg.len());
+}

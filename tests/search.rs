@@ -436,3 +436,20 @@ fn waltz_search_exit_codes() {
         1
     );
 }
+
+#[test]
+fn typed_and_pasted_control_and_invisible_characters_stay_out_of_the_query() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "ka\u{200b}y\u{202e}");
+    app.update(waltz::action::Action::Paste("a\u{1b}[31mni\u{7}".into()));
+    assert_eq!(finder(&app).input, "kaya [31mni ");
+    let buf = render(&app);
+    for cell in buf.content() {
+        assert!(
+            waltz::sanitize::is_inert(cell.symbol()),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+}

@@ -193,13 +193,17 @@ impl App {
 fn push_query(input: &mut String, text: &str) -> bool {
     let room = search::MAX_QUERY.saturating_sub(input.chars().count());
     let before = input.len();
+    // Typed and pasted text is as untrusted as a dataset: controls become
+    // spaces and invisible format characters are dropped.
     input.extend(
         text.chars()
+            .filter(|&c| !crate::sanitize::is_format(c))
             .map(|c| if c.is_control() { ' ' } else { c })
             .take(room),
     );
     input.len() != before
 }
+
 /// Append the digits of `text` to a year being typed (at most four).
 fn push_digits(input: &mut String, text: &str) {
     for c in text.chars().filter(char::is_ascii_digit) {

@@ -1,0 +1,307 @@
+//! Data that tries to drive the terminal: escape sequences, bells, C1
+//! controls, carriage returns, bidi overrides and invisible characters in
+//! every field of a dataset. Whatever the screen shows and whatever the
+//! commands print, none of it may reach the terminal as anything but text.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use ratatui::layout::Rect;
+use waltz::app::{App, Options};
+use waltz::layout::{Areas, inner};
+use waltz::theme::Theme;
+
+/// Every kind of trouble at once, as RON string escapes.
+const NASTY: &str = concat!(
+    "\\u{1b}]52;c;cm0gLXJmIH4=\\u{7}", // OSC 52: write the clipboard
+    "\\u{1b}]8;;https://evil.example\\u{1b}\\\\", // OSC 8: a hidden link
+    "\\u{1b}[2J\\u{1b}[31m",           // CSI: clear the screen, red
+    "\\u{9b}6n",                       // C1 CSI: ask for the cursor
+    "\\u{1b}P+q\\u{1b}\\\\",           // DCS
+    "\\u{7}\\r\\u{8}\\u{7f}",          // BEL, CR, BS, DEL
+    "\\u{202e}\\u{2066}\\u{200b}\\u{feff}\\u{200d}", // bidi, isolates, zero-width
+);
+
+/// The fixture with trouble in every string field.
+fn hostile_dataset() -> String {
+    let mut text = MINIMAL.to_owned();
+    for field in [
+        "title", "name", "summary", "citation", "role", "country", "note", "quote",
+    ] {
+        text = text.replace(&format!("{field}: \""), &format!("{field}: \"{NASTY}"));
+    }
+    text.replace("themes: [\"", &format!("themes: [\"{NASTY}"))
+        .replace("variants: [\"", &format!("variants: [\"{NASTY}"))
+}
+
+fn hostile_app(width: u16, height: u16) -> App {
+    let mut app = App::new(
+        case(&hostile_dataset()),
+        Options {
+            theme: Theme::dark(),
+            ..Options::default()
+        },
+    );
+    app.resize(width, height);
+    app
+}
+
+/// Check that `bytes` holds no control sequence the drawing did not make:
+/// every ESC starts a CSI with only the sequences the backend uses, and no
+/// BEL, CR, C1 control or invisible format character appears.
+fn assert_inert_output(bytes: &[u8], context: &str) {
+    let text = String::from_utf8(bytes.to_vec()).expect("UTF-8 output");
+    for c in text.chars() {
+        let bad = matches!(c, '\u{0}'..='\u{1a}' | '\u{1c}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+            || waltz::sanitize::is_format(c);
+        assert!(!bad, "{context}: {c:?} reached the terminal");
+    }
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('\u{1b}') {
+        let seq = &rest[at + 1..];
+        assert!(
+            seq.starts_with('['),
+            "{context}: ESC not starting a CSI: {:?}",
+            &seq[..seq.len().min(20)]
+        );
+        let body = &seq[1..];
+        let end = body
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == '?'))
+            .unwrap_or(body.len());
+        let last = body[end..].chars().next();
+        assert!(
+            matches!(last, Some('H' | 'm' | 'J' | 'K' | 'h' | 'l')),
+            "{context}: unexpected sequence ESC [{}",
+            &body[..(end + 1).min(body.len())]
+        );
+        rest = &body[end..];
+    }
+}
+
+#[test]
+fn a_hostile_dataset_loads_inert() {
+    let case = case(&hostile_dataset());
+    let json = serde_json::to_string(&case.data).unwrap();
+    assert!(waltz::sanitize::is_inert(&json));
+    // The trouble is still there to read, as visible symbols.
+    assert!(case.data.events[0].title.contains("␛]52;c;"));
+}
+
+#[test]
+fn nothing_from_the_data_reaches_the_terminal_in_any_view() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = hostile_app(w, h);
+        let views: [&[&str]; 12] = [
+            &[],
+            &["j", "Enter"],
+            &["Esc", "Tab", "j"],
+            &["Tab", "Tab", "Tab", "Enter"],
+            &["Esc", "g", "Enter"],
+            &["/"],
+            &["Esc", "?"],
+            &["Esc", "t"],
+            &["Enter", "Right"],
+            &["P"],
+            &["P", "Esc", "b"],
+            &["Esc", "z", "1", "Enter"],
+        ];
+        for keys in views {
+            press(&mut app, keys);
+            assert_inert_output(&terminal_bytes(&app), &format!("{w}×{h} after {keys:?}"));
+        }
+        // The finder with a query that matches the hostile text.
+        press(&mut app, &["Esc", "Esc", "/"]);
+        type_text(&mut app, "52");
+        assert_inert_output(&terminal_bytes(&app), "the finder");
+    }
+}
+
+fn waltz(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_waltz"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn nothing_from_the_data_reaches_the_terminal_through_the_commands() {
+    let dir = std::env::temp_dir().join(format!("waltz-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("hostile.ron");
+    std::fs::write(&good, hostile_dataset()).unwrap();
+    let bad = dir.join("hostile-broken.ron");
+    std::fs::write(
+        &bad,
+        hostile_dataset().replacen("period:", &format!("{}period:", "\u{1b}]52;c;eA==\u{7}"), 1),
+    )
+    .unwrap();
+    let invalid = dir.join("hostile-invalid.ron");
+    std::fs::write(
+        &invalid,
+        hostile_dataset().replacen(
+            "factors: [\"alliances\"]",
+            &format!("factors: [\"{NASTY}\"]"),
+            1,
+        ),
+    )
+    .unwrap();
+    let (good, bad, invalid) = (
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        invalid.to_str().unwrap(),
+    );
+    for args in [
+        &["check", good][..],
+        &["check", bad],
+        &["check", invalid],
+        &["export", "--format", "json", "--data", good],
+        &["export", "--format", "markdown", "--data", good],
+        &["search", "--data", good, "52"],
+        &["search", "--data", good, "war"],
+        &["search", "--data", invalid, "war"],
+        &["--data", bad],
+    ] {
+        let out = waltz(args);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            // Tabs separate `search`'s fields; nothing else may control.
+            let text = String::from_utf8(bytes.clone())
+                .expect("UTF-8")
+                .replace('\t', " ");
+            assert!(
+                waltz::sanitize::is_inert(&text),
+                "{args:?} {stream}: {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_hostile_file_name_is_shown_inert() {
+    let out = waltz(&["check", "/nonexistent/\u{1b}]52;c;eA==\u{7}.ron"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(waltz::sanitize::is_inert(&err), "{err:?}");
+    assert!(err.contains("␛]52;c;eA==␇.ron"), "{err}");
+}
+
+/// Titles in many scripts, with emoji, combining marks and wide characters.
+fn scripts_dataset() -> String {
+    let titles = [
+        "Путин и Мушарраф встречаются в Москве снова",
+        "پاکستان اور روس کے تعلقات میں نیا باب",
+        "北京会议上的巴基斯坦和俄罗斯代表团长时间会谈",
+        "Emoji 🇵🇰🤝🇷🇺 and 👩🏽‍🔬 at the summit 🎉🎉🎉",
+        "Combining: e\u{301}e\u{301}e\u{301} n\u{303} a\u{30a} Zalgo Z\u{36b}\u{33e}a\u{363}l\u{364}g\u{369}o",
+        "Full width ＦＵＬＬ ＷＩＤＴＨ ｔｅｘｔ ａｔ ｌｅｎｇｔｈ",
+        "한국어 제목과 日本語のタイトルが並ぶ",
+    ];
+    let mut text = MINIMAL.to_owned();
+    for (i, old) in [
+        "Border war",
+        "Ambassador recalled",
+        "First summit",
+        "Gas pipeline deal",
+        "Forum talks",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text = text.replace(old, titles[i]);
+    }
+    text.replace("Leaders' rapport", titles[5])
+        .replace("Old distrust", titles[6])
+}
+
+#[test]
+fn every_script_lays_out_without_spilling_over_a_border() {
+    let case = case(&scripts_dataset());
+    for (w, h) in [
+        (60, 16),
+        (61, 17),
+        (79, 24),
+        (80, 24),
+        (97, 31),
+        (120, 40),
+        (160, 48),
+    ] {
+        let mut app = App::new(case.clone(), Options::default());
+        app.resize(w, h);
+        for keys in [
+            &[][..],
+            &["g", "Enter"],
+            &["Tab", "j"],
+            &["Tab", "Tab", "Tab", "Tab", "j"],
+            &["/"],
+        ] {
+            press(&mut app, keys);
+            let buf = render(&app);
+            let areas = Areas::new(Rect::new(0, 0, w, h)).unwrap();
+            let regions = [
+                areas.timeline,
+                areas.panes[0],
+                areas.panes[1],
+                areas.panes[2],
+                areas.detail,
+            ];
+            if keys != ["/"] {
+                for r in regions {
+                    for y in r.y + 1..r.bottom() - 1 {
+                        for x in [r.x, r.right() - 1] {
+                            let s = buf[(x, y)].symbol();
+                            assert!(
+                                ["│", "┃"].contains(&s),
+                                "{w}×{h} {keys:?}: border at {x},{y} is {s:?}"
+                            );
+                        }
+                        // Nothing wide starts in the last column inside, where
+                        // its second half would cover the border.
+                        let last = inner(r).right() - 1;
+                        let s = buf[(last, y)].symbol();
+                        assert!(
+                            waltz::text::width(s) <= 1,
+                            "{w}×{h}: {s:?} spills at {last},{y}"
+                        );
+                    }
+                }
+            }
+            // Titles are cut to exactly their room: every event row still
+            // ends with its three level markers before the scrollbar.
+            if keys != ["/"] {
+                let t = inner(areas.timeline);
+                for y in t.y..t.bottom() {
+                    let row: String = (t.x..t.right()).map(|x| buf[(x, y)].symbol()).collect();
+                    if row.starts_with(char::is_numeric)
+                        || row.starts_with("    ") && row.contains('│')
+                    {
+                        let markers: String = (t.right() - 4..t.right() - 1)
+                            .map(|x| buf[(x, y)].symbol())
+                            .collect();
+                        assert!(
+                            markers.chars().all(|c| "IDS·".contains(c))
+                                && markers.chars().count() == 3,
+                            "{w}×{h}: row {row:?} ends {markers:?}"
+                        );
+                    }
+                }
+            }
+            // Every cell holds one inert grapheme of width at most two.
+            for cell in buf.content() {
+                let s = cell.symbol();
+                assert!(waltz::sanitize::is_inert(s) && !s.contains('\n'), "{s:?}");
+                assert!(waltz::text::width(s) <= 2, "{s:?}");
+            }
+            // A wide character's second cell is left blank, never a second character.
+            for y in 0..h {
+                let mut x = 0;
+                while x < w {
+                    let width = waltz::text::width(buf[(x, y)].symbol()) as u16;
+                    if width == 2 && x + 1 < w {
+                        assert_eq!(buf[(x + 1, y)].symbol(), " ", "{w}×{h}: at {x},{y}");
+                    }
+                    x += width.max(1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! Property tests: random whole sessions (keys in every mode, mouse events
+//! anywhere, pastes, resizes from 0×0 up) on the shipped case and on
+//! generated ones; and the loader fed arbitrary bytes and mutated datasets.
+//! Nothing may panic, the selection must stay valid, and no control
+//! character may reach a cell.
+
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use waltz::action::Action;
+use waltz::app::{App, Options, Overlay};
+use waltz::index::{Case, Item};
+use waltz::keymap::{Keymap, Mode};
+use waltz::load;
+use waltz::model::{Actor, Dataset, Effect, Era, Event, Factor, Level, Source, Step, Target, Tour};
+
+/// One thing a user can do to the program.
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyEvent),
+    Click(u16, u16),
+    Wheel(u16, u16, i8),
+    Paste(String),
+    Resize(u16, u16),
+}
+
+/// Every key bound in any mode, so that every mode gets reached and used.
+fn bound_keys() -> Vec<KeyEvent> {
+    let keymap = Keymap::default();
+    let mut keys = Vec::new();
+    for mode in Mode::ALL {
+        for section in keymap.help().into_iter().filter(|s| s.mode == mode) {
+            for (names, _) in section.rows {
+                for name in names.split(", ") {
+                    let name = match name {
+                        "↑" => "Up",
+                        "↓" => "Down",
+                        "←" => "Left",
+                        "→" => "Right",
+                        other => other,
+                    };
+                    if let Ok(k) = waltz::keymap::Key::parse(name) {
+                        // Quitting and suspending would end the session early.
+                        if k.mods.contains(KeyModifiers::CONTROL)
+                            && matches!(k.code, KeyCode::Char('c' | 'z'))
+                            || k.code == KeyCode::Char('q')
+                        {
+                            continue;
+                        }
+                        keys.push(KeyEvent::new(k.code, k.mods));
+                    }
+                }
+            }
+        }
+    }
+    keys
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    let keys = bound_keys();
+    prop_oneof![
+        6 => proptest::sample::select(keys).prop_map(Input::Key),
+        2 => any::<char>().prop_filter("not quit", |c| *c != 'q').prop_map(|c| Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
+        1 => (any::<char>(), prop_oneof![Just(KeyModifiers::CONTROL), Just(KeyModifiers::ALT)])
+            .prop_filter("not quit or suspend", |(c, m)| !(m.contains(KeyModifiers::CONTROL) && matches!(c.to_ascii_lowercase(), 'c' | 'z')))
+            .prop_map(|(c, m)| Input::Key(KeyEvent::new(KeyCode::Char(c), m))),
+        1 => (0u16..400, 0u16..200).prop_map(|(x, y)| Input::Click(x, y)),
+        1 => (0u16..400, 0u16..200, prop_oneof![Just(-1i8), Just(1i8)]).prop_map(|(x, y, d)| Input::Wheel(x, y, d)),
+        1 => ".{0,300}".prop_map(Input::Paste),
+        1 => prop_oneof![
+            (0u16..=3, 0u16..=3),
+            (0u16..=100, 0u16..=40),
+            (58u16..=82, 14u16..=26),
+            (150u16..=300, 40u16..=120),
+        ].prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+/// Apply `input` and check what must always hold.
+fn step(app: &mut App, input: &Input) -> Result<(), TestCaseError> {
+    match input {
+        Input::Key(key) => {
+            if let Some(action) = app.keymap.action(app.mode(), *key) {
+                app.update(action);
+            }
+        }
+        Input::Click(x, y) => app.update(Action::Click(*x, *y)),
+        Input::Wheel(x, y, d) => app.update(Action::Wheel(*x, *y, *d)),
+        Input::Paste(text) => app.update(Action::Paste(text.clone())),
+        Input::Resize(w, h) => app.resize(*w, *h),
+    }
+    let size = app.screen();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|f| waltz::ui::render(app, f)).unwrap();
+    for cell in terminal.backend().buffer().content() {
+        let s = cell.symbol();
+        prop_assert!(
+            waltz::sanitize::is_inert(s) && !s.contains('\n'),
+            "a control character in a cell: {s:?}"
+        );
+    }
+    // The selection is always valid.
+    let case = &app.case;
+    let rows = app.rows().len();
+    prop_assert!(app.timeline().cursor < rows.max(1));
+    prop_assert!(app.timeline().offset <= rows);
+    for level in Level::ALL {
+        let len = case.index.level_factors[level.index()].len();
+        prop_assert!(app.pane(level).cursor < len.max(1));
+    }
+    let valid = |item: Item| match item {
+        Item::Event(e) => e < case.data.events.len(),
+        Item::Factor(f) => f < case.data.factors.len(),
+        Item::Actor(a) => a < case.data.actors.len(),
+        Item::Era(x) => x < case.data.eras.len(),
+        Item::Source(s) => s < case.data.sources.len(),
+    };
+    prop_assert!(app.shown().is_none_or(valid));
+    prop_assert!(app.anchor().is_none_or(valid));
+    let doc = app.doc();
+    prop_assert!(app.detail().cursor < doc.links.len().max(1));
+    if let Overlay::Find(f) = app.overlay() {
+        prop_assert!(f.scroll.cursor < f.results.len().max(1));
+        prop_assert!(f.input.chars().count() <= waltz::search::MAX_QUERY);
+    }
+    Ok(())
+}
+
+fn session(case: Case, inputs: &[Input]) -> Result<(), TestCaseError> {
+    let mut app = App::new(case, Options::default());
+    app.resize(80, 24);
+    for input in inputs {
+        step(&mut app, input)?;
+    }
+    Ok(())
+}
+
+/// Text of any kind, control characters and all.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Z ]{1,20}",
+        2 => ".{1,40}",
+        1 => "[\\x00-\\x1f\\x7f-\\u{9f}\\u{202a}-\\u{202e}\\u{200b}\\u{1b}]{1,10}",
+        1 => "[Пакистан北京🎉é\u{301}ＦＵＬ]{1,60}",
+        1 => ".{200,400}",
+    ]
+}
+
+/// A small, valid dataset of any shape: empty lists, one item, a few.
+fn dataset() -> impl Strategy<Value = Dataset> {
+    (0usize..8, 0usize..6, 0usize..3, 0usize..3, 0usize..3)
+        .prop_flat_map(|(events, factors, eras, actors, sources)| {
+            (
+                proptest::collection::vec(
+                    (
+                        text(),
+                        text(),
+                        1990i32..2030,
+                        proptest::option::of(1u8..=12),
+                        any::<u64>(),
+                    ),
+                    events,
+                ),
+                proptest::collection::vec((text(), text(), 0usize..3, 0usize..3), factors),
+                proptest::collection::vec((text(), 1990i32..2030, 0i32..10), eras),
+                proptest::collection::vec(text(), actors),
+                proptest::collection::vec(text(), sources),
+            )
+        })
+        .prop_map(|(events, factors, eras, actors, sources)| {
+            let pick = |bits: u64, n: usize, salt: u32| -> Vec<usize> {
+                (0..n)
+                    .filter(|i| (bits >> ((i + salt as usize) % 64)) & 1 == 1)
+                    .collect()
+            };
+            let factors: Vec<Factor> = factors
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, summary, level, effect))| Factor {
+                    id: format!("f{i}"),
+                    level: Level::ALL[level],
+                    effect: Effect::ALL[effect],
+                    name,
+                    summary,
+                    actors: Vec::new(),
+                    sources: Vec::new(),
+                    quote: None,
+                    note: None,
+                })
+                .collect();
+            let n_factors = factors.len();
+            let n_actors = actors.len();
+            let n_sources = sources.len();
+            let events: Vec<Event> = events
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, summary, year, month, bits))| Event {
+                    id: format!("e{i}"),
+                    year,
+                    month,
+                    until: None,
+                    circa: bits & 1 == 1,
+                    title,
+                    summary,
+                    factors: pick(bits, n_factors, 3)
+                        .into_iter()
+                        .map(|f| format!("f{f}"))
+                        .collect(),
+                    actors: pick(bits, n_actors, 17)
+                        .into_iter()
+                        .map(|a| format!("a{a}"))
+                        .collect(),
+                    themes: vec!["energy".into()],
+                    sources: pick(bits, n_sources, 29)
+                        .into_iter()
+                        .map(|s| format!("s{s}"))
+                        .collect(),
+                    quote: (bits & 2 == 2).then(|| "a quote".into()),
+                    note: (bits & 4 == 4).then(|| "a note".into()),
+                })
+                .collect();
+            let tours = if events.is_empty() {
+                Vec::new()
+            } else {
+                vec![Tour {
+                    id: "t".into(),
+                    name: "A tour".into(),
+                    steps: vec![Step {
+                        show: Target::Event("e0".into()),
+                        note: "here".into(),
+                    }],
+                }]
+            };
+            Dataset {
+                title: "Generated".into(),
+                source: "Generated".into(),
+                period: (2000, 2020),
+                eras: eras
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, start, length))| Era {
+                        id: format!("x{i}"),
+                        name,
+                        start,
+                        end: start + length,
+                        summary: String::new(),
+                    })
+                    .collect(),
+                actors: actors
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, name)| Actor {
+                        id: format!("a{i}"),
+                        name,
+                        country: "C".into(),
+                        role: "R".into(),
+                    })
+                    .collect(),
+                sources: sources
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, citation)| Source {
+                        id: format!("s{i}"),
+                        citation,
+                        variants: Vec::new(),
+                    })
+                    .collect(),
+                factors,
+                events,
+                tours,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 48, max_shrink_iters: 200, ..Config::default() })]
+
+    #[test]
+    fn random_sessions_on_the_shipped_case(inputs in proptest::collection::vec(input(), 1..60)) {
+        session(shipped(), &inputs)?;
+    }
+
+    #[test]
+    fn random_sessions_on_generated_cases(data in dataset(), inputs in proptest::collection::vec(input(), 1..40)) {
+        // Through the loader, as a file would come: text is sanitized there.
+        let text = ron::ser::to_string(&data).unwrap();
+        match load::from_str("generated.ron", &text) {
+            Ok(loaded) => session(Case::new(loaded.dataset), &inputs)?,
+            // Empty names are refused, which is right; nothing to explore.
+            Err(e) => prop_assert!(e.diagnostics.iter().all(|d| d.pos.is_some()), "{e}"),
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_gives_a_dataset_or_positioned_errors(text in ".{0,400}") {
+        if let Err(e) = load::from_str("fuzz.ron", &text) {
+            for d in &e.diagnostics {
+                prop_assert!(d.pos.is_some(), "unpositioned: {d}");
+                prop_assert!(waltz::sanitize::is_inert(&d.to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_datasets_give_a_dataset_or_positioned_errors(
+        edits in proptest::collection::vec((0usize..4, any::<proptest::sample::Index>(), any::<proptest::sample::Index>(), ".{0,8}"), 1..6)
+    ) {
+        let mut text = MINIMAL.to_owned();
+        for (kind, a, b, insert) in edits {
+            let len = text.len();
+            let mut at = a.index(len + 1);
+            while !text.is_char_boundary(at) { at -= 1; }
+            let mut to = (at + b.index(40)).min(len);
+            while !text.is_char_boundary(to) { to -= 1; }
+            match kind {
+                0 => text.replace_range(at..to, ""),
+                1 => text.insert_str(at, &insert),
+                2 => { let piece = text[at..to].to_owned(); text.insert_str(to, &piece) }
+                _ => text.replace_range(at..to, &insert),
+            }
+        }
+        if let Err(e) = load::from_str("mutated.ron", &text) {
+            for d in &e.diagnostics {
+                prop_assert!(d.pos.is_some(), "unpositioned: {d}");
+                prop_assert!(waltz::sanitize::is_inert(&d.to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_from_a_file_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let path = std::env::temp_dir().join(format!("waltz-bytes-{}.ron", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        if let Err(e) = load::from_path(&path) {
+            prop_assert!(!e.diagnostics.is_empty());
+            prop_assert!(waltz::sanitize::is_inert(&e.to_string()));
+        }
+    }
+}
+
+#[test]
+fn empty_and_single_item_cases_are_explorable() {
+    let empty = "(title: \"Empty\", source: \"s\", period: (2000, 2001))";
+    let one = "(title: \"One\", source: \"s\", period: (2000, 2001), factors: [(id: \"f\", level: Domestic, effect: Mixed, name: \"F\", summary: \"\")], events: [(id: \"e\", year: 2000, title: \"E\", summary: \"\", factors: [\"f\"])])";
+    let keys = [
+        "j", "k", "G", "g", "Tab", "Enter", "Enter", "Esc", "n", "N", "1", "2", "0", ":", "Enter",
+        "/", "x", "Enter", "Esc", "t", "Enter", "b", "Enter", "z", "1", "Enter", "Esc", "P", "j",
+        "P", "?", "Esc",
+    ];
+    for text in [empty, one] {
+        let mut app = common::app(case(text), 80, 24);
+        for k in keys {
+            press(&mut app, &[k]);
+            render(&app);
+        }
+    }
+    let app = common::app(case(empty), 80, 24);
+    assert!(screen(&render(&app)).contains("This dataset has no events"));
+}
