@@ -40,11 +40,7 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
-        .title(Line::from(" Balance of interests "))
-        .title_bottom(Line::styled(
-            " ↑↓ era · ←→ level · ⏎ see it on the timeline · Esc close ",
-            t.faded,
-        ));
+        .title(Line::from(" Balance of interests "));
     let inner = block.inner(chart);
     block.render(chart, buf);
     if inner.width < 30 || inner.height < 3 {

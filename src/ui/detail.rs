@@ -23,12 +23,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let doc = app.doc();
     let mut title = vec![Span::raw(format!(" {kind} "))];
     if !doc.links.is_empty() {
-        let hint = if focused {
-            "↑↓ links · ⏎ follow · Esc back "
-        } else {
-            "⏎ to follow links "
-        };
-        title.push(Span::styled(hint, t.faded));
+        let n = doc.links.len();
+        title.push(Span::styled(
+            format!("{n} link{} ", if n == 1 { "" } else { "s" }),
+            t.faded,
+        ));
     }
     let block = frame(app, Region::Detail, Line::from(title));
     let inner = block.inner(area);

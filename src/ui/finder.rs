@@ -34,7 +34,7 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
         .title(Line::from(" Find "))
         .title(Line::styled(count, t.faded).right_aligned())
         .title_bottom(Line::styled(
-            " ↑↓ move · ⏎ go · Esc cancel · 'exact ^start end$ !not ",
+            " 'exact  ^start  end$  !not  a b: both ",
             t.faded,
         ));
     let inner = block.inner(area);

@@ -18,8 +18,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
-        .title(Line::from(" Keys "))
-        .title_bottom(Line::styled(" ↑↓ scroll · Esc or ? close ", t.faded));
+        .title(Line::from(" Keys "));
     let inner = block.inner(popup);
     block.render(popup, buf);
     let lines = crate::help::lines(&app.keymap, t, app.mouse);

@@ -17,8 +17,7 @@ pub fn render(app: &App, label: &str, input: &str, area: Rect, buf: &mut Buffer)
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_style(t.border_focused)
-        .title(Line::from(format!(" {label} ")))
-        .title_bottom(Line::styled(" ⏎ go · Esc cancel ", t.faded));
+        .title(Line::from(format!(" {label} ")));
     let inner = block.inner(popup);
     block.render(popup, buf);
     let line = Line::from(vec![

@@ -26,11 +26,7 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
-        .title(Line::from(title))
-        .title_bottom(Line::styled(
-            " 1 2 3 pick levels · ⏎ answer / next · Esc leave ",
-            t.faded,
-        ));
+        .title(Line::from(title));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 10 || inner.height < 2 {

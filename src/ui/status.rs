@@ -21,14 +21,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .next()
             .unwrap_or_default()
     };
-    let pair = |a: Action, b: Action| format!("{}/{}", key(a), key(b));
+    // A group of keys shows only when all are bound.
+    let group = |actions: &[Action]| -> String {
+        let keys: Vec<String> = actions.iter().map(|a| key(a.clone())).collect();
+        if keys.iter().any(String::is_empty) {
+            String::new()
+        } else {
+            keys.join(" ")
+        }
+    };
+    // A pair of keys shows only when both are bound.
+    let pair = |a: Action, b: Action| match (key(a), key(b)) {
+        (x, y) if x.is_empty() || y.is_empty() => String::new(),
+        (x, y) => format!("{x}/{y}"),
+    };
     let hints: Vec<(String, &str)> = match (app.mode(), app.focus()) {
         (Mode::Browse, Region::Timeline) => vec![
             (pair(Action::Down, Action::Up), "move"),
             (key(Action::Open), "open"),
-            (pair(Action::NextLit, Action::PrevLit), "lit"),
-            ("1 2 3 0".into(), "lens"),
             (key(Action::Search), "find"),
+            (pair(Action::NextLit, Action::PrevLit), "lit"),
+            (
+                group(&[
+                    Action::LensIndividual,
+                    Action::LensDomestic,
+                    Action::LensSystemic,
+                    Action::LensAll,
+                ]),
+                "lens",
+            ),
             (key(Action::Tours), "tours"),
             (key(Action::JumpYear), "year"),
             (key(Action::FocusNext), "focus"),
@@ -80,7 +101,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (key(Action::Cancel), "close"),
         ],
         (Mode::Quiz, _) => vec![
-            ("1 2 3".into(), "pick"),
+            (
+                group(&[
+                    Action::ToggleIndividual,
+                    Action::ToggleDomestic,
+                    Action::ToggleSystemic,
+                ]),
+                "pick",
+            ),
             (key(Action::Submit), "answer / next"),
             (key(Action::Cancel), "leave"),
         ],
@@ -109,10 +137,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     // Where room is short, drop hints from the middle: the first ones say
     // how to move, the last ones how to get help and out.
-    let mut hints: Vec<(String, &str)> = hints
-        .into_iter()
-        .filter(|(k, _)| !k.is_empty() && k != "/")
-        .collect();
+    let mut hints: Vec<(String, &str)> = hints.into_iter().filter(|(k, _)| !k.is_empty()).collect();
     let cost = |h: &[(String, &str)]| {
         1 + h
             .iter()

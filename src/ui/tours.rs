@@ -29,8 +29,7 @@ pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
-        .title(Line::from(" Guided tours "))
-        .title_bottom(Line::styled(" ↑↓ choose · ⏎ start · Esc close ", t.faded));
+        .title(Line::from(" Guided tours "));
     let inner = block.inner(popup);
     block.render(popup, buf);
     if tours.is_empty() {
