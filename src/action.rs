@@ -62,17 +62,17 @@ actions! {
     /// Open or close the key help.
     Help => "help", "show or hide this help";
     /// Move the cursor up one row.
-    Up => "move_up", "move up";
+    Up => "move_up", "move up (or scroll)";
     /// Move the cursor down one row.
-    Down => "move_down", "move down";
+    Down => "move_down", "move down (or scroll)";
     /// Move up one screenful.
     PageUp => "page_up", "move up a page";
     /// Move down one screenful.
     PageDown => "page_down", "move down a page";
-    /// Go to the first row.
-    Top => "top", "go to the first row";
-    /// Go to the last row.
-    Bottom => "bottom", "go to the last row";
+    /// Go to the first row (or step).
+    Top => "top", "go to the first row or step";
+    /// Go to the last row (or step).
+    Bottom => "bottom", "go to the last row or step";
     /// Focus the next region (timeline, panes, detail).
     FocusNext => "focus_next", "focus the next region";
     /// Focus the previous region.
@@ -85,10 +85,10 @@ actions! {
     Open => "open", "open: unfold, go to the detail, follow a link";
     /// Go back to where the last followed link was opened from.
     Back => "back", "go back / close";
-    /// Jump to the next highlighted item.
-    NextLit => "next_lit", "jump to the next highlighted item";
+    /// Jump to the next highlighted (●) item.
+    NextLit => "next_lit", "jump to the next highlighted (●) item";
     /// Jump to the previous highlighted item.
-    PrevLit => "prev_lit", "jump to the previous highlighted item";
+    PrevLit => "prev_lit", "jump to the previous highlighted (●) item";
     /// Show every event on the timeline.
     LensAll => "lens_all", "timeline: show all levels";
     /// Show only events that involve the individual level.

@@ -243,6 +243,8 @@ pub struct App {
     seed: u64,
     /// The help's scroll, while the help is open (over anything else).
     help: Option<usize>,
+    /// A quiz left part-way, to come back to.
+    paused_quiz: Option<Quiz>,
     screen: Rect,
     focus: Region,
     /// The list whose cursor item the detail shows (never `Detail`).
@@ -309,6 +311,7 @@ impl App {
             present: false,
             seed: options.seed,
             help: None,
+            paused_quiz: None,
             screen: Rect::new(0, 0, 80, 24),
             focus: Region::Timeline,
             shown: Region::Timeline,
@@ -602,6 +605,7 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
         self.reveal_timeline();
+        self.reveal_lit_factors();
         for level in Level::ALL {
             self.reveal_pane(level);
         }
@@ -619,7 +623,7 @@ impl App {
             self.suspend = true;
             return;
         }
-        let (focus, shown, anchor) = (self.focus, self.shown(), self.anchor());
+        let anchor = self.anchor();
         match self.mode() {
             Mode::Browse => {
                 let keeps_pin = matches!(
@@ -658,12 +662,6 @@ impl App {
             Mode::Tour => self.tour(action),
             Mode::Balance => self.balance(action),
             Mode::Quiz => self.quiz(action),
-        }
-        // Arriving in the detail (or at a new item in it) shows the link
-        // cursor, so that Enter's target is on screen.
-        if self.focus == Region::Detail && (focus != Region::Detail || self.shown() != shown) {
-            let doc = self.doc();
-            self.reveal_link(&doc);
         }
         if self.anchor() != anchor {
             self.reveal_lit_factors();

@@ -182,7 +182,7 @@ pub fn search(
         }
     };
     let case = Case::new(loaded.dataset);
-    let items = crate::search::search(&case, query, limit.unwrap_or(usize::MAX));
+    let (items, matched) = crate::search::search(&case, query, limit.unwrap_or(usize::MAX));
     let mut lines = io::BufWriter::new(out);
     for &item in &items {
         let (id, year) = match item {
@@ -198,5 +198,5 @@ pub fn search(
         writeln!(lines, "{}\t{id}\t{year}\t{}", item.kind(), case.title(item))?;
     }
     lines.flush()?;
-    Ok(if items.is_empty() { FAILED } else { OK })
+    Ok(if matched == 0 { FAILED } else { OK })
 }

@@ -7,6 +7,18 @@ use crate::keymap::Keymap;
 use crate::model::{Effect, Level};
 use crate::theme::Theme;
 
+/// The row of the help text where `mode`'s keys begin.
+pub fn section(keymap: &Keymap, mode: crate::keymap::Mode) -> usize {
+    let mut row = 0;
+    for s in keymap.help() {
+        if s.mode == mode {
+            return row;
+        }
+        row += s.rows.len() + 2;
+    }
+    0
+}
+
 /// The help text, one entry per row.
 pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> {
     let mut lines = Vec::new();

@@ -319,6 +319,12 @@ impl Default for Keymap {
             (Key::ctrl('c'), A::Quit),
         ];
         let tour = [
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (p(K::PageUp), A::PageUp),
+            (p(K::PageDown), A::PageDown),
             (p(K::Right), A::Next),
             (c('l'), A::Next),
             (c(' '), A::Next),
@@ -331,7 +337,7 @@ impl Default for Keymap {
             (c('P'), A::Present),
             (c('?'), A::Help),
             (p(K::Esc), A::Cancel),
-            (c('q'), A::Quit),
+            (c('q'), A::Cancel),
             (Key::ctrl('c'), A::Quit),
         ];
         let balance = [
@@ -347,7 +353,7 @@ impl Default for Keymap {
             (c('?'), A::Help),
             (p(K::Esc), A::Cancel),
             (c('b'), A::Cancel),
-            (c('q'), A::Quit),
+            (c('q'), A::Cancel),
             (Key::ctrl('c'), A::Quit),
         ];
         let quiz = [
@@ -358,7 +364,7 @@ impl Default for Keymap {
             (c(' '), A::Submit),
             (c('?'), A::Help),
             (p(K::Esc), A::Cancel),
-            (c('q'), A::Quit),
+            (c('q'), A::Cancel),
             (Key::ctrl('c'), A::Quit),
         ];
         let mut bindings: Vec<Binding> = Mode::ALL
@@ -526,7 +532,11 @@ mod tests {
         let help = km.help();
         let browse = &help[0];
         assert_eq!(browse.mode, Mode::Browse);
-        assert!(browse.rows.contains(&("j, ↓".to_owned(), "move down")));
+        assert!(
+            browse
+                .rows
+                .contains(&("j, ↓".to_owned(), "move down (or scroll)"))
+        );
         let listed: usize = help
             .iter()
             .flat_map(|s| &s.rows)

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 /// The smallest terminal the explorer draws in.
 pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal the explorer draws in.
-pub const MIN_HEIGHT: u16 = 16;
+pub const MIN_HEIGHT: u16 = 20;
 
 /// The regions of the explorer's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Areas {
             return None;
         }
         let roomy = area.width >= 160 && area.height >= 48;
-        let detail_height = (area.height * 3 / 10).clamp(7, 18);
+        let detail_height = (area.height * 3 / 10).clamp(6, 18);
         let [main, detail, status] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(detail_height),
@@ -40,7 +40,8 @@ impl Areas {
         let panes = if area.width >= 140 {
             // Wide: the three panes stand side by side, as columns.
             let [timeline, a, b, c] = main.layout(&Layout::horizontal([
-                Constraint::Percentage(40),
+                // Titles need about 70 columns; the panes take the rest.
+                Constraint::Length((main.width * 2 / 5).min(72)),
                 Constraint::Fill(1),
                 Constraint::Fill(1),
                 Constraint::Fill(1),
@@ -114,7 +115,7 @@ mod tests {
 
     #[test]
     fn regions_tile_the_screen_without_overlap() {
-        for (w, h) in [(60, 16), (80, 24), (120, 40), (160, 48), (300, 100)] {
+        for (w, h) in [(60, 20), (80, 24), (120, 40), (160, 48), (300, 100)] {
             let a = Areas::new(Rect::new(0, 0, w, h)).unwrap();
             let all = [
                 a.timeline, a.panes[0], a.panes[1], a.panes[2], a.detail, a.status,
@@ -135,7 +136,7 @@ mod tests {
     #[test]
     fn too_small_is_none() {
         assert!(Areas::new(Rect::new(0, 0, 59, 40)).is_none());
-        assert!(Areas::new(Rect::new(0, 0, 200, 15)).is_none());
+        assert!(Areas::new(Rect::new(0, 0, 200, 19)).is_none());
         assert!(Areas::new(Rect::new(0, 0, 0, 0)).is_none());
     }
 }

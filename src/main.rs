@@ -24,6 +24,13 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let status = match &cli.command {
+        Some(Command::Check { path: Some(_) }) if data.is_some() => {
+            let _ = writeln!(
+                err,
+                "error: give the dataset to check either as PATH or with --data, not both"
+            );
+            Ok(commands::USAGE)
+        }
         Some(Command::Check { path }) => {
             commands::check(path.as_deref().or(data), &mut out, &mut err)
         }
@@ -55,10 +62,22 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
             .map(|path| settings::load(&path, false))
             .unwrap_or_default(),
     };
-    // Shown before the screen is taken over, and again after it is given back.
+    let status = run(cli, settings, problems.len(), err);
+    // After the screen is given back, where they can be read.
     for p in &problems {
         writeln!(err, "{p}")?;
     }
+    status
+}
+
+/// Load the dataset (with a loading screen when it takes a while), then
+/// run the explorer with `settings`.
+fn run(
+    cli: &Cli,
+    settings: settings::Settings,
+    problems: usize,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     let mouse = cli.mouse || settings.mouse.unwrap_or(false);
 
     // Load on a thread. A small case is ready before a screen could show;
@@ -128,11 +147,10 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
             .or(settings.theme)
             .unwrap_or_else(Theme::dark)
     };
-    let notice = (!problems.is_empty()).then(|| {
+    let notice = (problems > 0).then(|| {
         format!(
-            "the settings file has {} problem{}; defaults used (details on exit)",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
+            "the settings file has {problems} problem{}; defaults used (details on exit)",
+            if problems == 1 { "" } else { "s" }
         )
     });
     let options = Options {
@@ -156,8 +174,5 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
     };
     let end = session.run(app, cli.crash_after_first_frame)?;
     drop(session);
-    for p in &problems {
-        writeln!(err, "{p}")?;
-    }
     Ok(end.status())
 }

@@ -109,13 +109,12 @@ impl Corpus {
         }
         for (s, x) in d.sources.iter().enumerate() {
             let year = year_in(&x.citation).map(|y| (y, y));
-            records.push(Record::new(
-                Item::Source(s),
-                &x.citation,
-                &x.variants,
-                &[],
-                year,
-            ));
+            // Other spellings are the source's own names: matched as its title.
+            let names = std::iter::once(x.citation.as_str())
+                .chain(x.variants.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            records.push(Record::new(Item::Source(s), &names, &[], &[], year));
         }
         Corpus { records }
     }
@@ -151,18 +150,33 @@ impl Record {
         long: &[Option<&String>],
         years: Option<(i32, i32)>,
     ) -> Record {
-        let fields = fields.join(" · ");
+        let fields = fold(&fields.join(" · "));
         let long: Vec<&str> = long.iter().flatten().map(|s| s.as_str()).collect();
+        let title = fold(title);
         Record {
             item,
-            title: title.to_owned(),
             title_lower: title.to_lowercase(),
+            title,
             fields_lower: fields.to_lowercase(),
             fields,
-            long: long.join(" ").to_lowercase(),
+            long: fold(&long.join(" ")).to_lowercase(),
             years,
         }
     }
+}
+
+/// Typographic marks as people type them: dashes become `-`, curly quotes
+/// straight ones, so that `north-south` finds "North–South". One character
+/// for one, so positions in the folded text are positions in the original.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            c => c,
+        })
+        .collect()
 }
 
 /// How a term matches.
@@ -233,14 +247,15 @@ impl Query {
                     (How::Fuzzy, word)
                 };
                 (!word.is_empty()).then(|| {
+                    let word = fold(word);
                     let lower = word.to_lowercase();
                     Term {
                         finder: memchr::memmem::Finder::new(lower.as_bytes()).into_owned(),
-                        text: word.to_owned(),
+                        case_sensitive: word.chars().any(char::is_uppercase),
+                        text: word,
                         lower,
                         how,
                         negated,
-                        case_sensitive: word.chars().any(char::is_uppercase),
                     }
                 })
             })
@@ -358,20 +373,31 @@ impl Matcher {
             return letter(title, c)
                 .map(|s| s + TITLE)
                 .or_else(|| letter(fields, c))
-                .or_else(|| word_in(&r.long, term).then_some(15));
+                .or_else(|| word_in(&r.long, term).then_some(5));
         }
         let skim = self.skim(term);
+        let mut best = None;
         if in_order(title, pattern) {
             if let Some(s) = skim.fuzzy_match(title, pattern) {
-                return Some(s + TITLE + together(title, pattern));
+                let together = together(title, pattern);
+                if together > 0 {
+                    return Some(s + TITLE + together);
+                }
+                // Letters scattered in the title: a typo scores high, noise low.
+                best = Some(s);
             }
         }
-        if in_order(fields, pattern) {
-            if let Some(s) = skim.fuzzy_match(fields, pattern) {
-                return Some(s);
-            }
-        }
-        word_in(&r.long, term).then_some(15)
+        // Whole words anywhere beat letters scattered anywhere.
+        let elsewhere = match together(fields, pattern) {
+            80 => Some(120),
+            40 => Some(70),
+            _ => in_order(fields, pattern)
+                .then(|| skim.fuzzy_match(fields, pattern))
+                .flatten()
+                .map(|s| s / 2),
+        };
+        let in_text = word_in(&r.long, term).then_some(80);
+        best.max(elsewhere).max(in_text)
     }
 
     /// Score `query` on a record, or `None` when a term fails. Terms are
@@ -387,6 +413,8 @@ impl Matcher {
     /// (sorted, without repeats) for highlighting.
     pub fn highlights(&self, query: &Query, title: &str) -> Vec<usize> {
         let mut at = Vec::new();
+        let folded = fold(title);
+        let title = folded.as_str();
         let chars = title.chars().count();
         let lower = title.to_lowercase();
         for term in query.terms.iter().filter(|t| !t.negated) {
@@ -631,15 +659,17 @@ pub fn best(matches: &Matches, n: usize) -> Vec<(u32, i64)> {
     hits
 }
 
-/// Search a whole case at once: the best `limit` records for `query`.
-pub fn search(case: &Case, query: &str, limit: usize) -> Vec<Item> {
+/// Search a whole case at once: the best `limit` items for `query`, and
+/// how many matched in all.
+pub fn search(case: &Case, query: &str, limit: usize) -> (Vec<Item>, usize) {
     let corpus = Corpus::new(case);
     let matcher = Matcher::default();
     let matches = find(&matcher, &corpus, query, None, &|| false).unwrap_or_default();
-    best(&matches, limit)
+    let items = best(&matches, limit)
         .into_iter()
         .map(|(i, _)| corpus.records[i as usize].item)
-        .collect()
+        .collect();
+    (items, matches.hits.len())
 }
 
 #[cfg(test)]

@@ -8,10 +8,18 @@ const README: &str = include_str!("../README.md");
 #[test]
 fn the_readme_names_every_action_and_mode_a_settings_file_can_use() {
     for action in Action::BINDABLE {
-        assert!(README.contains(&format!("`{}`", action.name())), "README lacks `{}`", action.name());
+        assert!(
+            README.contains(&format!("`{}`", action.name())),
+            "README lacks `{}`",
+            action.name()
+        );
     }
     for mode in Mode::ALL {
-        assert!(README.contains(&format!("`{}`", mode.name())), "README lacks mode `{}`", mode.name());
+        assert!(
+            README.contains(&format!("`{}`", mode.name())),
+            "README lacks mode `{}`",
+            mode.name()
+        );
     }
     assert!(README.contains(&format!("`{}`", waltz::settings::UNBIND)));
 }

@@ -282,11 +282,27 @@ fn focus_cycles_through_every_region() {
     press(&mut app, &["l"]);
     assert_eq!(
         app.focus(),
+        Region::Timeline,
+        "from the detail, back to its list"
+    );
+    // Sideways goes to what is beside on screen: the panes are stacked to
+    // the right of the timeline at this width.
+    press(&mut app, &["l"]);
+    assert_eq!(app.focus(), Region::Pane(Level::Individual));
+    press(&mut app, &["l"]);
+    assert_eq!(
+        app.focus(),
         Region::Pane(Level::Individual),
-        "from the detail, sideways goes to the lists"
+        "nothing further right"
     );
     press(&mut app, &["h"]);
     assert_eq!(app.focus(), Region::Timeline);
+    // At 160 columns the panes stand side by side.
+    let mut wide = common::app(case(MINIMAL), 160, 48);
+    press(&mut wide, &["l", "l", "l"]);
+    assert_eq!(wide.focus(), Region::Pane(Level::Systemic));
+    press(&mut wide, &["h"]);
+    assert_eq!(wide.focus(), Region::Pane(Level::Domestic));
 }
 
 #[test]
@@ -328,18 +344,43 @@ fn following_a_link_from_the_detail_and_coming_back() {
     let mut app = app(case(MINIMAL), 80, 24);
     press(&mut app, &["Enter"]);
     assert_eq!(app.focus(), Region::Detail);
+    // The detail opens at its top; the links are further down.
     let s = screen(&render(&app));
-    assert!(s.contains("→ − Old distrust"), "{s}");
+    assert!(s.contains("2001 · Ambassador recalled"), "{s}");
+    assert!(!s.contains("→ − Old distrust"), "{s}");
+    // Enter shows the first link rather than follow one out of sight.
+    press(&mut app, &["Enter"]);
+    assert_eq!(event_id(&app), "snub");
+    let buf = render(&app);
+    assert!(
+        modifiers_at(&buf, "→ − Old distrust").contains(Modifier::REVERSED),
+        "{}",
+        screen(&buf)
+    );
     press(&mut app, &["j", "Enter"]); // the second link: "Rival alliances"
     assert_eq!(app.shown(), Some(Item::Factor(3)));
     assert_eq!(app.focus(), Region::Detail);
-    // Arriving in the detail shows the link cursor, ready for Enter.
+    // The item followed to is shown from its top, title first.
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("− Rival alliances") && s.contains("Systemic level · constraint"),
+        "{s}"
+    );
+    // Down scrolls the text until the first link comes into view, which
+    // then takes the cursor.
+    press(&mut app, &["j", "j"]);
     let buf = render(&app);
     assert!(
         modifiers_at(&buf, "→ 1990 Border war").contains(Modifier::REVERSED),
         "{}",
         screen(&buf)
     );
+    // Up past the first link scrolls back to the top.
+    for _ in 0..6 {
+        press(&mut app, &["k"]);
+    }
+    assert_eq!(app.detail().offset, 0);
+    press(&mut app, &["j", "j"]);
     press(&mut app, &["Enter"]); // follow on to the background event
     assert_eq!(event_id(&app), "war");
     press(&mut app, &["Esc"]);
@@ -453,7 +494,7 @@ fn every_small_size_renders_without_panic_and_recovers() {
     }
     app.resize(50, 12);
     let s = screen(&render(&app));
-    assert!(s.contains("terminal too small — need 60×16"), "{s}");
+    assert!(s.contains("terminal too small — need 60×20"), "{s}");
     assert!(s.contains("now 50×12"), "{s}");
     app.resize(80, 24);
     let s = screen(&render(&app));

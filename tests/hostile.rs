@@ -217,8 +217,8 @@ fn scripts_dataset() -> String {
 fn every_script_lays_out_without_spilling_over_a_border() {
     let case = case(&scripts_dataset());
     for (w, h) in [
-        (60, 16),
-        (61, 17),
+        (60, 20),
+        (61, 21),
         (79, 24),
         (80, 24),
         (97, 31),

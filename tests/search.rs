@@ -15,6 +15,7 @@ use waltz::theme::Theme;
 /// The ids of the first `n` results, as "kind:id".
 fn top(case: &Case, query: &str, n: usize) -> Vec<String> {
     search::search(case, query, n)
+        .0
         .into_iter()
         .map(|item| format!("{}:{}", item.kind(), id(case, item)))
         .collect()
@@ -64,7 +65,7 @@ fn real_queries_find_what_a_person_means_first() {
 fn themes_and_long_text_are_searched() {
     let case = shipped();
     // A theme word finds events tagged with it.
-    let energy = search::search(&case, "energy", 200);
+    let energy = search::search(&case, "energy", 200).0;
     for (e, event) in case.data.events.iter().enumerate() {
         if event.themes.iter().any(|t| t == "energy") {
             assert!(
@@ -84,7 +85,11 @@ fn themes_and_long_text_are_searched() {
         .expect("the rice event");
     assert!(!event.title.to_lowercase().contains("import"));
     assert!(event.summary.to_lowercase().contains("imports"));
-    assert!(search::search(&case, "imports rice", 10).contains(&Item::Event(e)));
+    assert!(
+        search::search(&case, "imports rice", 10)
+            .0
+            .contains(&Item::Event(e))
+    );
 }
 
 #[test]
@@ -425,6 +430,13 @@ fn waltz_search_exit_codes() {
     );
     let usage = waltz(&["search"]);
     assert_eq!(usage.status.code(), Some(2));
+    let none_shown = waltz(&["search", "--limit", "0", "putin"]);
+    assert_eq!(
+        none_shown.status.code(),
+        Some(0),
+        "something matched, though none is shown"
+    );
+    assert!(none_shown.stdout.is_empty());
     let negated = waltz(&["search", "!zzz", "--limit", "1"]);
     assert_eq!(
         negated.status.code(),

@@ -20,7 +20,11 @@ impl App {
             Action::Present => self.toggle_present(),
             Action::Balance => self.open_balance(),
             Action::Quiz => {
-                self.overlay = Overlay::Quiz(crate::quiz::Quiz::new(&self.case, self.seed))
+                let quiz = self
+                    .paused_quiz
+                    .take()
+                    .unwrap_or_else(|| crate::quiz::Quiz::new(&self.case, self.seed));
+                self.overlay = Overlay::Quiz(quiz);
             }
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -86,18 +90,54 @@ impl App {
                 self.anchor = self.focus;
                 self.reveal_pane(level);
             }
-            Region::Detail => {
-                let doc = self.doc();
-                if doc.links.is_empty() {
-                    self.scroll_detail(&doc, delta);
-                } else {
-                    let last = doc.links.len() - 1;
-                    let detail = self.detail_mut();
-                    detail.cursor = detail.cursor.saturating_add_signed(delta).min(last);
-                    self.reveal_link(&doc);
+            Region::Detail => self.step_detail(delta),
+        }
+    }
+
+    /// Up and down in the detail read like a page with links in it: the
+    /// text scrolls until the link cursor is in view, then the cursor moves
+    /// from link to link, and past the first or last link the text scrolls.
+    fn step_detail(&mut self, delta: isize) {
+        let doc = self.doc();
+        let height = self.detail_height();
+        let scroll = self.detail();
+        let in_view = |row: usize| row >= scroll.offset && row < scroll.offset + height;
+        let next = scroll
+            .cursor
+            .checked_add_signed(delta)
+            .filter(|&n| n < doc.links.len());
+        match (doc.links.get(scroll.cursor), next) {
+            (Some(&(row, _)), Some(next)) if in_view(row) => {
+                self.detail_mut().cursor = next;
+                self.reveal_link(&doc);
+            }
+            // A link in view takes the cursor when the text scrolls to it.
+            _ => {
+                self.scroll_detail(&doc, delta);
+                let offset = self.detail().offset;
+                if !doc
+                    .links
+                    .get(scroll.cursor)
+                    .is_some_and(|&(row, _)| row >= offset && row < offset + height)
+                {
+                    let visible = doc
+                        .links
+                        .iter()
+                        .position(|&(row, _)| row >= offset && row < offset + height);
+                    if let Some(i) = visible {
+                        self.detail_mut().cursor = i;
+                    }
                 }
             }
         }
+    }
+
+    /// Whether the detail's link cursor is on screen.
+    pub(super) fn link_in_view(&self, doc: &Doc) -> bool {
+        let scroll = self.detail();
+        doc.links.get(scroll.cursor).is_some_and(|&(row, _)| {
+            row >= scroll.offset && row < scroll.offset + self.detail_height()
+        })
     }
     pub(super) fn page(&mut self, direction: isize) {
         match self.focus {
@@ -178,7 +218,7 @@ impl App {
         self.timeline.reveal(cursor, height);
         // Show the era header above the first event of an era too.
         if cursor > 0
-            && matches!(self.rows.get(cursor - 1), Some(Row::Era(_)))
+            && self.rows.get(cursor - 1).is_some_and(|r| !r.selectable())
             && cursor - 1 < self.timeline.offset
         {
             self.timeline.offset = cursor - 1;
@@ -236,19 +276,56 @@ impl App {
             self.shown = region;
         }
     }
+    /// Focus `region` as the user asks: a list given focus also becomes
+    /// the anchor, so what is lit always follows what is selected there.
+    pub(super) fn focus_on(&mut self, region: Region) {
+        self.set_focus(region);
+        if region != Region::Detail {
+            self.anchor = region;
+        }
+    }
+
     pub(super) fn cycle_focus(&mut self, direction: isize) {
         let n = Region::ORDER.len() as isize;
         let next = (self.focus.position() as isize + direction).rem_euclid(n);
-        self.set_focus(Region::ORDER[next as usize]);
+        self.focus_on(Region::ORDER[next as usize]);
     }
+
+    /// Focus the list to the left (-1) or right (1) on screen: the nearest
+    /// beside the list in focus and sharing rows with it, the top one when
+    /// several are stacked. From the detail, go back to the list it shows.
     pub(super) fn side_focus(&mut self, direction: isize) {
-        let from = if self.focus == Region::Detail {
-            self.shown
-        } else {
-            self.focus
+        if self.focus == Region::Detail {
+            self.focus_on(self.shown);
+            return;
+        }
+        let Some(areas) = self.areas() else {
+            return;
         };
-        let next = (from.position() as isize + direction).clamp(0, 3);
-        self.set_focus(Region::ORDER[next as usize]);
+        let rect = |r: Region| match r {
+            Region::Timeline => areas.timeline,
+            Region::Pane(l) => areas.panes[l.index()],
+            Region::Detail => areas.detail,
+        };
+        let here = rect(self.focus);
+        let beside = |there: Rect| {
+            if direction > 0 {
+                there.x >= here.right()
+            } else {
+                there.right() <= here.x
+            }
+        };
+        let overlap = |there: Rect| {
+            (here.bottom().min(there.bottom()) as i32 - here.y.max(there.y) as i32).max(0)
+        };
+        let best = Region::ORDER[..4]
+            .iter()
+            .copied()
+            .filter(|&r| beside(rect(r)) && overlap(rect(r)) > 0)
+            .min_by_key(|&r| (rect(r).x.abs_diff(here.x), rect(r).y));
+        if let Some(region) = best {
+            self.focus_on(region);
+        }
     }
     pub(super) fn open(&mut self) {
         match self.focus {
@@ -264,8 +341,11 @@ impl App {
             }
             Region::Detail => {
                 let doc = self.doc();
-                if let Some(&(_, item)) = doc.links.get(self.detail().cursor) {
-                    self.follow(item);
+                match doc.links.get(self.detail().cursor) {
+                    // Never follow a link the reader cannot see: show it first.
+                    Some(_) if !self.link_in_view(&doc) => self.reveal_link(&doc),
+                    Some(&(_, item)) => self.follow(item),
+                    None => {}
                 }
             }
         }
@@ -453,25 +533,28 @@ impl App {
             self.message = Some("nothing is highlighted".into());
         }
     }
+    /// Go to the first event of `year`, or the first whose span holds it
+    /// ("1990–1999" holds 1997), or else the first one after it.
     pub(super) fn jump_to_year(&mut self, year: i32) {
         let lens = self.lens;
-        let target = (0..self.case.data.events.len()).find(|&e| {
-            self.case.data.events[e].year >= year
-                && lens.is_none_or(|l| self.case.levels(e).contains(l))
-        });
+        let case = std::sync::Arc::clone(&self.case);
+        let events = &case.data.events;
+        let shows = |e: usize| lens.is_none_or(|l| case.levels(e).contains(l));
+        let covers = |e: usize| {
+            let x = &events[e];
+            x.year <= year && year <= x.until.unwrap_or(x.year).max(x.year)
+        };
+        let target = (0..events.len())
+            .find(|&e| shows(e) && events[e].year == year)
+            .or_else(|| (0..events.len()).find(|&e| shows(e) && covers(e)))
+            .or_else(|| (0..events.len()).find(|&e| shows(e) && events[e].year > year));
         match target {
             Some(e) => {
-                if self.case.is_background(e) {
-                    self.fold_open = true;
-                }
-                self.rebuild(Some(Row::Event(e)));
-                self.anchor = Region::Timeline;
-                self.set_focus(Region::Timeline);
-                if self.case.data.events[e].year != year {
-                    self.message = Some(format!(
-                        "no event in {year}; showing {}",
-                        self.case.data.events[e].year
-                    ));
+                let exact = covers(e);
+                self.reveal_event(e);
+                self.focus_on(Region::Timeline);
+                if !exact {
+                    self.message = Some(format!("no event in {year}; showing {}", events[e].year));
                 }
             }
             None => self.message = Some(format!("no event in or after {year}")),
@@ -490,14 +573,12 @@ impl App {
             match self.rows.get(row) {
                 Some(Row::Fold(_)) => {
                     self.timeline.cursor = row;
-                    self.anchor = Region::Timeline;
-                    self.set_focus(Region::Timeline);
+                    self.focus_on(Region::Timeline);
                     self.toggle_fold();
                 }
                 Some(Row::Event(_)) => {
                     self.timeline.cursor = row;
-                    self.anchor = Region::Timeline;
-                    self.set_focus(Region::Timeline);
+                    self.focus_on(Region::Timeline);
                     self.reveal_timeline();
                 }
                 _ => {}
@@ -509,8 +590,7 @@ impl App {
                 let at = self.panes[level.index()].offset + dy / self.pane_item_height();
                 if at < self.pane_len(level) {
                     self.panes[level.index()].cursor = at;
-                    self.anchor = Region::Pane(level);
-                    self.set_focus(Region::Pane(level));
+                    self.focus_on(Region::Pane(level));
                     self.reveal_pane(level);
                 }
                 return;

@@ -86,11 +86,31 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help = Some(0);
+                self.help = Some(crate::help::section(
+                    &self.keymap,
+                    crate::keymap::Mode::Tour,
+                ));
                 return;
             }
             Action::Present => {
                 self.toggle_present();
+                return;
+            }
+            // The detail under the note scrolls, to read all of it.
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let doc = self.doc();
+                let page = self.detail_height().max(2) as isize - 1;
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    _ => page,
+                };
+                self.scroll_detail(&doc, delta);
+                return;
+            }
+            Action::Next if step == last => {
+                self.message = Some("the last step of the tour; Esc leaves it".into());
                 return;
             }
             Action::Next => (step + 1).min(last),
@@ -138,7 +158,10 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help = Some(0);
+                self.help = Some(crate::help::section(
+                    &self.keymap,
+                    crate::keymap::Mode::Balance,
+                ));
                 return;
             }
             // Enter: the era on the timeline, through this level's lens.
@@ -150,13 +173,15 @@ impl App {
                     .iter()
                     .copied()
                     .find(|&e| self.case.levels(e).contains(level));
-                match first {
-                    Some(e) => {
-                        self.reveal_event(e);
-                        self.anchor = Region::Timeline;
-                        self.set_focus(Region::Timeline);
-                    }
-                    None => self.message = Some("no events at this level in this era".into()),
+                let era_name = &self.case.data.eras[x].name;
+                let lens = level.name().to_lowercase();
+                self.message = Some(match first {
+                    Some(_) => format!("{era_name} through the {lens} lens; 0 shows every level"),
+                    None => format!("no {lens} events in {era_name}; 0 shows every level"),
+                });
+                if let Some(e) = first {
+                    self.reveal_event(e);
+                    self.focus_on(Region::Timeline);
                 }
                 return;
             }
@@ -176,8 +201,18 @@ impl App {
         };
         match action {
             Action::Quit => self.quit = true,
-            Action::Cancel | Action::Back => self.overlay = Overlay::None,
-            Action::Help => self.help = Some(0),
+            // Leaving keeps the quiz: `z` comes back to the same question.
+            Action::Cancel | Action::Back => {
+                if let Overlay::Quiz(quiz) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                    self.paused_quiz = (!quiz.finished()).then_some(quiz);
+                }
+            }
+            Action::Help => {
+                self.help = Some(crate::help::section(
+                    &self.keymap,
+                    crate::keymap::Mode::Quiz,
+                ))
+            }
             Action::ToggleIndividual => quiz.toggle(Level::Individual),
             Action::ToggleDomestic => quiz.toggle(Level::Domestic),
             Action::ToggleSystemic => quiz.toggle(Level::Systemic),

@@ -11,6 +11,8 @@ pub enum Row {
     Fold(usize),
     /// An era's header.
     Era(usize),
+    /// The header of events after the period that no era holds.
+    After,
     /// An event, by position.
     Event(usize),
 }
@@ -18,7 +20,7 @@ pub enum Row {
 impl Row {
     /// Whether the cursor may rest on the row (era headers are not).
     pub fn selectable(self) -> bool {
-        !matches!(self, Row::Era(_))
+        !matches!(self, Row::Era(_) | Row::After)
     }
 }
 
@@ -38,7 +40,9 @@ pub fn rows(case: &Case, lens: Option<Level>, open: bool) -> Vec<Row> {
             rows.extend(background.into_iter().map(Row::Event));
         }
     }
+    let last = case.data.period.1;
     let mut era = None;
+    let mut after = false;
     for e in events.filter(|&e| !case.is_background(e) && shows(e)) {
         let this = case.index.event_era[e];
         if this != era {
@@ -46,6 +50,11 @@ pub fn rows(case: &Case, lens: Option<Level>, open: bool) -> Vec<Row> {
                 rows.push(Row::Era(x));
             }
             era = this;
+        }
+        // Events after the period are set apart, not left under the last era.
+        if this.is_none() && case.data.events[e].year > last && !after {
+            rows.push(Row::After);
+            after = true;
         }
         rows.push(Row::Event(e));
     }
@@ -68,6 +77,7 @@ mod tests {
                 Row::Fold(n) => format!("fold {n}"),
                 Row::Era(x) => format!("era {}", case.data.eras[x].id),
                 Row::Event(e) => case.data.events[e].id.clone(),
+                Row::After => "after".into(),
             })
             .collect()
     }
@@ -84,6 +94,18 @@ mod tests {
         );
         let open = super::rows(&c, None, true);
         assert_eq!(event_ids(&c, &open)[..2], ["fold 1", "war"]);
+    }
+
+    #[test]
+    fn events_after_the_period_have_a_header_of_their_own() {
+        let text = include_str!("../../tests/fixtures/minimal.ron").replacen(
+            "year: 2008, until: 2010",
+            "year: 2012",
+            1,
+        );
+        let c = Case::new(load::from_str("t", &text).unwrap().dataset);
+        let rows = rows(&c, None, false);
+        assert_eq!(event_ids(&c, &rows)[5..], ["pipeline", "after", "talks"]);
     }
 
     #[test]

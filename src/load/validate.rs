@@ -319,6 +319,16 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 linked[f] = true;
             }
         }
+        if e.year > last && YEARS.contains(&e.year) {
+            c.warn(
+                at("events", i, "year"),
+                format!(
+                    "{} ({}) is after the period ({first}–{last})",
+                    owner(),
+                    e.year
+                ),
+            );
+        }
         if e.factors.is_empty() && (first..=last).contains(&e.year) {
             c.warn(
                 at("events", i, "factors"),

@@ -22,11 +22,18 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
     let count = if finder.pending {
         " searching… ".to_owned()
     } else {
-        format!(
-            " {}/{} ",
-            finder.results.len().min(finder.total),
-            finder.total
-        )
+        let d = &app.case.data;
+        let all =
+            d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len();
+        if finder.results.len() < finder.total {
+            format!(
+                " best {} of {} matches · {all} items ",
+                finder.results.len(),
+                finder.total
+            )
+        } else {
+            format!(" {} of {all} items ", finder.total)
+        }
     };
     let block = Block::bordered()
         .border_type(BorderType::Thick)

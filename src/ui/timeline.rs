@@ -53,6 +53,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = match *row {
             Row::Fold(n) => fold_line(app, n, text_width, cursor, focused),
             Row::Era(x) => era_line(app, x, text_width),
+            Row::After => header(
+                app,
+                &format!("after {}", app.case.data.period.1),
+                text_width,
+            ),
             Row::Event(e) => {
                 let year = app.case.data.events[e].year;
                 let show_year = previous_year != Some(year);
@@ -91,8 +96,16 @@ fn fold_line(app: &App, n: usize, width: usize, cursor: bool, focused: bool) -> 
 
 fn era_line(app: &App, x: usize, width: usize) -> Line<'static> {
     let era = &app.case.data.eras[x];
-    let label = format!("── {} {}–{} ", era.name, era.start, era.end);
-    let label = fit(&label, width);
+    header(
+        app,
+        &format!("{} {}–{}", era.name, era.start, era.end),
+        width,
+    )
+}
+
+/// A header row: `── label ─────`, across the width.
+fn header(app: &App, label: &str, width: usize) -> Line<'static> {
+    let label = fit(&format!("── {label} "), width);
     let fill = "─".repeat(width.saturating_sub(text::width(&label)));
     Line::from(Span::styled(format!("{label}{fill}"), app.theme.era))
 }
