@@ -28,10 +28,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
 
 /// The name a dataset goes by in messages.
 pub fn name(path: Option<&Path>) -> String {
-    path.map_or_else(
-        || load::EMBEDDED_NAME.to_owned(),
-        |p| p.display().to_string(),
-    )
+    path.map_or_else(|| load::EMBEDDED_NAME.to_owned(), load::display_name)
 }
 
 /// `waltz check`: the summary on `out` and the warnings on `err`, or every
@@ -86,8 +83,12 @@ fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) 
         .iter()
         .map(|e| e.until.unwrap_or(e.year).max(e.year))
         .max();
-    if let (Some(a), Some(end)) = (d.events.first(), span_end) {
-        period.push_str(&format!(" (events span {}–{end})", a.year));
+    match (d.events.first(), span_end) {
+        (Some(a), Some(end)) if end > a.year => {
+            period.push_str(&format!(" (events span {}–{end})", a.year))
+        }
+        (Some(a), Some(_)) => period.push_str(&format!(" (events in {})", a.year)),
+        _ => period.push_str(" (no events)"),
     }
     writeln!(out, "{period}")?;
     writeln!(

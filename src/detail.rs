@@ -147,7 +147,7 @@ fn background(case: &Case, b: &mut Builder) {
     b.para(
         "",
         &format!(
-            "{n} background event{} before the period the analysis covers. Enter unfolds them.",
+            "{n} background event{} before the period the analysis covers: the history the case starts from. Enter folds and unfolds them.",
             if n == 1 { "" } else { "s" }
         ),
         b.theme.text,
@@ -334,6 +334,7 @@ fn source(case: &Case, s: usize, b: &mut Builder) {
     if !x.variants.is_empty() {
         b.para("Also spelled:", &x.variants.join("; "), b.theme.faded);
     }
+    quote_and_note(b, None, x.note.as_deref());
     events_list(case, b, &case.index.source_events[s]);
     factors_list(case, b, &case.index.source_factors[s]);
 }

@@ -65,6 +65,19 @@ impl<'t> Lines<'t> {
         }
     }
 
+    /// The byte offset of a position (clamped to the text).
+    pub fn offset(&self, pos: Pos) -> usize {
+        let Some(&start) = pos.line.checked_sub(1).and_then(|i| self.starts.get(i)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let within = rest
+            .char_indices()
+            .nth(pos.col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i);
+        start + within
+    }
+
     /// The text of a 1-based line, without its line break ("" past the end).
     pub fn line(&self, line: usize) -> &'t str {
         let Some(&start) = line.checked_sub(1).and_then(|i| self.starts.get(i)) else {

@@ -97,6 +97,9 @@ pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
                 let variants: Vec<String> = s.variants.iter().map(|v| escape(v)).collect();
                 write!(out, " (also spelled {})", variants.join(", "))?;
             }
+            if let Some(n) = &s.note {
+                write!(out, " *Editorial note:* {}", paragraph(n))?;
+            }
             writeln!(out)?;
         }
     }

@@ -69,13 +69,26 @@ pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> 
     }
     lines.push(Line::from(vec![
         Span::styled("  ●", theme.lit),
-        Span::raw("  related to the highlighted item"),
+        Span::raw("  highlighted: related to the selected item (n and N visit them)"),
     ]));
     let mut levels = vec![Span::raw("  ")];
     for level in Level::ALL {
         levels.push(Span::styled(level.letter().to_string(), theme.level(level)));
         levels.push(Span::raw(format!(" {}  ", level.name().to_lowercase())));
     }
+    levels.push(Span::raw("levels an event touches; · one it does not"));
     lines.push(Line::from(levels));
+    for (symbol, meaning) in [
+        ("▸ ▾", "folded and unfolded background before the period"),
+        ("┃", "on the year ruler: a year with a highlighted event"),
+        ("Oct", "the month, where the paper gives one"),
+        ("→2003", "the last year, where the paper gives a span"),
+        ("c.", "circa: the paper dates it loosely"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {symbol}"), theme.key),
+            Span::raw(format!("  {meaning}")),
+        ]));
+    }
     lines
 }

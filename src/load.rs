@@ -142,10 +142,19 @@ pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Load the dataset at `path`, telling `progress` how far it has got.
 pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let name = display_name(path);
     let bytes = read::bytes(path, &name, progress)?;
     let text = read::text(bytes, &name)?;
     from_str_with(&name, &text, progress)
+}
+
+/// What messages call the file at `path` (`-` is standard input).
+pub fn display_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 /// Load the embedded case study.
@@ -275,6 +284,7 @@ pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError)
             format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")
         }
         ron::Error::Eof => "the file ends before the dataset is complete".to_owned(),
+        ron::Error::ExpectedComma => "a comma is missing after this".to_owned(),
         code => {
             let mut m = code.to_string();
             // ron capitalises its messages; ours read as one sentence.
@@ -300,7 +310,15 @@ pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError)
     if pos.col - 1 + blanks < line.chars().count() {
         pos.col += blanks;
     }
-    Diagnostic::at(Severity::Error, name, line, pos, message)
+    // ron notices a missing comma at the next value, often lines later;
+    // point at the end of the value that lacks it instead.
+    if e.code == ron::Error::ExpectedComma {
+        let before = text[..lines.offset(pos)].trim_end();
+        if !before.is_empty() {
+            pos = lines.pos(before.len() - before.chars().next_back().map_or(0, char::len_utf8));
+        }
+    }
+    Diagnostic::at(Severity::Error, name, lines.line(pos.line), pos, message)
 }
 
 /// Make every string of the dataset inert (the events' too when `events`).
@@ -327,6 +345,7 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
         line(&mut s.id);
         line(&mut s.citation);
         lines(&mut s.variants);
+        opt_text(&mut s.note);
     }
     for f in &mut d.factors {
         line(&mut f.id);

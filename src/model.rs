@@ -79,6 +79,9 @@ pub struct Source {
     /// Other spellings of the same citation found in the work.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<String>,
+    /// An editorial note, shown as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One of Waltz's three levels of analysis.

@@ -229,7 +229,10 @@ mod tests {
         let (s, problems) = parse("c.ron", "(\n  theme: \"light\"\n  keys: {},\n)");
         assert_eq!(problems.len(), 1);
         let msg = problems[0].to_string();
-        assert!(msg.starts_with("c.ron:3:3: error: "), "{msg}");
+        assert!(
+            msg.starts_with("c.ron:2:16: error: a comma is missing after this"),
+            "{msg}"
+        );
         assert!(msg.contains("using the defaults"), "{msg}");
         assert!(s.theme.is_none());
         assert_eq!(press(&s.keymap, Mode::Browse, 'j'), Some(Action::Down));

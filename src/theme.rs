@@ -107,11 +107,11 @@ impl Theme {
         let fg = |c: Color| Style::new().fg(c);
         Theme {
             name: "light",
-            border: fg(Color::Gray),
+            border: fg(Color::DarkGray),
             border_focused: fg(Color::Blue).add_modifier(Modifier::BOLD),
             levels: [fg(Color::Magenta), fg(Color::Blue), fg(Color::Cyan)],
             effects: [fg(Color::Green), fg(Color::Red), fg(Color::Magenta)],
-            era: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            era: fg(Color::Blue).add_modifier(Modifier::BOLD),
             year: fg(Color::DarkGray),
             quote: fg(Color::Green).add_modifier(Modifier::ITALIC),
             note: fg(Color::Magenta),

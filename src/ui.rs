@@ -68,19 +68,19 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer) {
             status::render(app, areas.status, buf);
             return;
         }
-        _ if app.presenting() => {
-            // Presentation: the slide alone, no key hints.
-            slide::render(app, area, buf);
-            return;
-        }
         _ => {}
     }
-    timeline::render(app, areas.timeline, buf);
-    for (i, level) in crate::model::Level::ALL.into_iter().enumerate() {
-        pane::render(app, level, areas.panes[i], buf);
+    if app.presenting() {
+        // Presentation: the slide alone, no key hints; prompts still show.
+        slide::render(app, area, buf);
+    } else {
+        timeline::render(app, areas.timeline, buf);
+        for (i, level) in crate::model::Level::ALL.into_iter().enumerate() {
+            pane::render(app, level, areas.panes[i], buf);
+        }
+        detail::render(app, areas.detail, buf);
+        status::render(app, areas.status, buf);
     }
-    detail::render(app, areas.detail, buf);
-    status::render(app, areas.status, buf);
     match app.overlay() {
         Overlay::Jump { input } => prompt::render(app, "Jump to year", input, areas.timeline, buf),
         Overlay::Find(finder) => finder::render(app, finder, crate::layout::finder(area), buf),

@@ -328,3 +328,12 @@ fn huge_strings_are_refused_with_their_size() {
     // The excerpt of the offending line is cut, not 200 KiB long.
     assert!(msg.len() < 1000, "{} bytes", msg.len());
 }
+
+#[test]
+fn a_missing_comma_is_pointed_at_where_it_belongs() {
+    let msg = refused(&MINIMAL.replacen("period: (2000, 2010),", "period: (2000, 2010)", 1));
+    assert!(
+        msg.starts_with("case.ron:5:24: error: a comma is missing after this"),
+        "{msg}"
+    );
+}

@@ -268,6 +268,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         id: format!("s{i}"),
                         citation,
                         variants: Vec::new(),
+                        note: None,
                     })
                     .collect(),
                 factors,

@@ -99,6 +99,13 @@ impl App {
     /// from link to link, and past the first or last link the text scrolls.
     fn step_detail(&mut self, delta: isize) {
         let doc = self.doc();
+        if self.present {
+            // The slide shows every link: the cursor simply moves.
+            let last = doc.links.len().saturating_sub(1);
+            let detail = self.detail_mut();
+            detail.cursor = detail.cursor.saturating_add_signed(delta).min(last);
+            return;
+        }
         let height = self.detail_height();
         let scroll = self.detail();
         let in_view = |row: usize| row >= scroll.offset && row < scroll.offset + height;
@@ -134,6 +141,9 @@ impl App {
 
     /// Whether the detail's link cursor is on screen.
     pub(super) fn link_in_view(&self, doc: &Doc) -> bool {
+        if self.present {
+            return true;
+        }
         let scroll = self.detail();
         doc.links.get(scroll.cursor).is_some_and(|&(row, _)| {
             row >= scroll.offset && row < scroll.offset + self.detail_height()

@@ -38,7 +38,11 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
     };
     read.map_err(|e| fail(io_reason(&e)))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(fail(too_large(bytes.len() as u64)));
+        // Read up to the cap and beyond: its true size is unknown.
+        return Err(fail(format!(
+            "is over the {} limit for a dataset",
+            mib(MAX_BYTES)
+        )));
     }
     Ok(bytes)
 }

@@ -238,6 +238,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         for v in &s.variants {
             c.text(|| at("sources", i, "variants"), || of("variant"), v, true);
         }
+        if let Some(note) = &s.note {
+            c.text(|| at("sources", i, "note"), || of("note"), note, false);
+        }
     }
 
     let factors = c.ids("factors", "factor", d.factors.iter().map(|f| f.id.as_str()));

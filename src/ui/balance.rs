@@ -25,13 +25,20 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         return;
     };
 
-    let strip = if years.is_empty() { 0 } else { 6 };
-    let chart_needs = 2 + 2 * rows.len() as u16 + strip + 2;
+    // Room first for every era, then for the list of factors, then for the
+    // strip of events per year, which goes when the screen is short.
+    const ITEMS_MIN: u16 = 4;
+    const STRIP: u16 = 5;
+    let eras_need = 2 + 2 * rows.len() as u16 + 2;
+    let strip = if !years.is_empty() && eras_need + STRIP + ITEMS_MIN <= area.height {
+        STRIP
+    } else {
+        0
+    };
     let items_height = area
         .height
-        .saturating_sub(chart_needs)
-        .clamp(4, 12)
-        .min(area.height / 2);
+        .saturating_sub(eras_need + strip)
+        .clamp(ITEMS_MIN.min(area.height / 2), 12);
     let [chart, items] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(items_height),
@@ -102,7 +109,7 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
     let first = era.saturating_sub(room.saturating_sub(1));
     for (r, row) in rows.iter().enumerate().skip(first).take(room.max(1)) {
         let x = &case.data.eras[row.era];
-        let name = fit(&x.name, usize::from(name_width) - 1);
+        let name = fit(&x.name, usize::from(name_width) - 2);
         line_at(y, inner.x + 1, name_width, Line::styled(name, t.era), buf);
         line_at(
             y + 1,
@@ -145,11 +152,11 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         y += 2;
     }
 
-    if strip > 0 && y + 5 < inner.bottom() {
+    if strip > 0 && y + STRIP <= inner.bottom() {
         density_strip(
             app,
             &years,
-            Rect::new(inner.x, inner.bottom() - 5, inner.width, 5),
+            Rect::new(inner.x, inner.bottom() - STRIP, inner.width, STRIP),
             buf,
         );
     }

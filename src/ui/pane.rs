@@ -40,7 +40,7 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         put_line(
             buf,
             inner,
-            &Line::styled("no factors at this level", t.faded),
+            &Line::styled(" no factors at this level", t.faded),
         );
         return;
     }

@@ -40,6 +40,14 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
     let width = usize::from(body.width);
     let mut lines: Vec<Line> = Vec::new();
 
+    if quiz.order.is_empty() {
+        lines.push(Line::styled(
+            "No event here is linked to a level: nothing to ask.",
+            t.heading,
+        ));
+        draw(lines, body, buf);
+        return;
+    }
     let Some(e) = quiz.current() else {
         lines.push(Line::styled("The quiz is over.", t.heading));
         lines.push(Line::default());

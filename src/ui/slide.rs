@@ -69,16 +69,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     buf,
                 );
                 y += big::HEIGHT + 1;
-                let mut date = event.date_label();
-                date.retain(|c| !c.is_ascii_digit() && c != '–');
-                if !date.trim().is_empty() {
-                    lines.push(Line::styled(date.trim().to_owned(), t.faded));
-                }
             } else {
                 lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
             }
             para(&mut lines, &event.title, width, t.heading);
-            let mut levels = vec![Span::styled("levels  ", t.faded)];
+            // What the large digits leave out ("c.", "Oct") leads the levels.
+            let mut date = event.date_label();
+            date.retain(|c| !c.is_ascii_digit() && c != '–');
+            let mut levels = Vec::new();
+            if !date.trim().is_empty() {
+                levels.push(Span::styled(format!("{}  ", date.trim()), t.year));
+            }
+            levels.push(Span::styled("levels  ", t.faded));
             for l in case.levels(e).iter() {
                 levels.push(Span::styled(
                     format!("{}  ", l.name()),
@@ -95,19 +97,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let factors = &case.index.event_factors[e];
             if !factors.is_empty() {
                 lines.push(Line::default());
-                for &f in factors {
+                for (i, &f) in factors.iter().enumerate() {
                     let x = &case.data.factors[f];
-                    lines.push(Line::from(vec![
-                        Span::styled(
-                            format!("{} ", x.effect.symbol()),
-                            t.effect(x.effect).patch(t.heading),
-                        ),
-                        Span::styled(x.name.clone(), t.text),
-                        Span::styled(
-                            format!("  {}", x.level.name().to_lowercase()),
-                            t.level(x.level),
-                        ),
-                    ]));
+                    lines.push(chosen(
+                        app,
+                        i,
+                        vec![
+                            Span::styled(
+                                format!("{} ", x.effect.symbol()),
+                                t.effect(x.effect).patch(t.heading),
+                            ),
+                            Span::styled(x.name.clone(), t.text),
+                            Span::styled(
+                                format!("  {}", x.level.name().to_lowercase()),
+                                t.level(x.level),
+                            ),
+                        ],
+                    ));
                 }
             }
         }
@@ -136,12 +142,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let events = &case.index.factor_events[f];
             if !events.is_empty() {
                 lines.push(Line::default());
-                for &e in events {
+                for (i, &e) in events.iter().enumerate() {
                     let ev = &case.data.events[e];
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("{}  ", ev.date_label()), t.year),
-                        Span::styled(ev.title.clone(), t.text),
-                    ]));
+                    lines.push(chosen(
+                        app,
+                        i,
+                        vec![
+                            Span::styled(format!("{}  ", ev.date_label()), t.year),
+                            Span::styled(ev.title.clone(), t.text),
+                        ],
+                    ));
                 }
             }
         }
@@ -154,6 +164,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     }
     flush(&mut lines, &mut y, body, buf);
+}
+
+/// A linked item's line; the one under the detail's link cursor is marked
+/// while the detail has focus, so a presenter sees what Enter will open.
+fn chosen(app: &App, i: usize, spans: Vec<Span<'static>>) -> Line<'static> {
+    let t = &app.theme;
+    if app.focus() == crate::app::Region::Detail && app.detail().cursor == i {
+        let spans = std::iter::once(Span::styled("▶ ", t.key))
+            .chain(spans.into_iter().map(|s| {
+                let style = s.style.patch(t.cursor);
+                Span::styled(s.content, style)
+            }))
+            .collect::<Vec<_>>();
+        Line::from(spans)
+    } else {
+        let mut all = vec![Span::raw("  ")];
+        all.extend(spans);
+        Line::from(all)
+    }
 }
 
 fn para(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {

@@ -35,12 +35,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (x, y) if x.is_empty() || y.is_empty() => String::new(),
         (x, y) => format!("{x}/{y}"),
     };
+    // Most useful first: on a narrow screen the last ones give way.
+    let quiz_over = matches!(app.overlay(), crate::app::Overlay::Quiz(q) if q.finished());
     let hints: Vec<(String, &str)> = match (app.mode(), app.focus()) {
         (Mode::Browse, Region::Timeline) => vec![
             (pair(Action::Down, Action::Up), "move"),
             (key(Action::Open), "open"),
             (key(Action::Search), "find"),
-            (pair(Action::NextLit, Action::PrevLit), "lit"),
+            (key(Action::Help), "help"),
+            (key(Action::Quit), "quit"),
+            (key(Action::FocusNext), "focus"),
+            (pair(Action::NextLit, Action::PrevLit), "next ●"),
             (
                 group(&[
                     Action::LensIndividual,
@@ -52,25 +57,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             (key(Action::Tours), "tours"),
             (key(Action::JumpYear), "year"),
-            (key(Action::FocusNext), "focus"),
-            (key(Action::Help), "help"),
-            (key(Action::Quit), "quit"),
         ],
         (Mode::Browse, Region::Pane(_)) => vec![
             (pair(Action::Down, Action::Up), "move"),
-            (pair(Action::NextLit, Action::PrevLit), "lit"),
             (key(Action::Open), "detail"),
-            (key(Action::FocusNext), "focus"),
             (key(Action::Help), "help"),
             (key(Action::Quit), "quit"),
+            (key(Action::FocusNext), "focus"),
+            (pair(Action::NextLit, Action::PrevLit), "next ●"),
         ],
         (Mode::Browse, Region::Detail) => vec![
-            (pair(Action::Down, Action::Up), "links"),
+            (pair(Action::Down, Action::Up), "read, links"),
             (key(Action::Open), "follow"),
             (key(Action::Back), "back"),
-            (key(Action::FocusNext), "focus"),
             (key(Action::Help), "help"),
             (key(Action::Quit), "quit"),
+            (key(Action::FocusNext), "focus"),
         ],
         (Mode::Help, _) => vec![
             (pair(Action::Down, Action::Up), "scroll"),
@@ -80,8 +82,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (pair(Action::Down, Action::Up), "move"),
             (key(Action::Submit), "go"),
             (key(Action::Cancel), "cancel"),
-            (key(Action::DeleteWord), "delete word"),
             (key(Action::ClearInput), "clear"),
+            (key(Action::DeleteWord), "delete word"),
         ],
         (Mode::Tours, _) => vec![
             (pair(Action::Down, Action::Up), "choose"),
@@ -90,9 +92,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ],
         (Mode::Tour, _) => vec![
             (pair(Action::Next, Action::Prev), "step"),
+            (key(Action::Cancel), "leave the tour"),
+            (pair(Action::Down, Action::Up), "scroll"),
             (pair(Action::Top, Action::Bottom), "first/last"),
             (key(Action::Present), "present"),
-            (key(Action::Cancel), "leave the tour"),
         ],
         (Mode::Balance, _) => vec![
             (pair(Action::Down, Action::Up), "era"),
@@ -100,6 +103,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (key(Action::Submit), "see on the timeline"),
             (key(Action::Cancel), "close"),
         ],
+        (Mode::Quiz, _) if quiz_over => vec![(key(Action::Cancel), "leave")],
         (Mode::Quiz, _) => vec![
             (
                 group(&[
@@ -144,8 +148,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|(k, w)| width(k) + width(w) + 3)
             .sum::<usize>()
     };
-    while hints.len() > 3 && cost(&hints) > usize::from(left_area.width) {
-        hints.remove(hints.len() - 3);
+    while hints.len() > 1 && cost(&hints) > usize::from(left_area.width) {
+        hints.pop();
     }
     let mut spans = vec![Span::raw(" ")];
     for (k, what) in hints {
@@ -166,6 +170,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// "event 12 of 57" for the item the detail shows.
 fn position(app: &App) -> String {
     use crate::index::Item;
+    // The full-screen views are about something else than the selection.
+    if matches!(app.mode(), Mode::Balance | Mode::Quiz) {
+        return String::new();
+    }
     match app.shown() {
         Some(Item::Event(e)) => format!(" event {} of {} ", e + 1, app.case.data.events.len()),
         Some(Item::Factor(f)) => format!(" factor {} of {} ", f + 1, app.case.data.factors.len()),

@@ -40,6 +40,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     let rows = app.rows();
+    if rows.is_empty() {
+        let message = match app.lens() {
+            Some(level) => format!(
+                " no events involve the {} level; 0 shows all",
+                level.name().to_lowercase()
+            ),
+            None => " this dataset has no events".to_owned(),
+        };
+        put_line(buf, inner, &Line::styled(message, t.faded));
+        return;
+    }
     let scroll = app.timeline();
     let height = usize::from(inner.height);
     let text_width = usize::from(inner.width).saturating_sub(1);
