@@ -68,9 +68,22 @@ struct Signals {
 impl Signals {
     fn install() -> io::Result<Signals> {
         let stop = Arc::new(AtomicUsize::new(0));
-        for signal in [SIGTERM, SIGINT, SIGHUP] {
-            signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
-        }
+        let mut stops = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+        let noted = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("waltz-signals".into())
+            .spawn(move || {
+                if let Some(signal) = stops.forever().next() {
+                    noted.store(signal as usize, Ordering::SeqCst);
+                    // The event loop sees the note within a tick and leaves
+                    // cleanly. If it cannot (a hung-up terminal can keep the
+                    // input reader spinning), put the terminal back and
+                    // leave from here.
+                    std::thread::sleep(Duration::from_millis(500));
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
         let suspend = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
         let resumed = Arc::new(AtomicBool::new(false));

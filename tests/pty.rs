@@ -5,7 +5,7 @@
 //! Timeouts here only guard against a hang; nothing asserts on speed.
 
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
@@ -33,7 +33,7 @@ impl Pty {
             ws_xpixel: 0,
             ws_ypixel: 0,
         };
-        let pty = openpty(Some(&size), None).expect("a pseudo-terminal");
+        let pty = pty(&size);
         let slave: OwnedFd = pty.slave;
         let stdio = || Stdio::from(slave.try_clone().expect("dup"));
         let mut command = Command::new(program);
@@ -141,6 +141,17 @@ impl Drop for Pty {
     }
 }
 
+/// A pseudo-terminal whose descriptors are not inherited by the programs
+/// other tests start at the same time (which would keep it open).
+fn pty(size: &Winsize) -> nix::pty::OpenptyResult {
+    let pty = openpty(Some(size), None).expect("a pseudo-terminal");
+    for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
+        // SAFETY: setting a flag on descriptors this function owns.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    pty
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
@@ -193,6 +204,59 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit() {
             "{signal}: mouse capture left on"
         );
     }
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_program() {
+    // The window is closed: the pseudo-terminal's master side is gone.
+    let size = Winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = pty(&size);
+    let slave: OwnedFd = pty.slave;
+    let stdio = || Stdio::from(slave.try_clone().unwrap());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_waltz"));
+    command
+        .env("TERM", "xterm-256color")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdin(stdio())
+        .stdout(stdio())
+        .stderr(stdio());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    drop(slave);
+    let mut master = std::fs::File::from(pty.master);
+    let mut seen = Vec::new();
+    let mut piece = [0u8; 4096];
+    while find(&seen, b"Timeline").is_none() {
+        let n = master.read(&mut piece).unwrap();
+        assert!(n > 0, "the program never drew");
+        seen.extend_from_slice(&piece[..n]);
+    }
+    drop(master);
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the program kept running without its terminal");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(129), "SIGHUP");
 }
 
 #[test]
