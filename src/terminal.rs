@@ -188,7 +188,22 @@ impl Session {
     }
 
     /// Run the explorer until the user quits or a signal stops it.
-    pub fn run(&mut self, mut app: App, crash_after_first_frame: bool) -> io::Result<End> {
+    pub fn run(&mut self, app: App, crash_after_first_frame: bool) -> io::Result<End> {
+        let result = self.event_loop(app, crash_after_first_frame);
+        if result.is_err() {
+            // A terminal that went away fails the next read or write, often
+            // just before its hang-up signal arrives: report the signal.
+            for _ in 0..20 {
+                if let Some(n) = self.signals.stop() {
+                    return Ok(End::Signal(n));
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        result
+    }
+
+    fn event_loop(&mut self, mut app: App, crash_after_first_frame: bool) -> io::Result<End> {
         // Draw only when something changed: an idle program writes nothing.
         let mut dirty = true;
         loop {
