@@ -14,6 +14,10 @@
 #[path = "support/synth.rs"]
 mod synth;
 
+// The binary's allocator, so that the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

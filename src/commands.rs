@@ -42,6 +42,8 @@ pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i
             }
             let case = Case::new(loaded.dataset);
             write_summary(&case, &name, loaded.warnings.len(), out)?;
+            // The process ends now: see `search`.
+            std::mem::forget(case);
             Ok(OK)
         }
         Err(e) => {
@@ -199,5 +201,8 @@ pub fn search(
         writeln!(lines, "{}\t{id}\t{year}\t{}", item.kind(), case.title(item))?;
     }
     lines.flush()?;
+    // The process ends now: freeing a large case piece by piece would only
+    // keep the user waiting.
+    std::mem::forget(case);
     Ok(if matched == 0 { FAILED } else { OK })
 }

@@ -203,7 +203,7 @@ pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Load
         return Err(LoadError { diagnostics });
     }
     // A stable sort keeps the file's order within a year (and a month).
-    dataset.events.sort_by_key(|e| e.chronology());
+    sort_chronologically(&mut dataset.events);
     Ok(Loaded {
         dataset,
         warnings: diagnostics,
@@ -261,6 +261,31 @@ fn in_pieces(text: &str, options: &ron::Options, progress: &Progress) -> Option<
     }
     dataset.events = events;
     Some(dataset)
+}
+
+/// Put events in date order, keeping the file's order within a date. Sorts
+/// positions and moves each event once, so a large case needs no second
+/// copy of its events while sorting.
+fn sort_chronologically(events: &mut [Event]) {
+    if events.is_sorted_by_key(|e| e.chronology()) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| events[i].chronology());
+    // Apply the order in place, cycle by cycle: position i takes the event
+    // that was at order[i].
+    for start in 0..order.len() {
+        let mut i = start;
+        loop {
+            let from = order[i];
+            order[i] = i;
+            if from == start || from == i {
+                break;
+            }
+            events.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 /// Make an event's strings inert, as [`sanitize_dataset`] does.
@@ -368,5 +393,40 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
                 Target::Event(id) | Target::Factor(id) => line(id),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_keeps_the_file_order_within_a_date() {
+        let event = |id: &str, year: i32, month: Option<u8>| Event {
+            id: id.into(),
+            year,
+            month,
+            until: None,
+            circa: false,
+            title: id.into(),
+            summary: String::new(),
+            factors: Vec::new(),
+            actors: Vec::new(),
+            themes: Vec::new(),
+            sources: Vec::new(),
+            quote: None,
+            note: None,
+        };
+        let mut events = vec![
+            event("c", 2005, None),
+            event("a", 2001, Some(3)),
+            event("d", 2005, None),
+            event("b", 2001, None),
+            event("f", 2009, Some(1)),
+            event("e", 2005, Some(2)),
+        ];
+        sort_chronologically(&mut events);
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "c", "d", "e", "f"]);
     }
 }

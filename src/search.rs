@@ -56,9 +56,6 @@ impl Corpus {
     pub fn new(case: &Case) -> Corpus {
         let d = &case.data;
         let ix = &case.index;
-        let mut records = Vec::with_capacity(
-            d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len(),
-        );
         let names = |ids: &[usize], f: &dyn Fn(usize) -> String| -> Vec<String> {
             ids.iter().map(|&i| f(i)).collect()
         };
@@ -70,21 +67,47 @@ impl Corpus {
                 .collect::<Vec<_>>()
                 .join(" · ")
         };
-        for (e, x) in d.events.iter().enumerate() {
+        let event = |e: usize| {
+            let x = &d.events[e];
             let mut fields = vec![x.date_label()];
             fields.extend(names(&ix.event_actors[e], &actor));
             fields.extend(x.themes.iter().cloned());
             fields.extend(names(&ix.event_sources[e], &cite));
             fields.push(case.levels(e).names());
             let long = [Some(&x.summary), x.quote.as_ref(), x.note.as_ref()];
-            records.push(Record::new(
+            Record::new(
                 Item::Event(e),
                 &x.title,
                 &fields,
                 &long,
                 Some((x.year, x.until.unwrap_or(x.year).max(x.year))),
-            ));
-        }
+            )
+        };
+        // Events are most of a large case: build their records on every core.
+        let threads = if d.events.len() >= 20_000 {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 8)
+        } else {
+            1
+        };
+        let share = d.events.len().div_ceil(threads).max(1);
+        let mut records: Vec<Record> = std::thread::scope(|scope| {
+            let parts: Vec<_> = (0..d.events.len())
+                .step_by(share)
+                .map(|from| {
+                    let to = (from + share).min(d.events.len());
+                    scope.spawn(move || (from..to).map(event).collect::<Vec<Record>>())
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| {
+                    p.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
         for (f, x) in d.factors.iter().enumerate() {
             let mut fields = vec![x.level.name().to_owned(), x.effect.name().to_owned()];
             fields.extend(names(&ix.factor_actors[f], &actor));
@@ -155,13 +178,22 @@ impl Record {
         let title = fold(title);
         Record {
             item,
-            title_lower: title.to_lowercase(),
+            title_lower: lower(&title),
             title,
-            fields_lower: fields.to_lowercase(),
+            fields_lower: lower(&fields),
             fields,
-            long: fold(&long.join(" ")).to_lowercase(),
+            long: lower(&fold(&long.join(" "))),
             years,
         }
+    }
+}
+
+/// Lower case, quickly for the usual ASCII text.
+fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
     }
 }
 
@@ -169,6 +201,9 @@ impl Record {
 /// straight ones, so that `north-south` finds "North–South". One character
 /// for one, so positions in the folded text are positions in the original.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
     text.chars()
         .map(|c| match c {
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',

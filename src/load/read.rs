@@ -33,6 +33,9 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
             return Err(fail(too_large(meta.len())));
         }
         progress.start(Stage::Reading, meta.len() as usize);
+        // Room for the whole file at once: growing by doubling would hold
+        // two copies of a large file for a moment.
+        bytes.reserve_exact(meta.len() as usize + 1);
         // The length can lie (a pipe, a growing file): never read past the cap.
         read_counting(file.take(MAX_BYTES + 1), &mut bytes, progress)
     };
