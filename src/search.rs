@@ -422,17 +422,25 @@ impl Matcher {
                 best = Some(s);
             }
         }
-        // Whole words anywhere beat letters scattered anywhere.
+        // Whole words anywhere beat letters scattered anywhere. A word in
+        // the other fields scores 120, in the long text 80: look no further
+        // than a score can still be beaten.
+        if best.is_some_and(|b| b >= 120) {
+            return best;
+        }
         let elsewhere = match together(fields, pattern) {
-            80 => Some(120),
+            80 => return best.max(Some(120)),
             40 => Some(70),
             _ => in_order(fields, pattern)
                 .then(|| skim.fuzzy_match(fields, pattern))
                 .flatten()
                 .map(|s| s / 2),
         };
-        let in_text = word_in(&r.long, term).then_some(80);
-        best.max(elsewhere).max(in_text)
+        best = best.max(elsewhere);
+        if best.is_some_and(|b| b >= 80) {
+            return best;
+        }
+        best.max(word_in(&r.long, term).then_some(80))
     }
 
     /// Score `query` on a record, or `None` when a term fails. Terms are

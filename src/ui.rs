@@ -129,6 +129,20 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// A scrollbar down the right of `area` when `len` rows do not fit in
+/// `shown`, with the first shown at `offset`.
+fn scrollbar(app: &App, area: Rect, len: usize, shown: usize, offset: usize, buf: &mut Buffer) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+    if len > shown {
+        let mut state = ScrollbarState::new(len - shown).position(offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(app.theme.border)
+            .render(area, buf, &mut state);
+    }
+}
+
 /// Fill a one-row area with `line`, cut to fit.
 fn put_line(buf: &mut Buffer, area: Rect, line: &Line) {
     if area.height > 0 {

@@ -1,15 +1,10 @@
 //! The command line as a user meets it: exit statuses, stdout and stderr.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn waltz(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_waltz"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run waltz")
-}
+use std::path::{Path, PathBuf};
+
+use common::waltz;
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

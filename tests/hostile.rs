@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 use ratatui::layout::Rect;
 use waltz::app::{App, Options};
@@ -116,13 +114,6 @@ fn nothing_from_the_data_reaches_the_terminal_in_any_view() {
         type_text(&mut app, "52");
         assert_inert_output(&terminal_bytes(&app), "the finder");
     }
-}
-
-fn waltz(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_waltz"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

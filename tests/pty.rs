@@ -27,39 +27,7 @@ struct Pty {
 
 impl Pty {
     fn spawn(program: &str, args: &[&str]) -> Pty {
-        let size = Winsize {
-            ws_row: 24,
-            ws_col: 80,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        let pty = pty(&size);
-        let slave: OwnedFd = pty.slave;
-        let stdio = || Stdio::from(slave.try_clone().expect("dup"));
-        let mut command = Command::new(program);
-        command
-            .args(args)
-            .env("TERM", "xterm-256color")
-            .env("PS1", "$ ")
-            .env_remove("NO_COLOR")
-            .env("XDG_CONFIG_HOME", "/nonexistent")
-            .stdin(stdio())
-            .stdout(stdio())
-            .stderr(stdio());
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                // A session of its own, with the pseudo-terminal as its
-                // controlling terminal, as a login shell would have.
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = command.spawn().expect("the program starts");
-        drop(slave);
-        let master = std::fs::File::from(pty.master);
+        let (child, master) = start(program, args);
         let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().expect("dup");
         let sink = Arc::clone(&output);
@@ -141,6 +109,43 @@ impl Drop for Pty {
     }
 }
 
+/// Start `program` in a new 80×24 pseudo-terminal that is its controlling
+/// terminal, as a login shell's would be; the terminal's master side.
+fn start(program: &str, args: &[&str]) -> (Child, std::fs::File) {
+    let size = Winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = pty(&size);
+    let slave: OwnedFd = pty.slave;
+    let stdio = || Stdio::from(slave.try_clone().expect("dup"));
+    let mut command = Command::new(program);
+    command
+        .args(args)
+        .env("TERM", "xterm-256color")
+        .env("PS1", "$ ")
+        .env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdin(stdio())
+        .stdout(stdio())
+        .stderr(stdio());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let child = command.spawn().expect("the program starts");
+    drop(command);
+    drop(slave);
+    (child, std::fs::File::from(pty.master))
+}
+
 /// A pseudo-terminal whose descriptors are not inherited by the programs
 /// other tests start at the same time (which would keep it open).
 fn pty(size: &Winsize) -> nix::pty::OpenptyResult {
@@ -209,34 +214,7 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit() {
 #[test]
 fn a_terminal_that_goes_away_ends_the_program() {
     // The window is closed: the pseudo-terminal's master side is gone.
-    let size = Winsize {
-        ws_row: 24,
-        ws_col: 80,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    let pty = pty(&size);
-    let slave: OwnedFd = pty.slave;
-    let stdio = || Stdio::from(slave.try_clone().unwrap());
-    let mut command = Command::new(env!("CARGO_BIN_EXE_waltz"));
-    command
-        .env("TERM", "xterm-256color")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .stdin(stdio())
-        .stdout(stdio())
-        .stderr(stdio());
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let mut child = command.spawn().unwrap();
-    drop(slave);
-    let mut master = std::fs::File::from(pty.master);
+    let (mut child, mut master) = start(env!("CARGO_BIN_EXE_waltz"), &[]);
     let mut seen = Vec::new();
     let mut piece = [0u8; 4096];
     while find(&seen, b"Timeline").is_none() {

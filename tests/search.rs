@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 use ratatui::style::Modifier;
 use waltz::app::{App, Options, Overlay, Region};
@@ -378,13 +376,6 @@ fn the_worker_gives_the_same_results_as_searching_inline() {
         assert_eq!(finder(&worker).results, finder(&inline).results, "{q:?}");
         assert_eq!(finder(&worker).total, finder(&inline).total, "{q:?}");
     }
-}
-
-fn waltz(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_waltz"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 use super::{frame, put_line};
 use crate::app::{App, Region};
@@ -59,13 +59,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     let height = usize::from(text.height);
-    if doc.lines.len() > height {
-        let mut state =
-            ScrollbarState::new(doc.lines.len().saturating_sub(height)).position(scroll.offset);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .style(t.border)
-            .render(inner, buf, &mut state);
-    }
+    super::scrollbar(app, inner, doc.lines.len(), height, scroll.offset, buf);
 }

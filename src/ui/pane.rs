@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 use super::{frame, put_line, row_style};
 use crate::app::{App, Region};
@@ -89,13 +89,5 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    if factors.len() > visible {
-        let mut state =
-            ScrollbarState::new(factors.len().saturating_sub(visible)).position(scroll.offset);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .style(t.border)
-            .render(inner, buf, &mut state);
-    }
+    super::scrollbar(app, inner, factors.len(), visible, scroll.offset, buf);
 }

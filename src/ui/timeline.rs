@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 use super::{frame, put_line, row_style};
 use crate::app::timeline::Row;
@@ -82,15 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(buf, line_area, &line);
     }
 
-    if rows.len() > height {
-        let mut state =
-            ScrollbarState::new(rows.len().saturating_sub(height)).position(scroll.offset);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .style(t.border)
-            .render(inner, buf, &mut state);
-    }
+    super::scrollbar(app, inner, rows.len(), height, scroll.offset, buf);
 }
 
 fn fold_line(app: &App, n: usize, width: usize, cursor: bool, focused: bool) -> Line<'static> {

@@ -14,6 +14,15 @@ use waltz::keymap::Key;
 use waltz::load;
 use waltz::theme::Theme;
 
+/// Run the `waltz` binary with `args`, without colour, to completion.
+pub fn waltz(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_waltz"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run waltz")
+}
+
 /// The small fictional fixture.
 pub const MINIMAL: &str = include_str!("../fixtures/minimal.ron");
 
