@@ -5,6 +5,10 @@
 //! character may reach a cell.
 
 mod common;
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use std::sync::OnceLock;
 
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -138,6 +142,16 @@ fn session(case: Case, inputs: &[Input]) -> Result<(), TestCaseError> {
         step(&mut app, input)?;
     }
     Ok(())
+}
+
+/// A synthetic case of 3,000 events, made once for all the sessions.
+fn thousands() -> &'static Case {
+    static CASE: OnceLock<Case> = OnceLock::new();
+    CASE.get_or_init(|| {
+        let mut bytes = Vec::new();
+        synth::write(&mut bytes, 3_000, 60, 7).unwrap();
+        case(std::str::from_utf8(&bytes).unwrap())
+    })
 }
 
 /// Text of any kind, control characters and all.
@@ -284,6 +298,11 @@ proptest! {
     #[test]
     fn random_sessions_on_the_shipped_case(inputs in proptest::collection::vec(input(), 1..60)) {
         session(shipped(), &inputs)?;
+    }
+
+    #[test]
+    fn random_sessions_on_thousands_of_events(inputs in proptest::collection::vec(input(), 1..30)) {
+        session(thousands().clone(), &inputs)?;
     }
 
     #[test]
