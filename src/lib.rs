@@ -2,8 +2,13 @@
 //! international relations, organised by Kenneth Waltz's three levels of
 //! analysis — individual, domestic and systemic.
 //!
-//! The data layer (`model`, `load`, `index`) knows nothing of the terminal;
-//! the command-line subcommands (`commands`, `export`) use it directly.
+//! The data layer (`model`, `load`, `index`, `search`) knows nothing of the
+//! terminal; the command-line subcommands (`commands`, `export`) use it
+//! directly. The explorer follows one loop: a terminal event becomes an
+//! `action` (`input`, `keymap`), `app::App::update` changes the state, and
+//! `ui` draws it; `terminal` owns the screen.
+
+#![warn(missing_docs)]
 
 pub mod action;
 pub mod app;

@@ -10,7 +10,7 @@
 //! - bidi overrides, zero-width and other invisible format characters
 //!   (Unicode category Cf) are removed: they reorder or hide text;
 //! - tabs become spaces up to the next multiple of [`TAB_WIDTH`];
-//! - CR LF and lone CR become LF ([`text`]) or a space ([`line`]).
+//! - CR LF and lone CR become LF ([`text`]) or a space ([`line()`]).
 
 use std::borrow::Cow;
 
@@ -27,7 +27,7 @@ pub fn line(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
 
-/// Sanitize a string in place, as [`text`] or [`line`] would.
+/// Sanitize a string in place, as [`text`] or [`line()`] would.
 pub fn in_place(s: &mut String, multiline: bool) {
     if let Cow::Owned(clean) = clean(s, multiline) {
         *s = clean;
