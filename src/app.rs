@@ -124,6 +124,9 @@ pub struct Finder {
     pub scroll: Scroll,
     /// Whether the results are for an older query, a search still running.
     pub pending: bool,
+    /// Enter was pressed while searching: go to the best result when the
+    /// search for what was typed finishes, not to a stale one.
+    pub go_when_ready: bool,
 }
 
 /// Searching: the records (built on first use), and for large cases a
@@ -339,6 +342,7 @@ impl App {
         if options.present {
             app.toggle_present();
         }
+        app.reveal_lit_factors();
         app
     }
 
@@ -640,6 +644,7 @@ impl App {
                         | Action::LensSystemic
                         | Action::JumpYear
                         | Action::Search
+                        | Action::Present
                 ) || (self.focus == Region::Detail
                     && matches!(
                         action,
@@ -665,6 +670,7 @@ impl App {
         }
         if self.anchor() != anchor {
             self.reveal_lit_factors();
+            self.reveal_lit_events();
         }
     }
 }

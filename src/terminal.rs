@@ -22,7 +22,13 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
+
+/// The signals whose default is to end the program: each ends it after the
+/// terminal is put back, with the status 128 + its number.
+const STOPPING: [i32; 7] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
 
 use crate::app::App;
 use crate::load::Progress;
@@ -68,7 +74,7 @@ struct Signals {
 impl Signals {
     fn install() -> io::Result<Signals> {
         let stop = Arc::new(AtomicUsize::new(0));
-        let mut stops = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+        let mut stops = signal_hook::iterator::Signals::new(STOPPING)?;
         let noted = Arc::clone(&stop);
         std::thread::Builder::new()
             .name("waltz-signals".into())
@@ -174,13 +180,22 @@ impl Session {
             })?;
             if event::poll(Duration::from_millis(50))? {
                 if let Event::Key(key) = event::read()? {
-                    let ctrl_c = key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL);
-                    if key.kind != KeyEventKind::Release
-                        && (ctrl_c || key.code == KeyCode::Char('q') || key.code == KeyCode::Esc)
-                    {
+                    let ctrl = |c| {
+                        key.code == KeyCode::Char(c)
+                            && key.modifiers.contains(KeyModifiers::CONTROL)
+                    };
+                    if key.kind == KeyEventKind::Release {
+                        continue;
+                    }
+                    if ctrl('c') || key.code == KeyCode::Char('q') || key.code == KeyCode::Esc {
                         return Ok(Some(End::Quit));
                     }
+                    if ctrl('z') {
+                        self.suspend()?;
+                    }
+                }
+                if self.signals.suspend.swap(false, Ordering::SeqCst) {
+                    self.suspend()?;
                 }
             }
         }

@@ -15,6 +15,9 @@ use crate::model::{Effect, Level};
 pub struct Theme {
     /// The theme's name, as `--theme` takes it.
     pub name: &'static str,
+    /// The whole screen, under everything: the terminal's own colours,
+    /// except where a theme paints its own background.
+    pub screen: Style,
     /// Ordinary text.
     pub text: Style,
     /// Items unrelated to the selection, and secondary text.
@@ -73,6 +76,7 @@ impl Theme {
         let fg = |c: Color| Style::new().fg(c);
         Theme {
             name: "dark",
+            screen: Style::new(),
             text: Style::new(),
             faded: Style::new().add_modifier(Modifier::DIM),
             border: fg(Color::DarkGray),
@@ -127,6 +131,9 @@ impl Theme {
         let fg = |c: Color| Style::new().fg(c).add_modifier(Modifier::BOLD);
         Theme {
             name: "high-contrast",
+            // Its own black background: readable on any terminal and any
+            // projector, light or dark.
+            screen: Style::new().fg(Color::White).bg(Color::Black),
             text: Style::new().fg(Color::White),
             faded: Style::new().fg(Color::Gray),
             border: Style::new().fg(Color::White),
@@ -164,6 +171,7 @@ impl Theme {
         let m = |m: Modifier| Style::new().add_modifier(m);
         Theme {
             name: "monochrome",
+            screen: Style::new(),
             text: Style::new(),
             faded: m(Modifier::DIM),
             border: Style::new(),

@@ -190,11 +190,14 @@ fn quitting_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit() {
+fn signals_that_end_the_program_restore_the_terminal_first() {
     for (signal, status) in [
         (Signal::SIGTERM, 143),
         (Signal::SIGHUP, 129),
         (Signal::SIGINT, 130),
+        (Signal::SIGQUIT, 131),
+        (Signal::SIGUSR1, 138),
+        (Signal::SIGALRM, 142),
     ] {
         let mut pty = Pty::waltz(&["--mouse"]);
         let drawn = pty.wait_for("Timeline", 0);

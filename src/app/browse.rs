@@ -280,6 +280,31 @@ impl App {
             }
         }
     }
+    /// When a factor (or an actor, era, source) becomes the anchor, scroll
+    /// the timeline, unless it has focus, so that a lit event is in view.
+    pub(super) fn reveal_lit_events(&mut self) {
+        if self.focus == Region::Timeline {
+            return;
+        }
+        let lit = self.lit();
+        if lit.events.is_none() {
+            return;
+        }
+        let height = self.timeline_height();
+        let lit_row = |r: &Row| matches!(r, Row::Event(e) if lit.event(*e));
+        let offset = self.timeline.offset;
+        let end = (offset + height).min(self.rows.len());
+        if self.rows[offset.min(end)..end].iter().any(lit_row) {
+            return;
+        }
+        if let Some(first) = self.rows.iter().position(lit_row) {
+            // The lit event a little down from the top, under its header.
+            self.timeline.offset = first
+                .saturating_sub(1)
+                .min(self.rows.len().saturating_sub(height));
+        }
+    }
+
     pub(super) fn set_focus(&mut self, region: Region) {
         self.focus = region;
         if region != Region::Detail {
@@ -292,6 +317,8 @@ impl App {
         self.set_focus(region);
         if region != Region::Detail {
             self.anchor = region;
+            // Back in a list, the detail starts again from its top.
+            self.detail = super::DetailScroll::default();
         }
     }
 
@@ -475,7 +502,13 @@ impl App {
     }
     pub(super) fn back(&mut self) {
         if let Some(place) = self.history.pop() {
-            self.focus = place.focus;
+            // Going back from a list stays in a list: the one the earlier
+            // selection is in, not the detail it was followed from.
+            self.focus = if self.focus == Region::Detail {
+                place.focus
+            } else {
+                place.shown
+            };
             self.shown = place.shown;
             self.anchor = place.anchor;
             if let Some(row) = place.timeline {
@@ -510,6 +543,8 @@ impl App {
                 self.message = Some("no highlighted events under this lens".into());
                 return;
             };
+            let at = visible.iter().position(|&x| x == e).unwrap_or(0);
+            self.walking(at, visible.len());
             if self.case.is_background(e) {
                 self.fold_open = true;
             }
@@ -535,6 +570,8 @@ impl App {
                 self.message = Some("the selected event is linked to no factor".into());
                 return;
             };
+            let n = order.iter().position(|&x| x == (level, at)).unwrap_or(0);
+            self.walking(n, order.len());
             let level = Level::ALL[level];
             self.panes[level.index()].cursor = at;
             self.reveal_pane(level);
@@ -543,6 +580,19 @@ impl App {
             self.message = Some("nothing is highlighted".into());
         }
     }
+    /// Say which lit item `n` and `N` reached, and whose: the highlight stays
+    /// with the item that lit them until another is selected by moving.
+    fn walking(&mut self, at: usize, of: usize) {
+        let by = self
+            .anchor()
+            .map(|item| self.case.title(item).to_owned())
+            .unwrap_or_default();
+        self.message = Some(format!(
+            "● {} of {of} lit by “{by}”; move to select this one",
+            at + 1
+        ));
+    }
+
     /// Go to the first event of `year`, or the first whose span holds it
     /// ("1990–1999" holds 1997), or else the first one after it.
     pub(super) fn jump_to_year(&mut self, year: i32) {

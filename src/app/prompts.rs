@@ -73,6 +73,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Cancel | Action::Back => self.overlay = Overlay::None,
+            Action::Submit if finder.pending => finder.go_when_ready = true,
             Action::Submit => {
                 if let Some(&item) = finder.results.get(finder.scroll.cursor) {
                     self.overlay = Overlay::None;
@@ -184,7 +185,16 @@ impl App {
         finder.results = response.best.into_iter().map(|(item, _)| item).collect();
         finder.scroll = Scroll::default();
         finder.pending = false;
+        let go = std::mem::take(&mut finder.go_when_ready).then(|| finder.results.first().copied());
         self.search.last = Some(response.matches);
+        match go {
+            Some(Some(item)) => {
+                self.overlay = Overlay::None;
+                self.go_to(item);
+            }
+            Some(None) => self.message = Some("no match to go to".into()),
+            None => {}
+        }
     }
 }
 

@@ -112,11 +112,7 @@ fn result_row(app: &App, item: Item, selected: bool, area: Rect, buf: &mut Buffe
         }
         _ => (String::new(), [None; 3]),
     };
-    let base = if selected {
-        t.text.patch(t.cursor)
-    } else {
-        t.text
-    };
+    let base = t.text;
     let mut spans = vec![
         Span::styled(format!(" {:<7}", item.kind()), base.patch(t.faded)),
         Span::styled(format!("{year:>4} "), base.patch(t.year)),
@@ -144,5 +140,11 @@ fn result_row(app: &App, item: Item, selected: bool, area: Rect, buf: &mut Buffe
         " ".repeat(usize::from(area.width).saturating_sub(width)),
         base,
     ));
+    // The cursor goes over every colour, so the row reads as one.
+    if selected {
+        for span in &mut spans {
+            span.style = span.style.patch(t.cursor);
+        }
+    }
     Line::from(spans).render(area, buf);
 }
