@@ -369,6 +369,16 @@ impl App {
         self.help
     }
 
+    /// The help, laid out for the current screen.
+    pub fn help_document(&self) -> crate::help::Help {
+        crate::help::document(
+            &self.keymap,
+            &self.theme,
+            self.mouse,
+            layout::help_width(self.screen),
+        )
+    }
+
     /// Whether presentation mode is on.
     pub fn presenting(&self) -> bool {
         self.present

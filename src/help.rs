@@ -1,51 +1,99 @@
 //! The help screen's text, generated from the key map so that it always
-//! lists the bindings in force, followed by what the symbols mean.
+//! lists the bindings in force, followed by what the symbols mean — laid out
+//! for the width it is shown in, wrapping rather than cutting.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::keymap::Keymap;
+use crate::keymap::{Keymap, Mode};
 use crate::model::{Effect, Level};
+use crate::text::{pad, width as cells, wrap};
 use crate::theme::Theme;
 
-/// The row of the help text where `mode`'s keys begin.
-pub fn section(keymap: &Keymap, mode: crate::keymap::Mode) -> usize {
-    let mut row = 0;
-    for s in keymap.help() {
-        if s.mode == mode {
-            return row;
-        }
-        row += s.rows.len() + 2;
-    }
-    0
+/// The help laid out `width` cells wide: its rows, and where each mode's
+/// section begins.
+pub struct Help {
+    /// The rows.
+    pub lines: Vec<Line<'static>>,
+    /// The first row of each mode's keys.
+    pub sections: Vec<(Mode, usize)>,
 }
 
-/// The help text, one entry per row.
-pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> {
+impl Help {
+    /// The row where `mode`'s keys begin (the top when it has none).
+    pub fn section(&self, mode: Mode) -> usize {
+        self.sections
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(0, |&(_, row)| row)
+    }
+}
+
+fn title(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Browse => "Exploring",
+        Mode::Help => "In this help",
+        Mode::Jump => "In the year prompt (:)",
+        Mode::Find => "In the finder (/)",
+        Mode::Tours => "In the list of tours (t)",
+        Mode::Tour => "During a tour",
+        Mode::Balance => "In the balance view (b)",
+        Mode::Quiz => "In the quiz (z)",
+    }
+}
+
+/// A row of `term` (in `style`) and its meaning, the meaning wrapped under
+/// itself; on a narrow screen the meaning goes under the term.
+fn entry(
+    lines: &mut Vec<Line<'static>>,
+    term: &str,
+    column: usize,
+    style: Style,
+    meaning: &str,
+    width: usize,
+) {
+    let indent = 2 + column + 2;
+    if indent + 12 <= width && cells(term) <= column {
+        for (i, piece) in wrap(meaning, width - indent).into_iter().enumerate() {
+            let lead = if i == 0 {
+                Span::styled(format!("  {}  ", pad(term, column)), style)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            lines.push(Line::from(vec![lead, Span::raw(piece)]));
+        }
+    } else {
+        lines.push(Line::styled(format!("  {term}"), style));
+        for piece in wrap(meaning, width.saturating_sub(4).max(8)) {
+            lines.push(Line::raw(format!("    {piece}")));
+        }
+    }
+}
+
+/// The help laid out `width` cells wide.
+pub fn document(keymap: &Keymap, theme: &Theme, mouse: bool, width: usize) -> Help {
+    let width = width.max(16);
     let mut lines = Vec::new();
+    let mut sections = Vec::new();
+    let column = (width / 3).min(22);
     for section in keymap.help() {
-        let title = match section.mode.name() {
-            "browse" => "Exploring".to_owned(),
-            "help" => "In this help".to_owned(),
-            "jump" => "In the year prompt (:)".to_owned(),
-            "find" => "In the finder (/)".to_owned(),
-            "tours" => "In the list of tours (t)".to_owned(),
-            "tour" => "During a tour".to_owned(),
-            "balance" => "In the balance view (b)".to_owned(),
-            "quiz" => "In the quiz (z)".to_owned(),
-            other => other.to_owned(),
-        };
-        lines.push(Line::styled(title, theme.heading));
-        let width = section
+        lines.push(Line::styled(title(section.mode), theme.heading));
+        sections.push((section.mode, lines.len() - 1));
+        let widest = section
             .rows
             .iter()
-            .map(|(k, _)| crate::text::width(k))
+            .map(|(k, _)| cells(k))
             .max()
             .unwrap_or(0);
         for (keys, what) in section.rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}", crate::text::pad(&keys, width)), theme.key),
-                Span::raw(format!("  {what}")),
-            ]));
+            entry(
+                &mut lines,
+                &keys,
+                widest.min(column),
+                theme.key,
+                what,
+                width,
+            );
         }
         lines.push(Line::default());
     }
@@ -54,41 +102,58 @@ pub fn lines(keymap: &Keymap, theme: &Theme, mouse: bool) -> Vec<Line<'static>> 
         lines.push(Line::default());
     }
     lines.push(Line::styled("Mouse", theme.heading));
-    lines.push(Line::raw(if mouse {
-        "  click selects or follows a link; the wheel scrolls what is under it"
+    let mouse_text = if mouse {
+        "click selects or follows a link, or picks a result; the wheel scrolls what is under it"
     } else {
-        "  off; start with --mouse to click and scroll"
-    }));
+        "off; start with --mouse to click and scroll"
+    };
+    for piece in wrap(mouse_text, width.saturating_sub(2)) {
+        lines.push(Line::raw(format!("  {piece}")));
+    }
     lines.push(Line::default());
     lines.push(Line::styled("Symbols", theme.heading));
+    let column = 5;
     for effect in Effect::ALL {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}", effect.symbol()), theme.effect(effect)),
-            Span::raw(format!("  {}", effect.name())),
-        ]));
+        entry(
+            &mut lines,
+            effect.symbol(),
+            column,
+            theme.effect(effect),
+            effect.name(),
+            width,
+        );
     }
-    lines.push(Line::from(vec![
-        Span::styled("  ●", theme.lit),
-        Span::raw("  highlighted: related to the selected item (n and N visit them)"),
-    ]));
-    let mut levels = vec![Span::raw("  ")];
+    entry(
+        &mut lines,
+        "●",
+        column,
+        theme.lit,
+        "highlighted: related to the selected item (n and N visit them)",
+        width,
+    );
     for level in Level::ALL {
-        levels.push(Span::styled(level.letter().to_string(), theme.level(level)));
-        levels.push(Span::raw(format!(" {}  ", level.name().to_lowercase())));
+        let meaning = format!("the {} level", level.name().to_lowercase());
+        entry(
+            &mut lines,
+            &level.letter().to_string(),
+            column,
+            theme.level(level),
+            &meaning,
+            width,
+        );
     }
-    levels.push(Span::raw("levels an event touches; · one it does not"));
-    lines.push(Line::from(levels));
     for (symbol, meaning) in [
-        ("▸ ▾", "folded and unfolded background before the period"),
+        ("·", "a level the event does not touch"),
+        (
+            "▸ ▾",
+            "the background before the period, folded or unfolded",
+        ),
         ("┃", "on the year ruler: a year with a highlighted event"),
         ("Oct", "the month, where the paper gives one"),
         ("→2003", "the last year, where the paper gives a span"),
         ("c.", "circa: the paper dates it loosely"),
     ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {symbol}"), theme.key),
-            Span::raw(format!("  {meaning}")),
-        ]));
+        entry(&mut lines, symbol, column, theme.key, meaning, width);
     }
-    lines
+    Help { lines, sections }
 }

@@ -92,9 +92,9 @@ pub fn finder(screen: Rect) -> Rect {
     }
 }
 
-/// Where the help popup goes: centred, at most 76 columns wide.
+/// Where the help popup goes: centred, at most 100 columns wide.
 pub fn help(screen: Rect) -> Rect {
-    let width = screen.width.saturating_sub(4).min(76);
+    let width = screen.width.saturating_sub(4).min(100);
     let height = screen.height.saturating_sub(2);
     Rect::new(
         screen.x + (screen.width - width) / 2,
@@ -102,6 +102,12 @@ pub fn help(screen: Rect) -> Rect {
         width,
         height,
     )
+}
+
+/// The width the help's text is laid out in: its popup's inside, less a
+/// margin.
+pub fn help_width(screen: Rect) -> usize {
+    usize::from(help(screen).width).saturating_sub(3)
 }
 
 /// The inside of a bordered region.

@@ -409,7 +409,9 @@ fn help_lists_the_bindings_and_closes() {
         assert!(row.contains(keys), "{row}");
     }
     // Every bindable action bound in browse mode is in the help.
-    let help: String = waltz::help::lines(&app.keymap, &app.theme, false)
+    let help: String = app
+        .help_document()
+        .lines
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -436,7 +438,9 @@ fn a_rebound_key_shows_in_the_help_and_works() {
     );
     press(&mut app, &["x"]);
     assert_eq!(event_id(&app), "summit");
-    let help: String = waltz::help::lines(&app.keymap, &app.theme, false)
+    let help: String = app
+        .help_document()
+        .lines
         .iter()
         .map(|l| l.to_string())
         .collect();
@@ -605,4 +609,38 @@ fn large_screens_show_factor_summaries_and_more_title() {
 fn the_fixture_screen_at_80_by_24() {
     let app = app(case(MINIMAL), 80, 24);
     insta::assert_snapshot!(screen(&render(&app)));
+}
+
+#[test]
+fn help_at_the_smallest_size_wraps_every_meaning_instead_of_cutting_it() {
+    let mut app = app(case(MINIMAL), 60, 20);
+    press(&mut app, &["?"]);
+    // Page through the whole help, collecting what the screen shows.
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen(&render(&app)));
+        seen.push('\n');
+        press(&mut app, &["PageDown"]);
+    }
+    let words: String = seen
+        .lines()
+        .map(|l| l.replace(['│', '┃'], " "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for action in Action::BINDABLE {
+        if app
+            .keymap
+            .keys_for(waltz::keymap::Mode::Browse, action)
+            .is_empty()
+        {
+            continue;
+        }
+        for word in action.help().split_whitespace() {
+            assert!(
+                words.split_whitespace().any(|w| w == word),
+                "“{word}” of “{}” never shown whole",
+                action.help()
+            );
+        }
+    }
 }

@@ -86,10 +86,7 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help = Some(crate::help::section(
-                    &self.keymap,
-                    crate::keymap::Mode::Tour,
-                ));
+                self.help = Some(self.help_document().section(crate::keymap::Mode::Tour));
                 return;
             }
             Action::Present => {
@@ -158,10 +155,7 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help = Some(crate::help::section(
-                    &self.keymap,
-                    crate::keymap::Mode::Balance,
-                ));
+                self.help = Some(self.help_document().section(crate::keymap::Mode::Balance));
                 return;
             }
             // Enter: the era on the timeline, through this level's lens.
@@ -208,10 +202,7 @@ impl App {
                 }
             }
             Action::Help => {
-                self.help = Some(crate::help::section(
-                    &self.keymap,
-                    crate::keymap::Mode::Quiz,
-                ))
+                self.help = Some(self.help_document().section(crate::keymap::Mode::Quiz))
             }
             Action::ToggleIndividual => quiz.toggle(Level::Individual),
             Action::ToggleDomestic => quiz.toggle(Level::Domestic),

@@ -14,7 +14,7 @@ impl App {
         let Some(scroll) = self.help else {
             return;
         };
-        let rows = crate::help::lines(&self.keymap, &self.theme, self.mouse).len();
+        let rows = self.help_document().lines.len();
         let page = usize::from(layout::help(self.screen).height)
             .saturating_sub(2)
             .max(1);

@@ -21,7 +21,8 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .title(Line::from(" Keys "));
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let lines = crate::help::lines(&app.keymap, t, app.mouse);
+    let help = crate::help::document(&app.keymap, t, app.mouse, crate::layout::help_width(area));
+    let lines = help.lines;
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(1),
