@@ -589,18 +589,23 @@ impl App {
             .map_or(1, |a| usize::from(layout::inner(a.timeline).height))
     }
 
-    /// Rows each factor takes in the panes: two when summaries show.
-    pub fn pane_item_height(&self) -> usize {
-        if self.areas().is_some_and(|a| a.roomy) {
-            2
-        } else {
-            1
+    /// Rows each factor takes in `level`'s pane: one for the name, and
+    /// when the screen is roomy as many more for the summary as share the
+    /// pane out evenly (at least one, at most four), so a tall pane with few
+    /// factors fills with what they say rather than with blank rows.
+    pub fn pane_item_height(&self, level: Level) -> usize {
+        match self.areas() {
+            Some(a) if a.roomy => {
+                let rows = usize::from(layout::inner(a.panes[level.index()]).height);
+                (rows / self.pane_len(level).max(1)).clamp(2, 5)
+            }
+            _ => 1,
         }
     }
 
     fn pane_height(&self, level: Level) -> usize {
         self.areas().map_or(1, |a| {
-            usize::from(layout::inner(a.panes[level.index()]).height) / self.pane_item_height()
+            usize::from(layout::inner(a.panes[level.index()]).height) / self.pane_item_height(level)
         })
     }
 

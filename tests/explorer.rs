@@ -644,3 +644,33 @@ fn help_at_the_smallest_size_wraps_every_meaning_instead_of_cutting_it() {
         }
     }
 }
+
+#[test]
+fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
+    let app = app(shipped(), 200, 60);
+    let buf = render(&app);
+    let pane = areas(&app).panes[Level::Domestic.index()];
+    let factors = &app.case.index.level_factors[Level::Domestic.index()];
+    let first = &app.case.data.factors[factors[0]];
+    let second = &app.case.data.factors[factors[1]];
+    let rows: Vec<String> = (pane.y + 1..pane.bottom() - 1)
+        .map(|y| row_text(&buf, y, pane.x + 1, pane.right() - 1))
+        .collect();
+    let name_row = |name: &str| rows.iter().position(|r| r.contains(name)).unwrap();
+    let (a, b) = (name_row(&first.name), name_row(&second.name));
+    // A few factors in a tall pane: each gets several rows of its summary…
+    assert!(b - a >= 3, "{rows:#?}");
+    // …which read as the summary itself, wrapped, cut only at the end.
+    let said = rows[a + 1..b]
+        .iter()
+        .map(|r| r.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let said = said.trim_end_matches('…');
+    let said = said.rsplit_once(' ').map_or(said, |(whole, _)| whole);
+    assert!(first.summary.starts_with(said), "{said}");
+    // A cramped screen shows names only.
+    let small = common::app(shipped(), 80, 24);
+    let s = screen(&render(&small));
+    assert!(s.contains(&first.name[..12]) && !s.contains(&first.summary[..20]));
+}

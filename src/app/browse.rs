@@ -647,7 +647,7 @@ impl App {
         }
         for level in Level::ALL {
             if let Some(dy) = hit(areas.panes[level.index()]) {
-                let at = self.panes[level.index()].offset + dy / self.pane_item_height();
+                let at = self.panes[level.index()].offset + dy / self.pane_item_height(level);
                 if at < self.pane_len(level) {
                     self.panes[level.index()].cursor = at;
                     self.focus_on(Region::Pane(level));

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::{frame, put_line, row_style};
 use crate::app::{App, Region};
 use crate::model::Level;
-use crate::text::pad;
+use crate::text::{fit, pad, wrap};
 
 /// Draw `level`'s pane into `area`.
 pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
@@ -45,7 +45,7 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let per_item = app.pane_item_height();
+    let per_item = app.pane_item_height(level);
     let visible = usize::from(inner.height) / per_item;
     let scroll = app.pane(level);
     let width = usize::from(inner.width).saturating_sub(1);
@@ -80,12 +80,20 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         ]);
         let y = inner.y + (row * per_item) as u16;
         put_line(buf, Rect::new(inner.x, y, width as u16, 1), &line);
-        if per_item == 2 {
-            let summary = Line::styled(
-                format!("   {}", pad(&factor.summary, width.saturating_sub(3))),
-                t.faded,
-            );
-            put_line(buf, Rect::new(inner.x, y + 1, width as u16, 1), &summary);
+        // The summary under the name, wrapped into the rows the factor has,
+        // the last of them ending in an ellipsis when the summary runs on.
+        let room = per_item - 1;
+        let text_width = width.saturating_sub(3).max(1);
+        let mut pieces = wrap(&factor.summary, text_width);
+        if room > 0 && pieces.len() > room {
+            let rest = pieces[room - 1..].join(" ");
+            pieces.truncate(room - 1);
+            pieces.push(fit(&rest, text_width));
+        }
+        for (k, piece) in pieces.iter().enumerate().take(room) {
+            let summary = Line::styled(format!("   {}", pad(piece, text_width)), t.faded);
+            let at = Rect::new(inner.x, y + 1 + k as u16, width as u16, 1);
+            put_line(buf, at, &summary);
         }
     }
 
