@@ -114,7 +114,7 @@ fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) 
                     .iter()
                     .filter(|&&f| d.factors[f].effect == effect)
                     .count();
-                format!("{n} {}", plural_word(n, effect.name()))
+                effect.counted(n)
             })
             .collect();
         writeln!(
@@ -131,14 +131,6 @@ fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) 
     writeln!(out, "  tours     {:>4}", d.tours.len())?;
     writeln!(out, "  warnings  {warnings:>4}")?;
     Ok(())
-}
-
-fn plural_word(n: usize, word: &str) -> String {
-    if n == 1 || word == "mixed" {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
 }
 
 /// `waltz export`: the dataset in `format` on `out`; problems on `err`.

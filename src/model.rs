@@ -147,6 +147,17 @@ impl Effect {
         }
     }
 
+    /// `n` factors of this effect, in words: "1 enabler", "3 constraints",
+    /// "2 mixed".
+    pub fn counted(self, n: usize) -> String {
+        let s = if n == 1 || self == Effect::Mixed {
+            ""
+        } else {
+            "s"
+        };
+        format!("{n} {}{s}", self.name())
+    }
+
     /// The sign drawn before a factor: `+`, `−` or `±`.
     pub fn symbol(self) -> &'static str {
         match self {

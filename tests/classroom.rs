@@ -176,18 +176,21 @@ fn the_balance_views_numbers_equal_counts_from_the_dataset() {
         for (column, level) in Level::ALL.into_iter().enumerate() {
             assert_eq!(*app.overlay(), Overlay::Balance { era: row, level });
             let [enablers, constraints, mixed] = &cells[column];
+            let s = |n: usize| if n == 1 { "" } else { "s" };
             let header = format!(
-                "{name} · {}: {} enablers, {} constraints, {} mixed",
+                "{name} · {}: {} enabler{}, {} constraint{}, {} mixed",
                 level.name(),
                 enablers.len(),
+                s(enablers.len()),
                 constraints.len(),
+                s(constraints.len()),
                 mixed.len()
             );
             let buf = render(&app);
             let s = screen(&buf);
             assert!(s.contains(&header), "{header:?} missing:\n{s}");
-            // The selected bar lists its items.
-            for id in enablers.iter().chain(constraints).chain(mixed).take(3) {
+            // The selected bar lists all its items.
+            for id in enablers.iter().chain(constraints).chain(mixed) {
                 let f = &app.case.data.factors[app.case.index.factor_ids[id]];
                 let name: String = f.name.chars().take(20).collect();
                 assert!(s.contains(&name), "{name} missing:\n{s}");
@@ -203,6 +206,30 @@ fn the_balance_views_numbers_equal_counts_from_the_dataset() {
     );
     assert_eq!(*app.overlay(), Overlay::None);
     assert_eq!(app.lens(), Some(Level::Systemic));
+}
+
+#[test]
+fn the_balance_items_run_into_columns_when_the_rows_run_out() {
+    let mut app = app(shipped(), 80, 24);
+    // The first era's systemic bar has five factors; the list has two rows.
+    press(&mut app, &["b", "l", "l"]);
+    let buf = render(&app);
+    let rows = lines(&buf);
+    let list_top = rows
+        .iter()
+        .position(|r| r.contains("Systemic: "))
+        .expect("the items list");
+    let items: Vec<&String> = rows[list_top + 1..]
+        .iter()
+        .take_while(|r| !r.starts_with('└'))
+        .collect();
+    assert_eq!(items.len(), 2, "{rows:#?}");
+    let shown = items
+        .iter()
+        .map(|r| r.matches(" + ").count() + r.matches(" − ").count() + r.matches(" ± ").count())
+        .sum::<usize>();
+    assert_eq!(shown, 3, "{items:#?}");
+    assert!(items[1].contains("… and 2 more"), "{items:#?}");
 }
 
 #[test]

@@ -54,7 +54,9 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         return;
     }
 
-    let name_width = if inner.width >= 100 { 24 } else { 18 };
+    // Era names get a fifth of the width (so long names show whole on a
+    // wide screen), the rest goes to the three levels' bars.
+    let name_width = (inner.width / 5).clamp(18, 32);
     let column = (inner.width - name_width) / 3;
     let max = rows
         .iter()
@@ -240,12 +242,10 @@ fn items_list(app: &App, era: usize, level: Level, cell: &Cell, area: Rect, buf:
     let t = &app.theme;
     let case = &app.case;
     let counts = format!(
-        " {} · {}: {} enablers, {} constraints, {} mixed ",
+        " {} · {}: {} ",
         case.data.eras[era].name,
         level.name(),
-        cell.count(Effect::Enabler),
-        cell.count(Effect::Constraint),
-        cell.count(Effect::Mixed)
+        Effect::ALL.map(|e| e.counted(cell.count(e))).join(", ")
     );
     let block = Block::bordered()
         .border_style(t.border)
@@ -257,25 +257,33 @@ fn items_list(app: &App, era: usize, level: Level, cell: &Cell, area: Rect, buf:
         Line::styled(" no factors at this level in this era", t.faded).render(inner, buf);
         return;
     }
+    // More columns when the rows run out, filled top to bottom, each wide
+    // enough for a name to be recognised; the last slot says how many more
+    // when they still do not fit.
     let rows = usize::from(inner.height);
-    let shown = if factors.len() > rows {
-        rows.saturating_sub(1)
+    let needed = factors.len().div_ceil(rows.max(1));
+    let columns = needed.min(usize::from(inner.width) / 30).max(1);
+    let column = inner.width / columns as u16;
+    let slots = rows * columns;
+    let shown = if factors.len() > slots {
+        slots.saturating_sub(1)
     } else {
-        rows
+        factors.len()
+    };
+    let at = |i: usize| {
+        let x = inner.x + column * (i / rows.max(1)) as u16;
+        Rect::new(x, inner.y + (i % rows.max(1)) as u16, column, 1)
     };
     for (i, &f) in factors.iter().take(shown).enumerate() {
         let x = &case.data.factors[f];
         let line = Line::from(vec![
             Span::styled(format!(" {} ", x.effect.symbol()), t.effect(x.effect)),
-            Span::styled(x.name.clone(), t.text),
+            Span::styled(fit(&x.name, usize::from(column).saturating_sub(4)), t.text),
         ]);
-        line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+        line.render(at(i), buf);
     }
-    if factors.len() > shown {
+    if factors.len() > shown && slots > 0 {
         let more = format!(" … and {} more", factors.len() - shown);
-        Line::styled(more, t.faded).render(
-            Rect::new(inner.x, inner.y + shown as u16, inner.width, 1),
-            buf,
-        );
+        Line::styled(more, t.faded).render(at(shown), buf);
     }
 }

@@ -13,13 +13,18 @@ use crate::app::App;
 use crate::index::Item;
 use crate::text::wrap;
 
+/// The widest a slide's text runs, in cells: longer lines are hard to
+/// follow from the back of a room.
+const MEASURE: u16 = 100;
+
 /// Draw the slide over the whole of `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.text);
-    // Generous margins, but keep the text when the terminal is small.
+    // Generous margins, but keep the text when the terminal is small; on a
+    // wide screen the text keeps to a readable measure, centred.
     let margin_x = if area.width >= 100 {
-        area.width / 10
+        (area.width / 10).max(area.width.saturating_sub(MEASURE) / 2)
     } else {
         2.min(area.width / 8)
     };
