@@ -153,7 +153,7 @@ fn run(
     };
     let notice = (problems > 0).then(|| {
         format!(
-            "the settings file has {problems} problem{}; defaults used (details on exit)",
+            "the settings file has {problems} problem{}, listed on exit; defaults stand in",
             if problems == 1 { "" } else { "s" }
         )
     });

@@ -18,16 +18,16 @@
 //! error (`path:line:col`), the entry at fault is left out and the defaults
 //! stand for it.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use crossterm::event::KeyCode;
 
 use crate::action::Action;
 use crate::diagnostic::{Diagnostic, Lines, Severity};
 use crate::keymap::{Key, Keymap, Mode};
 use crate::load::locate::{Seg, Tree};
 use crate::theme::Theme;
+use ron::Value;
 
 /// The largest settings file read.
 const MAX_BYTES: u64 = 1024 * 1024;
@@ -35,18 +35,8 @@ const MAX_BYTES: u64 = 1024 * 1024;
 /// The action name that removes a key's binding.
 pub const UNBIND: &str = "none";
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    theme: Option<String>,
-    #[serde(default)]
-    ascii: Option<bool>,
-    #[serde(default)]
-    mouse: Option<bool>,
-    #[serde(default)]
-    keys: BTreeMap<String, BTreeMap<String, String>>,
-}
+/// The settings a file may name.
+const FIELDS: [&str; 4] = ["theme", "ascii", "mouse", "keys"];
 
 /// What a settings file asks for.
 #[derive(Debug, Clone, Default)]
@@ -116,15 +106,47 @@ fn read(path: &Path, name: &str) -> Result<Option<String>, Diagnostic> {
         .map_err(|_| Diagnostic::file(name, "is not UTF-8 text; using the defaults"))
 }
 
+/// A string value (`"light"`, or `'x'` for a key), also when written
+/// `Some("light")`.
+fn as_str(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Char(c) => Some(c.to_string()),
+        Value::Option(Some(v)) => as_str(v),
+        _ => None,
+    }
+}
+
+/// A boolean value, also when written `Some(true)`.
+fn as_bool(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::Option(Some(v)) => as_bool(v),
+        _ => None,
+    }
+}
+
+/// The entries of a map value (`{ … }`); `()` is an empty one.
+fn as_map(v: &Value) -> Option<Vec<(&Value, &Value)>> {
+    match v {
+        Value::Map(m) => Some(m.iter().collect()),
+        Value::Unit => Some(Vec::new()),
+        Value::Option(Some(v)) => as_map(v),
+        _ => None,
+    }
+}
+
 /// Parse settings from their text; `name` is what messages call the file.
+///
+/// The file is read as plain RON values and each setting checked on its
+/// own, so that one wrong entry is left out without losing the rest; only
+/// text that is not RON at all discards the file.
 pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = Lines::new(text);
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(16);
-    let file: File = match options.from_str(text) {
-        Ok(file) => file,
+    let options = ron::Options::default().with_recursion_limit(16);
+    let value: Value = match options.from_str(text) {
+        Ok(value) => value,
         Err(e) => {
             let mut d = crate::load::syntax_error(name, text, &e);
             d.message.push_str("; using the defaults");
@@ -137,61 +159,155 @@ pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
     let mut problem = |path: &[Seg], message: String| {
         problems.push(lines.diagnostic(Severity::Error, name, tree.offset(path), message));
     };
-    let mut settings = Settings {
-        ascii: file.ascii,
-        mouse: file.mouse,
-        ..Settings::default()
+    let mut settings = Settings::default();
+    let Some(fields) = as_map(&value) else {
+        problem(
+            &[],
+            "a settings file is one `( … )` of settings, like `(theme: \"light\")`; using the defaults"
+                .to_owned(),
+        );
+        return (settings, problems);
     };
-    if let Some(theme) = &file.theme {
-        settings.theme = Theme::by_name(theme);
-        if settings.theme.is_none() {
+    let mut keys = Vec::new();
+    for (field, v) in fields {
+        let Some(field) = as_str(field).filter(|f| FIELDS.contains(&f.as_str())) else {
+            let shown = as_str(field).unwrap_or_else(|| format!("{field:?}"));
             problem(
-                &[Seg::Field("theme")],
+                &[Seg::Name(shown.clone())],
                 format!(
-                    "no theme `{theme}` (there are {}); using the default",
-                    Theme::NAMES.join(", ")
+                    "no setting `{shown}` (there are {}); left out",
+                    FIELDS.join(", ")
                 ),
             );
+            continue;
+        };
+        let here = [Seg::Key(field.clone())];
+        match field.as_str() {
+            "theme" => match as_str(v) {
+                Some(theme) => {
+                    settings.theme = Theme::by_name(&theme);
+                    if settings.theme.is_none() {
+                        problem(
+                            &here,
+                            format!(
+                                "no theme `{theme}` (there are {}); using the default",
+                                Theme::NAMES.join(", ")
+                            ),
+                        );
+                    }
+                }
+                None => problem(&here, "`theme` is a name in quotes, like \"light\"; left out".to_owned()),
+            },
+            "ascii" | "mouse" => match as_bool(v) {
+                Some(b) if field == "ascii" => settings.ascii = Some(b),
+                Some(b) => settings.mouse = Some(b),
+                None => problem(&here, format!("`{field}` is `true` or `false`; left out")),
+            },
+            _ => match as_map(v) {
+                Some(map) => keys = map,
+                None => problem(
+                    &here,
+                    "`keys` is a map of modes, like `{ \"browse\": { \"x\": \"quit\" } }`; left out"
+                        .to_owned(),
+                ),
+            },
         }
     }
-    for (mode_name, keys) in &file.keys {
+
+    for (mode_name, bindings) in keys {
+        let mode_name = as_str(mode_name).unwrap_or_else(|| format!("{mode_name:?}"));
+        let place = [Seg::Field("keys"), Seg::Name(mode_name.clone())];
         let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == mode_name) else {
             let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
             problem(
-                &[Seg::Field("keys"), Seg::Name(mode_name.clone())],
+                &place,
                 format!(
-                    "no mode `{mode_name}` (there are {}); its keys are left out",
+                    "no mode `{mode_name}` (there are {}, each in quotes); its keys are left out",
                     modes.join(", ")
                 ),
             );
             continue;
         };
-        for (key_name, action_name) in keys {
+        let Some(bindings) = as_map(bindings) else {
+            problem(
+                &place,
+                format!(
+                    "`{mode_name}` takes a map of keys to actions, like {{ \"x\": \"quit\" }}; left out"
+                ),
+            );
+            continue;
+        };
+        for (key_name, action_name) in bindings {
+            let key_name = as_str(key_name).unwrap_or_else(|| format!("{key_name:?}"));
             let at = |last: Seg| [Seg::Field("keys"), Seg::Key(mode_name.clone()), last];
-            let key = match Key::parse(key_name) {
+            let key = match Key::parse(&key_name) {
                 Ok(key) => key,
                 Err(e) => {
                     problem(&at(Seg::Name(key_name.clone())), format!("{e}; left out"));
                     continue;
                 }
             };
-            if action_name == UNBIND {
-                settings.keymap.unbind(mode, key);
+            let value_at = at(Seg::Key(key_name.clone()));
+            let Some(action_name) = as_str(action_name) else {
+                problem(
+                    &value_at,
+                    "an action is a name in quotes, like \"quit\"; left out".to_owned(),
+                );
                 continue;
-            }
-            match Action::from_name(action_name) {
-                Some(action) => settings.keymap.bind(mode, key, action),
-                None => problem(
-                    &at(Seg::Key(key_name.clone())),
+            };
+            let action = if action_name == UNBIND {
+                None
+            } else if let Some(action) = Action::from_name(&action_name) {
+                Some(action)
+            } else {
+                problem(
+                    &value_at,
                     format!(
                         "no action `{action_name}` (README lists the names; `{UNBIND}` unbinds); left out"
                     ),
-                ),
+                );
+                continue;
+            };
+            if let Err(why) = allowed(mode, key, action.as_ref()) {
+                problem(&value_at, format!("{why}; left out"));
+                continue;
             }
+            match action {
+                Some(action) => settings.keymap.bind(mode, key, action),
+                None => settings.keymap.unbind(mode, key),
+            }
+        }
+        // Every mode but exploring needs a way out that is not quitting.
+        if mode != Mode::Browse && settings.keymap.keys_for(mode, &Action::Cancel).is_empty() {
+            settings
+                .keymap
+                .bind(mode, Key::plain(KeyCode::Esc), Action::Cancel);
+            problem(
+                &place,
+                format!(
+                    "this would leave `{mode_name}` with no key to cancel; Esc cancels there still"
+                ),
+            );
         }
     }
     problems.sort_by_key(|d| d.pos);
     (settings, problems)
+}
+
+/// Whether `key` may be bound to `action` (or unbound, `None`) in `mode`:
+/// Ctrl-c always quits, and a plain character in a prompt types itself.
+fn allowed(mode: Mode, key: Key, action: Option<&Action>) -> Result<(), String> {
+    if key == Key::ctrl('c') && action != Some(&Action::Quit) {
+        return Err("Ctrl-c always quits".to_owned());
+    }
+    let printable = matches!(key.code, KeyCode::Char(c) if !c.is_control()) && key.mods.is_empty();
+    if mode.takes_text() && printable && action.is_some() {
+        return Err(format!(
+            "`{key}` types itself in `{}`; bind a key with Ctrl or Alt, or a named key, there",
+            mode.name()
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -241,16 +357,9 @@ mod tests {
     #[test]
     fn wrong_entries_are_left_out_each_with_its_place() {
         let text = "(\n  theme: \"neon\",\n  keys: {\n    \"brwse\": { \"x\": \"quit\" },\n    \"browse\": { \"Hyper-x\": \"quit\", \"y\": \"fly\", \"z\": \"move_up\" },\n  },\n  colour: 1,\n)";
-        let (_, problems) = parse("c.ron", text);
-        assert_eq!(
-            problems.len(),
-            1,
-            "an unknown field is a syntax error: {problems:?}"
-        );
-        let text = text.replace("  colour: 1,\n", "");
-        let (s, problems) = parse("c.ron", &text);
+        let (s, problems) = parse("c.ron", text);
         let heads: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
-        assert_eq!(heads.len(), 4, "{heads:#?}");
+        assert_eq!(heads.len(), 5, "{heads:#?}");
         assert!(
             heads[0].starts_with("c.ron:2:10: error: no theme `neon`"),
             "{heads:#?}"
@@ -267,8 +376,76 @@ mod tests {
             heads[3].starts_with("c.ron:5:41: error: no action `fly`"),
             "{heads:#?}"
         );
+        assert!(
+            heads[4].starts_with(
+                "c.ron:7:3: error: no setting `colour` (there are theme, ascii, mouse, keys)"
+            ),
+            "{heads:#?}"
+        );
         // What was right still applies.
         assert_eq!(press(&s.keymap, Mode::Browse, 'z'), Some(Action::Up));
+    }
+
+    #[test]
+    fn a_wrong_type_loses_only_that_setting() {
+        let text = "(\n  theme: 3,\n  mouse: \"yes\",\n  ascii: true,\n  keys: { \"browse\": { \"x\": 7, \"z\": \"move_up\" } },\n)";
+        let (s, problems) = parse("c.ron", text);
+        let heads: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
+        assert_eq!(heads.len(), 3, "{heads:#?}");
+        assert!(
+            heads[0].starts_with("c.ron:2:10: error: `theme` is a name in quotes"),
+            "{heads:#?}"
+        );
+        assert!(
+            heads[1].starts_with("c.ron:3:10: error: `mouse` is `true` or `false`"),
+            "{heads:#?}"
+        );
+        assert!(
+            heads[2].starts_with("c.ron:5:28: error: an action is a name in quotes"),
+            "{heads:#?}"
+        );
+        assert!(heads.iter().all(|h| !h.contains("File")), "{heads:#?}");
+        assert_eq!(s.ascii, Some(true));
+        assert_eq!(s.mouse, None);
+        assert_eq!(press(&s.keymap, Mode::Browse, 'z'), Some(Action::Up));
+    }
+
+    #[test]
+    fn bindings_that_would_trap_the_user_are_refused() {
+        let text = r#"(keys: {
+  "find": { "x": "submit", "Ctrl-y": "submit", "Esc": "none" },
+  "browse": { "Ctrl-c": "none", "Ctrl-x": "quit" },
+  "quiz": { "Ctrl-c": "cancel" },
+})"#;
+        let (s, problems) = parse("c.ron", text);
+        let heads: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
+        assert_eq!(heads.len(), 4, "{heads:#?}");
+        assert!(
+            heads[0].starts_with("c.ron:2:3: error: this would leave `find` with no key to cancel"),
+            "{heads:#?}"
+        );
+        assert!(
+            heads[1].contains("`x` types itself in `find`"),
+            "{heads:#?}"
+        );
+        assert!(heads[2].contains("Ctrl-c always quits"), "{heads:#?}");
+        assert!(heads[3].contains("Ctrl-c always quits"), "{heads:#?}");
+        let km = &s.keymap;
+        // x still types, the Ctrl binding works, Esc still cancels.
+        assert_eq!(press(km, Mode::Find, 'x'), Some(Action::Insert('x')));
+        let key = |code, mods| km.action(Mode::Find, KeyEvent::new(code, mods));
+        assert_eq!(
+            key(KeyCode::Char('y'), KeyModifiers::CONTROL),
+            Some(Action::Submit)
+        );
+        assert_eq!(key(KeyCode::Esc, KeyModifiers::NONE), Some(Action::Cancel));
+        for mode in Mode::ALL {
+            let quit = km.action(
+                mode,
+                KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            );
+            assert_eq!(quit, Some(Action::Quit), "{mode:?}");
+        }
     }
 
     #[test]

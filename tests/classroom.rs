@@ -449,7 +449,7 @@ fn settings_from_a_file_rebind_keys_and_a_broken_file_keeps_the_defaults() {
     let broken = dir.join("broken.ron");
     std::fs::write(
         &broken,
-        "(theme: \"light\",\n keys: { \"browse\": { \"x\": move_down } })",
+        "(theme: \"light\",\n keys: { \"browse\": { \"x\": \"move_down\" } )",
     )
     .unwrap();
     let (settings, problems) = waltz::settings::load(&broken, true);

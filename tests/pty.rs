@@ -289,3 +289,28 @@ fn ctrl_z_suspends_to_a_usable_shell_and_fg_resumes_with_a_full_redraw() {
     shell.send("exit\n");
     shell.wait();
 }
+
+#[test]
+fn settings_problems_are_counted_on_screen_and_printed_after_it() {
+    let dir = std::env::temp_dir().join(format!("waltz-pty-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.ron");
+    std::fs::write(
+        &config,
+        "(\n  theme: \"neon\",\n  keys: { \"browse\": { \"x\": \"quit\" } },\n)",
+    )
+    .unwrap();
+    let mut pty = Pty::waltz(&["--config", config.to_str().unwrap()]);
+    let drawn = pty.wait_for("Timeline", 0);
+    pty.wait_for("1 problem", 0);
+    // What was right applies: x quits.
+    pty.send("x");
+    assert!(pty.wait().success());
+    assert_restored(&pty, drawn);
+    let out = pty.output();
+    let left = find(&out, LEAVE_SCREEN.as_bytes()).unwrap();
+    let after = String::from_utf8_lossy(&out[left..]);
+    let expected = format!("{}:2:10: error: no theme `neon`", config.display());
+    assert!(after.contains(&expected), "{after:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
