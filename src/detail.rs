@@ -167,6 +167,13 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
         ));
     } else if let Some(era) = case.index.event_era[e] {
         facts.push(Span::styled(d.eras[era].name.clone(), t.era));
+    } else if x.year > d.period.1 {
+        facts.push(Span::styled(
+            format!("after the period, {}–{}", d.period.0, d.period.1),
+            t.faded,
+        ));
+    } else {
+        facts.push(Span::styled("in no era", t.faded));
     }
     let levels = case.levels(e);
     if !levels.is_empty() {

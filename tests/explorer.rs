@@ -674,3 +674,19 @@ fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
     let s = screen(&render(&small));
     assert!(s.contains(&first.name[..12]) && !s.contains(&first.summary[..20]));
 }
+
+#[test]
+fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
+    let text = MINIMAL.replacen("start: 2005, end: 2010", "start: 2006, end: 2010", 1);
+    let mut app = app(case(&text), 100, 30);
+    let s = screen(&render(&app));
+    let header = s.lines().position(|l| l.contains("── no era ─")).expect(&s);
+    let summit = s.lines().position(|l| l.contains("First summit")).unwrap();
+    assert_eq!(summit, header + 1, "{s}");
+    // Select it: the detail says it is in no era.
+    while event_id(&app) != "summit" {
+        press(&mut app, &["j"]);
+    }
+    let s = screen(&render(&app));
+    assert!(s.contains("in no era"), "{s}");
+}

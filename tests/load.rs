@@ -188,6 +188,27 @@ fn an_event_in_the_period_without_factors_is_a_warning_only() {
 }
 
 #[test]
+fn events_outside_every_era_or_after_the_period_are_warnings() {
+    let text = MINIMAL
+        .replacen("start: 2005, end: 2010", "start: 2006, end: 2010", 1)
+        .replacen("year: 2008, until: 2010", "year: 2012", 1);
+    let loaded = load(&text).unwrap();
+    let warnings: Vec<String> = loaded.warnings.iter().map(|d| d.headline()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "case.ron:35:30: warning: event `summit` (2005) falls in no era; the timeline lists it under \"no era\"",
+            "case.ron:41:29: warning: event `talks` (2012) is after the period (2000–2010)",
+        ]
+    );
+    // A reversed period is an error of its own, not a warning per event.
+    let reversed = text.replacen("period: (2000, 2010)", "period: (2010, 2000)", 1);
+    let message = refused(&reversed);
+    assert!(!message.contains("after the period"), "{message}");
+    assert!(!message.contains("no era"), "{message}");
+}
+
+#[test]
 fn a_background_event_may_have_no_factors() {
     let text = MINIMAL.replacen(
         "factors: [\"alliances\"], themes: [\"defence\"]",

@@ -11,6 +11,8 @@ pub enum Row {
     Fold(usize),
     /// An era's header.
     Era(usize),
+    /// The header of events inside the period that no era holds.
+    NoEra,
     /// The header of events after the period that no era holds.
     After,
     /// An event, by position.
@@ -20,7 +22,7 @@ pub enum Row {
 impl Row {
     /// Whether the cursor may rest on the row (era headers are not).
     pub fn selectable(self) -> bool {
-        !matches!(self, Row::Era(_) | Row::After)
+        !matches!(self, Row::Era(_) | Row::NoEra | Row::After)
     }
 }
 
@@ -40,21 +42,20 @@ pub fn rows(case: &Case, lens: Option<Level>, open: bool) -> Vec<Row> {
             rows.extend(background.into_iter().map(Row::Event));
         }
     }
+    // Each run of events under one heading gets the heading once: its era,
+    // or for events no era holds, "no era" inside the period and "after"
+    // beyond it (rather than leaving them under the era before).
     let last = case.data.period.1;
-    let mut era = None;
-    let mut after = false;
+    let mut heading = None;
     for e in events.filter(|&e| !case.is_background(e) && shows(e)) {
-        let this = case.index.event_era[e];
-        if this != era {
-            if let Some(x) = this {
-                rows.push(Row::Era(x));
-            }
-            era = this;
-        }
-        // Events after the period are set apart, not left under the last era.
-        if this.is_none() && case.data.events[e].year > last && !after {
-            rows.push(Row::After);
-            after = true;
+        let this = match case.index.event_era[e] {
+            Some(x) => Row::Era(x),
+            None if case.data.events[e].year > last => Row::After,
+            None => Row::NoEra,
+        };
+        if heading != Some(this) {
+            rows.push(this);
+            heading = Some(this);
         }
         rows.push(Row::Event(e));
     }
@@ -77,6 +78,7 @@ mod tests {
                 Row::Fold(n) => format!("fold {n}"),
                 Row::Era(x) => format!("era {}", case.data.eras[x].id),
                 Row::Event(e) => case.data.events[e].id.clone(),
+                Row::NoEra => "no era".into(),
                 Row::After => "after".into(),
             })
             .collect()
@@ -106,6 +108,22 @@ mod tests {
         let c = Case::new(load::from_str("t", &text).unwrap().dataset);
         let rows = rows(&c, None, false);
         assert_eq!(event_ids(&c, &rows)[5..], ["pipeline", "after", "talks"]);
+    }
+
+    #[test]
+    fn events_in_a_gap_between_eras_have_a_no_era_header() {
+        let text = include_str!("../../tests/fixtures/minimal.ron").replacen(
+            "start: 2005, end: 2010",
+            "start: 2006, end: 2010",
+            1,
+        );
+        let c = Case::new(load::from_str("t", &text).unwrap().dataset);
+        assert_eq!(
+            event_ids(&c, &rows(&c, None, false)),
+            [
+                "fold 1", "era cold", "snub", "no era", "summit", "era thaw", "pipeline", "talks"
+            ]
+        );
     }
 
     #[test]

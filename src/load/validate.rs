@@ -271,6 +271,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     }
 
     let events = c.ids("events", "event", d.events.iter().map(|e| e.id.as_str()));
+    // Events in no era are worth a warning only when the eras are sound: a
+    // reversed era is already an error.
+    let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
     for (i, e) in d.events.iter().enumerate() {
         let owner = || format!("event `{}`", e.id);
         let of = |what: &str| format!("event `{}`'s {what}", e.id);
@@ -322,7 +325,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 linked[f] = true;
             }
         }
-        if e.year > last && YEARS.contains(&e.year) {
+        // A reversed period is already an error; these would only add noise.
+        let in_period = first <= last && (first..=last).contains(&e.year);
+        if first <= last && e.year > last && YEARS.contains(&e.year) {
             c.warn(
                 at("events", i, "year"),
                 format!(
@@ -332,10 +337,21 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 ),
             );
         }
-        if e.factors.is_empty() && (first..=last).contains(&e.year) {
+        if e.factors.is_empty() && in_period {
             c.warn(
                 at("events", i, "factors"),
                 format!("{} is in the period but linked to no factor", owner()),
+            );
+        }
+        let in_an_era = d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
+        if in_period && eras_sound && !in_an_era {
+            c.warn(
+                at("events", i, "year"),
+                format!(
+                    "{} ({}) falls in no era; the timeline lists it under \"no era\"",
+                    owner(),
+                    e.year
+                ),
             );
         }
     }

@@ -64,6 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = match *row {
             Row::Fold(n) => fold_line(app, n, text_width, cursor, focused),
             Row::Era(x) => era_line(app, x, text_width),
+            Row::NoEra => header(app, "no era", text_width),
             Row::After => header(
                 app,
                 &format!("after {}", app.case.data.period.1),
