@@ -137,6 +137,41 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     assert_eq!(app.theme, Theme::dark());
 }
 
+#[test]
+fn walking_a_slides_links_keeps_the_chosen_one_in_view_at_the_smallest_size() {
+    let mut app = app(shipped(), 60, 20);
+    press(&mut app, &["P"]);
+    let case = app.case.clone();
+    let items = (0..case.data.events.len())
+        .map(|e| {
+            let links = case.index.event_factors[e].iter().map(|&f| Item::Factor(f));
+            (Item::Event(e), links.collect::<Vec<_>>())
+        })
+        .chain((0..case.data.factors.len()).map(|f| {
+            let links = case.index.factor_events[f].iter().map(|&e| Item::Event(e));
+            (Item::Factor(f), links.collect())
+        }));
+    let mut scrolled = 0;
+    for (item, links) in items {
+        app.go_to(item);
+        press(&mut app, &["Enter"]); // onto the slide's links
+        assert_eq!(app.focus(), waltz::app::Region::Detail);
+        for (i, &link) in links.iter().enumerate() {
+            let s = screen(&render(&app));
+            let chosen = s
+                .lines()
+                .find(|l| l.contains('▶'))
+                .unwrap_or_else(|| panic!("{item:?}: link {i} out of view:\n{s}"));
+            let title: String = case.title(link).chars().take(12).collect();
+            assert!(chosen.contains(&title), "{chosen:?} is not {title:?}\n{s}");
+            scrolled += usize::from(s.contains('⋮'));
+            press(&mut app, &["j"]);
+        }
+        press(&mut app, &["Esc"]);
+    }
+    assert!(scrolled > 0, "some slide is longer than the screen");
+}
+
 /// The factors at work in each era, counted here independently: events
 /// belong to the first era (by start) whose years hold them.
 fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {

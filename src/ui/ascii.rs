@@ -1,5 +1,5 @@
 //! `--ascii`: after drawing, every cell outside ASCII is replaced by an
-//! ASCII stand-in — box drawing by `+ - |`, blocks by `#`, typographic
+//! ASCII stand-in — box drawing by `+ - |` (`= #` where thick), blocks by `#`, typographic
 //! marks by their plain forms, accented letters by their base letters,
 //! anything else by `?` (one per cell, so the layout does not move).
 
@@ -30,8 +30,11 @@ pub fn asciify(buf: &mut Buffer, area: Rect) {
 pub fn stand_in(c: char) -> char {
     match c {
         c if c.is_ascii() => c,
-        '─' | '━' | '═' | '╌' | '┄' => '-',
-        '│' | '┃' | '║' | '╎' | '┆' => '|',
+        // Thick lines (the focused region's border) stay distinct from thin.
+        '─' | '╌' | '┄' => '-',
+        '━' | '═' => '=',
+        '│' | '║' | '╎' | '┆' => '|',
+        '┃' => '#',
         '┌' | '┐' | '└' | '┘' | '┏' | '┓' | '┗' | '┛' | '╭' | '╮' | '╰' | '╯' | '├' | '┤' | '┬'
         | '┴' | '┼' | '┣' | '┫' | '╔' | '╗' | '╚' | '╝' => '+',
         '█' | '▇' | '▓' | '▒' | '░' => '#',
@@ -46,6 +49,7 @@ pub fn stand_in(c: char) -> char {
         '‘' | '’' | '′' => '\'',
         '“' | '”' | '″' => '"',
         '…' | '·' | '•' => '.',
+        '⋮' => ':',
         '●' | '◐' | '★' => '*',
         '±' => '~',
         '×' | '✗' => 'x',

@@ -39,6 +39,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut lines: Vec<Line> = Vec::new();
+    // Which of `lines` is the link under the cursor, to keep it in view.
+    let mut cursor_line = None;
     let mut y = body.y;
     let width = usize::from(body.width);
 
@@ -74,18 +76,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     buf,
                 );
                 y += big::HEIGHT + 1;
+                // What the large digits leave out ("c.", "Oct") comes next.
+                let mut rest = event.date_label();
+                rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
+                if !rest.trim().is_empty() {
+                    lines.push(Line::styled(rest.trim().to_owned(), t.year));
+                }
             } else {
                 lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
             }
             para(&mut lines, &event.title, width, t.heading);
-            // What the large digits leave out ("c.", "Oct") leads the levels.
-            let mut date = event.date_label();
-            date.retain(|c| !c.is_ascii_digit() && c != '–');
-            let mut levels = Vec::new();
-            if !date.trim().is_empty() {
-                levels.push(Span::styled(format!("{}  ", date.trim()), t.year));
-            }
-            levels.push(Span::styled("levels  ", t.faded));
+            let mut levels = vec![Span::styled("levels  ", t.faded)];
             for l in case.levels(e).iter() {
                 levels.push(Span::styled(
                     format!("{}  ", l.name()),
@@ -104,6 +105,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 lines.push(Line::default());
                 for (i, &f) in factors.iter().enumerate() {
                     let x = &case.data.factors[f];
+                    if is_chosen(app, i) {
+                        cursor_line = Some(lines.len());
+                    }
                     lines.push(chosen(
                         app,
                         i,
@@ -149,6 +153,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 lines.push(Line::default());
                 for (i, &e) in events.iter().enumerate() {
                     let ev = &case.data.events[e];
+                    if is_chosen(app, i) {
+                        cursor_line = Some(lines.len());
+                    }
                     lines.push(chosen(
                         app,
                         i,
@@ -168,14 +175,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.heading,
         ),
     }
+    // When the presenter walks the links past the bottom, the text above
+    // gives way (marked with ⋮) so the link Enter would open stays in view.
+    let room = usize::from(body.bottom().saturating_sub(y));
+    if let Some(at) = cursor_line.filter(|&at| at >= room && room >= 2) {
+        lines.drain(..at + 2 - room);
+        lines.insert(0, Line::styled("⋮", t.faded));
+    }
     flush(&mut lines, &mut y, body, buf);
+}
+
+/// Whether link `i` is the one under the detail's link cursor, shown while
+/// the detail has focus.
+fn is_chosen(app: &App, i: usize) -> bool {
+    app.focus() == crate::app::Region::Detail && app.detail().cursor == i
 }
 
 /// A linked item's line; the one under the detail's link cursor is marked
 /// while the detail has focus, so a presenter sees what Enter will open.
 fn chosen(app: &App, i: usize, spans: Vec<Span<'static>>) -> Line<'static> {
     let t = &app.theme;
-    if app.focus() == crate::app::Region::Detail && app.detail().cursor == i {
+    if is_chosen(app, i) {
         let spans = std::iter::once(Span::styled("▶ ", t.key))
             .chain(spans.into_iter().map(|s| {
                 let style = s.style.patch(t.cursor);
