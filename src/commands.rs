@@ -153,7 +153,7 @@ pub fn export(
     let case = Case::new(loaded.dataset);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &case.data).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, &case.data).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         Format::Markdown => export::markdown(&case, out)?,

@@ -257,3 +257,25 @@ fn hostile_data_never_reaches_the_terminal_through_any_command() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    for args in [
+        &["export", "--format", "json"][..],
+        &["export", "--format", "markdown"],
+        &["search", "gas"],
+        &["check"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_waltz"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before anything is written (as `| head -0`).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+    }
+}
