@@ -314,6 +314,7 @@ impl Default for Keymap {
             (c('j'), A::Down),
             (p(K::Down), A::Down),
             (p(K::Enter), A::Submit),
+            (c('?'), A::Help),
             (p(K::Esc), A::Cancel),
             (c('q'), A::Cancel),
             (Key::ctrl('c'), A::Quit),

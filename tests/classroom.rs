@@ -360,6 +360,32 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
 }
 
 #[test]
+fn a_finished_quiz_says_how_to_close_it_and_enter_does() {
+    let mut app = with_seed(3);
+    press(&mut app, &["z"]);
+    let questions = quiz(&app).order.len();
+    for _ in 0..questions {
+        press(&mut app, &["1", "Enter", "Enter"]);
+    }
+    assert!(quiz(&app).finished());
+    let s = screen(&render(&app));
+    assert!(s.lines().last().unwrap().contains("Enter/Esc close"), "{s}");
+    press(&mut app, &["Enter"]);
+    assert_eq!(*app.overlay(), Overlay::None);
+}
+
+#[test]
+fn help_from_the_list_of_tours_opens_at_its_keys_and_returns_to_it() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["t", "?"]);
+    let s = screen(&render(&app));
+    assert!(s.contains("In the list of tours (t)"), "{s}");
+    press(&mut app, &["Esc"]);
+    assert!(matches!(app.overlay(), Overlay::Tours { .. }));
+    assert!(!screen(&render(&app)).contains(" Keys "));
+}
+
+#[test]
 fn every_theme_renders_at_80_by_24_and_monochrome_sends_no_colour() {
     for name in Theme::NAMES {
         let app = app_with(shipped(), 80, 24, Theme::by_name(name).unwrap());

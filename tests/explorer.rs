@@ -690,3 +690,35 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
     let s = screen(&render(&app));
     assert!(s.contains("in no era"), "{s}");
 }
+
+#[test]
+fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
+    let notice = "the settings file has 2 problems, listed on exit; defaults stand in";
+    for width in [60u16, 80, 120] {
+        let mut app = waltz::app::App::new(
+            case(MINIMAL),
+            waltz::app::Options {
+                theme: Theme::monochrome(),
+                notice: Some(notice.into()),
+                ..Default::default()
+            },
+        );
+        app.resize(width, 24);
+        let rows = lines(&render(&app));
+        let status = rows.last().unwrap();
+        let shown = status.trim();
+        if usize::from(width) > notice.len() + 2 {
+            assert!(status.ends_with(&format!("{notice} ")), "{status:?}");
+        } else {
+            // Cut to the bar, with an ellipsis.
+            assert!(
+                shown.starts_with("the settings file has 2 problems"),
+                "{status:?}"
+            );
+            assert!(shown.ends_with('…'), "{status:?}");
+        }
+        // No hint overlaps it: whatever hints remain end before it.
+        let at = status.find("the settings").unwrap();
+        assert!(status[..at].ends_with(' '), "{status:?}");
+    }
+}

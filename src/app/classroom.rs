@@ -48,6 +48,9 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Cancel | Action::Back => self.overlay = Overlay::None,
+            Action::Help => {
+                self.help = Some(self.help_document().section(crate::keymap::Mode::Tours))
+            }
             Action::Up => {
                 self.overlay = Overlay::Tours {
                     cursor: cursor.saturating_sub(1),

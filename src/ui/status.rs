@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use crate::action::Action;
 use crate::app::{App, Region};
 use crate::keymap::Mode;
-use crate::text::width;
+use crate::text::{fit, width};
 
 /// Draw the status bar into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -89,6 +89,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (pair(Action::Down, Action::Up), "choose"),
             (key(Action::Submit), "start"),
             (key(Action::Cancel), "close"),
+            (key(Action::Help), "help"),
         ],
         (Mode::Tour, _) => vec![
             (pair(Action::Next, Action::Prev), "step"),
@@ -103,7 +104,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (key(Action::Submit), "see on the timeline"),
             (key(Action::Cancel), "close"),
         ],
-        (Mode::Quiz, _) if quiz_over => vec![(key(Action::Cancel), "leave")],
+        (Mode::Quiz, _) if quiz_over => vec![(pair(Action::Submit, Action::Cancel), "close")],
         (Mode::Quiz, _) => vec![
             (
                 group(&[
@@ -134,13 +135,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => Span::styled(position(app), t.faded),
     };
+    // A message longer than the bar is cut, never dropped.
+    let right = Span::styled(fit(&right.content, usize::from(area.width)), right.style);
     let right_width = width(&right.content) as u16;
     let left_area = Rect {
         width: area.width.saturating_sub(right_width),
         ..area
     };
-    // Where room is short, drop hints from the middle: the first ones say
-    // how to move, the last ones how to get help and out.
+    // Where room is short, the last hints give way first, all of them if a
+    // message needs the whole bar.
     let mut hints: Vec<(String, &str)> = hints.into_iter().filter(|(k, _)| !k.is_empty()).collect();
     let cost = |h: &[(String, &str)]| {
         1 + h
@@ -148,7 +151,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|(k, w)| width(k) + width(w) + 3)
             .sum::<usize>()
     };
-    while hints.len() > 1 && cost(&hints) > usize::from(left_area.width) {
+    while !hints.is_empty() && cost(&hints) > usize::from(left_area.width) {
         hints.pop();
     }
     let mut spans = vec![Span::raw(" ")];
