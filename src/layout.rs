@@ -92,6 +92,17 @@ pub fn finder(screen: Rect) -> Rect {
     }
 }
 
+/// The rows of the finder's result list: inside its popup, below the query
+/// line and a blank row.
+pub fn finder_results(screen: Rect) -> Rect {
+    let inner = inner(finder(screen));
+    Rect {
+        y: inner.y + 2.min(inner.height),
+        height: inner.height.saturating_sub(2),
+        ..inner
+    }
+}
+
 /// Where the help popup goes: centred, at most 100 columns wide.
 pub fn help(screen: Rect) -> Rect {
     let width = screen.width.saturating_sub(4).min(100);

@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use ratatui::style::Modifier;
+use waltz::action::Action;
 use waltz::app::{App, Options, Overlay, Region};
 use waltz::index::{Case, Item};
 use waltz::search::{self, Matcher, Query, segments};
@@ -455,4 +456,69 @@ fn typed_and_pasted_control_and_invisible_characters_stay_out_of_the_query() {
             cell.symbol()
         );
     }
+}
+
+/// The finder's result rows drawn with the cursor's reversed style.
+fn cursor_rows(app: &App) -> Vec<String> {
+    let buf = render(app);
+    let list = waltz::layout::finder_results(app.screen());
+    (list.y..list.bottom())
+        .filter(|&y| buf[(list.x + 1, y)].modifier.contains(Modifier::REVERSED))
+        .map(|y| row_text(&buf, y, list.x, list.right()))
+        .collect()
+}
+
+#[test]
+fn the_highlighted_result_is_always_on_screen_as_the_cursor_moves() {
+    for (w, h) in [(80, 24), (60, 20), (120, 40)] {
+        let mut app = app(shipped(), w, h);
+        press(&mut app, &["/"]);
+        type_text(&mut app, "a");
+        let total = finder(&app).results.len();
+        assert!(total > 40);
+        let title = |app: &App| {
+            let f = finder(app);
+            app.case.title(f.results[f.scroll.cursor]).to_owned()
+        };
+        for key in ["Down"; 50]
+            .into_iter()
+            .chain(["PgDn"; 5])
+            .chain(["Up"; 60])
+        {
+            press(&mut app, &[key]);
+            let rows = cursor_rows(&app);
+            let want: String = title(&app).chars().take(20).collect();
+            assert!(
+                rows.len() == 1 && rows[0].contains(&want),
+                "{w}×{h} after {key} at {}: {want:?} not the highlighted row {rows:?}",
+                finder(&app).scroll.cursor
+            );
+        }
+    }
+}
+
+#[test]
+fn with_the_mouse_a_click_picks_a_result_and_a_second_click_goes_there() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "pipeline");
+    let list = waltz::layout::finder_results(app.screen());
+    let third = finder(&app).results[2];
+    assert!(finder(&app).results.len() < usize::from(list.height));
+    // Clicks on the query line, the border or past the last result pick nothing.
+    for (x, y) in [
+        (list.x + 3, list.y - 2),
+        (0, 0),
+        (list.x + 3, list.bottom() - 1),
+    ] {
+        app.update(Action::Click(x, y));
+        assert_eq!(finder(&app).scroll.cursor, 0, "click at {x},{y}");
+    }
+    app.update(Action::Click(list.x + 10, list.y + 2));
+    assert_eq!(finder(&app).scroll.cursor, 2);
+    assert_eq!(app.shown(), Some(third), "the detail previews it");
+    assert!(matches!(app.overlay(), Overlay::Find(_)));
+    app.update(Action::Click(list.x + 10, list.y + 2));
+    assert!(matches!(app.overlay(), Overlay::None));
+    assert_eq!(app.shown(), Some(third));
 }

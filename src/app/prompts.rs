@@ -98,6 +98,24 @@ impl App {
                 edited = !finder.input.is_empty();
                 finder.input.clear();
             }
+            Action::Click(x, y) => {
+                let list = layout::finder_results(self.screen);
+                if list.contains((x, y).into()) {
+                    let offset = finder
+                        .scroll
+                        .offset
+                        .min(finder.results.len().saturating_sub(height));
+                    let at = offset + usize::from(y - list.y);
+                    if at == finder.scroll.cursor {
+                        // A second click on the highlighted result goes there,
+                        // as Enter does.
+                        return self.find(Action::Submit);
+                    }
+                    if at < finder.results.len() {
+                        finder.scroll.cursor = at;
+                    }
+                }
+            }
             Action::Wheel(_, _, delta) => {
                 finder.scroll.cursor = finder
                     .scroll
@@ -123,9 +141,7 @@ impl App {
     }
     /// Rows of results the finder shows.
     pub fn finder_height(&self) -> usize {
-        usize::from(layout::finder(self.screen).height)
-            .saturating_sub(3)
-            .max(1)
+        usize::from(layout::finder_results(self.screen).height).max(1)
     }
     /// Search for the finder's query: at once for small cases, on the
     /// worker for large ones (the results arrive through [`App::poll_search`]).

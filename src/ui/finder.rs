@@ -60,11 +60,7 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
     ])
     .render(Rect { height: 1, ..inner }, buf);
 
-    let list = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2),
-        ..inner
-    };
+    let list = crate::layout::finder_results(app.screen());
     if finder.results.is_empty() {
         let message = if finder.pending {
             "searching…".to_owned()
