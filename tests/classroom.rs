@@ -150,11 +150,30 @@ fn walking_a_slides_links_keeps_the_chosen_one_in_view_at_the_smallest_size() {
         .chain((0..case.data.factors.len()).map(|f| {
             let links = case.index.factor_events[f].iter().map(|&e| Item::Event(e));
             (Item::Factor(f), links.collect())
+        }))
+        // Actors, eras and sources: their events, then their factors.
+        .chain((0..case.data.actors.len()).map(|a| {
+            let events = case.index.actor_events[a].iter().map(|&e| Item::Event(e));
+            let factors = case.index.actor_factors[a].iter().map(|&f| Item::Factor(f));
+            (Item::Actor(a), events.chain(factors).collect())
+        }))
+        .chain((0..case.data.eras.len()).map(|x| {
+            let events = case.index.era_events[x].iter().map(|&e| Item::Event(e));
+            (Item::Era(x), events.collect())
+        }))
+        .chain((0..case.data.sources.len()).map(|s| {
+            let events = case.index.source_events[s].iter().map(|&e| Item::Event(e));
+            let factors = case.index.source_factors[s]
+                .iter()
+                .map(|&f| Item::Factor(f));
+            (Item::Source(s), events.chain(factors).collect())
         }));
     let mut scrolled = 0;
     for (item, links) in items {
         app.go_to(item);
-        press(&mut app, &["Enter"]); // onto the slide's links
+        if app.focus() != waltz::app::Region::Detail {
+            press(&mut app, &["Enter"]); // onto the slide's links
+        }
         assert_eq!(app.focus(), waltz::app::Region::Detail);
         for (i, &link) in links.iter().enumerate() {
             let s = screen(&render(&app));

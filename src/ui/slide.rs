@@ -167,7 +167,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 }
             }
         }
-        Some(item) => para(&mut lines, case.title(item), width, t.heading),
+        Some(item) => {
+            // An actor, era or source: its detail document, which already
+            // says everything about it, laid out at the slide's measure.
+            let doc = crate::detail::document(case, Some(item), width, t, None);
+            let chosen_row = doc
+                .links
+                .get(app.detail().cursor)
+                .filter(|_| is_chosen(app, app.detail().cursor))
+                .map(|&(row, _)| row);
+            for (row, line) in doc.lines.into_iter().enumerate() {
+                if Some(row) == chosen_row {
+                    cursor_line = Some(lines.len());
+                    // Marked as the other slides mark it: ▶ for the link's →.
+                    let spans = line.spans.into_iter().enumerate().map(|(i, s)| {
+                        let style = s.style.patch(t.cursor);
+                        if i == 0 && s.content == "→ " {
+                            Span::styled("▶ ", t.key)
+                        } else {
+                            Span::styled(s.content, style)
+                        }
+                    });
+                    lines.push(Line::from(spans.collect::<Vec<_>>()));
+                } else {
+                    lines.push(line);
+                }
+            }
+        }
         None => para(
             &mut lines,
             &format!("Before {}: the background of the case.", case.data.period.0),
