@@ -159,43 +159,66 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
     let x = &d.events[e];
     let t = b.theme;
     b.para("", &format!("{} · {}", x.date_label(), x.title), t.heading);
-    let mut facts: Vec<Span<'static>> = Vec::new();
-    if case.is_background(e) {
-        facts.push(Span::styled(
-            format!("background, before {}", d.period.0),
-            t.faded,
-        ));
+    // Where it falls, its levels, its themes: each a group kept whole on
+    // one line, the groups running on to the next line when narrow.
+    let mut facts: Vec<Vec<Span<'static>>> = Vec::new();
+    facts.push(vec![if case.is_background(e) {
+        Span::styled(format!("background, before {}", d.period.0), t.faded)
     } else if let Some(era) = case.index.event_era[e] {
-        facts.push(Span::styled(d.eras[era].name.clone(), t.era));
+        Span::styled(d.eras[era].name.clone(), t.era)
     } else if x.year > d.period.1 {
-        facts.push(Span::styled(
+        Span::styled(
             format!("after the period, {}–{}", d.period.0, d.period.1),
             t.faded,
-        ));
+        )
     } else {
-        facts.push(Span::styled("in no era", t.faded));
-    }
+        Span::styled("in no era", t.faded)
+    }]);
     let levels = case.levels(e);
     if !levels.is_empty() {
-        if !facts.is_empty() {
-            facts.push(Span::raw(" · "));
-        }
-        facts.push(Span::styled("levels ", t.faded));
+        let mut group = vec![Span::styled("levels ", t.faded)];
         for (i, l) in levels.iter().enumerate() {
             if i > 0 {
-                facts.push(Span::raw(", "));
+                group.push(Span::raw(", "));
             }
-            facts.push(Span::styled(l.name().to_lowercase(), t.level(l)));
+            group.push(Span::styled(l.name().to_lowercase(), t.level(l)));
         }
+        facts.push(group);
     }
     if !x.themes.is_empty() {
-        facts.push(Span::styled(" · themes ", t.faded));
-        facts.push(Span::raw(x.themes.join(", ")));
+        facts.push(vec![
+            Span::styled("themes ", t.faded),
+            Span::raw(x.themes.join(", ")),
+        ]);
     }
-    if !facts.is_empty() {
-        let line = fit_line(facts, b.width);
-        b.doc.lines.push(line);
+    let mut line: Vec<Span<'static>> = Vec::new();
+    for group in facts {
+        let used: usize = line.iter().map(Span::width).sum();
+        let wanted: usize = group.iter().map(Span::width).sum();
+        if wanted > b.width {
+            // Too long for any line (many themes, a narrow panel): wrapped
+            // as plain text rather than cut.
+            if !line.is_empty() {
+                b.doc
+                    .lines
+                    .push(fit_line(std::mem::take(&mut line), b.width));
+            }
+            let text: String = group.iter().map(|s| s.content.as_ref()).collect();
+            for piece in wrap(&text, b.width) {
+                b.doc.lines.push(Line::styled(piece, t.text));
+            }
+            continue;
+        }
+        if !line.is_empty() && used + 3 + wanted > b.width {
+            b.doc
+                .lines
+                .push(fit_line(std::mem::take(&mut line), b.width));
+        } else if !line.is_empty() {
+            line.push(Span::raw(" · "));
+        }
+        line.extend(group);
     }
+    b.doc.lines.push(fit_line(line, b.width));
     b.blank();
     b.para("", &x.summary, t.text);
     quote_and_note(b, x.quote.as_deref(), x.note.as_deref());

@@ -722,3 +722,25 @@ fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
         assert!(status[..at].ends_with(' '), "{status:?}");
     }
 }
+
+#[test]
+fn an_events_era_levels_and_themes_run_onto_a_second_line_rather_than_being_cut() {
+    let case = shipped();
+    let theme = Theme::monochrome();
+    let mut wrapped = 0;
+    for e in 0..case.data.events.len() {
+        let doc = waltz::detail::document(&case, Some(Item::Event(e)), 40, &theme, None);
+        let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+        let themes = case.data.events[e].themes.join(", ");
+        let at = text
+            .iter()
+            .position(|l| l.contains("themes "))
+            .unwrap_or_else(|| panic!("no themes line: {text:#?}"));
+        let until = (at..text.len()).find(|&i| text[i].is_empty()).unwrap();
+        let facts = text[at..until].join(" ");
+        assert!(facts.ends_with(&format!("themes {themes}")), "{text:#?}");
+        assert!(text.iter().all(|l| l.chars().count() <= 40), "{text:#?}");
+        wrapped += usize::from(!text[at].contains("levels"));
+    }
+    assert!(wrapped > 0, "some event's facts take two lines at 40 cells");
+}
