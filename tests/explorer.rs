@@ -132,6 +132,13 @@ fn selecting_a_factor_lights_exactly_its_events_and_their_years() {
     assert!(modifiers_at(&buf, "Ambassador recalled").contains(Modifier::DIM));
     assert!(modifiers_at(&buf, "Forum talks").contains(Modifier::DIM));
     assert!(!modifiers_at(&buf, "Gas pipeline deal").contains(Modifier::DIM));
+    // The timeline's bottom edge counts them, as the panes count factors.
+    let t = areas(&app).timeline;
+    let edge = row_text(&buf, t.bottom() - 1, t.x, t.right());
+    assert!(edge.starts_with("╰ 2 ● ─"), "{edge}");
+    press(&mut app, &["Shift-Tab"]); // an event on the timeline lights no events
+    let edge = row_text(&render(&app), t.bottom() - 1, t.x, t.right());
+    assert!(!edge.contains('●'), "{edge}");
 }
 
 #[test]

@@ -32,7 +32,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.level(level),
         ));
     }
-    let block = frame(app, Region::Timeline, Line::from(title));
+    let mut block = frame(app, Region::Timeline, Line::from(title));
+    // How many events the selection lights, as each pane counts its
+    // factors; on the bottom edge, where the lens leaves it room.
+    if let Some(lit) = app.lit().events {
+        block = block.title_bottom(Line::styled(format!(" {} ● ", lit.len()), t.lit));
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
