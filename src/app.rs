@@ -624,10 +624,13 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
         self.reveal_timeline();
-        self.reveal_lit_factors();
         for level in Level::ALL {
             self.reveal_pane(level);
         }
+        // After the cursors, so that the lists without focus show what the
+        // selection lights rather than their own cursors.
+        self.reveal_lit_factors();
+        self.reveal_lit_events();
         let doc = self.doc();
         let max = doc.lines.len().saturating_sub(self.detail_height());
         let detail = self.detail_mut();

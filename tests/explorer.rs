@@ -751,3 +751,71 @@ fn an_events_era_levels_and_themes_run_onto_a_second_line_rather_than_being_cut(
     }
     assert!(wrapped > 0, "some event's facts take two lines at 40 cells");
 }
+
+/// The text of the rows inside `area` drawn with the focused cursor's style.
+fn cursor_rows(buf: &Buffer, area: Rect) -> Vec<String> {
+    let inside = inner(area);
+    (inside.y..inside.bottom())
+        .filter(|&y| buf[(inside.x + 2, y)].modifier.contains(Modifier::REVERSED))
+        .map(|y| row_text(buf, y, inside.x, inside.right()))
+        .collect()
+}
+
+#[test]
+fn a_list_given_focus_shows_its_selection_and_the_others_keep_their_lit_rows() {
+    for (w, h) in [(60, 20), (80, 24), (100, 30), (160, 48)] {
+        let mut app = app(shipped(), w, h);
+        let mut keys: Vec<&str> = vec![":", "2", "0", "2", "2", "Enter"];
+        keys.extend(["Tab"; 6]);
+        keys.extend(["g", "Enter", ":", "2", "0", "1", "1", "Enter"]);
+        keys.extend(["Tab"; 5]);
+        keys.extend(["Shift-Tab"; 5]);
+        for key in keys {
+            press(&mut app, &[key]);
+            if app.focus() == Region::Detail || !matches!(app.overlay(), waltz::app::Overlay::None)
+            {
+                continue;
+            }
+            let buf = render(&app);
+            let a = areas(&app);
+            let area = match app.focus() {
+                Region::Timeline => a.timeline,
+                Region::Pane(level) => a.panes[level.index()],
+                Region::Detail => unreachable!(),
+            };
+            let rows = cursor_rows(&buf, area);
+            let title: String = match app.shown() {
+                Some(item) => app.case.title(item).chars().take(8).collect(),
+                None => "before".into(),
+            };
+            assert!(
+                rows.iter().any(|r| r.contains(&title)),
+                "{w}×{h} after {key}: {title:?} not the cursor row of {:?}:\n{}",
+                app.focus(),
+                screen(&buf)
+            );
+        }
+        // Growing and shrinking the terminal keeps each pane's lit factors
+        // in view, as a teacher changing the font size expects.
+        press(&mut app, &[":", "2", "0", "2", "2", "Enter"]);
+        for (w2, h2) in [(200, 60), (w, h)] {
+            app.resize(w2, h2);
+            let buf = render(&app);
+            let Some(Item::Event(e)) = app.shown() else {
+                panic!()
+            };
+            for level in Level::ALL {
+                let lit = app.case.index.event_factors[e]
+                    .iter()
+                    .filter(|&&f| app.case.data.factors[f].level == level)
+                    .count();
+                let shown = lit_rows(&buf, areas(&app).panes[level.index()]).len();
+                assert!(
+                    (lit == 0) == (shown == 0),
+                    "{w2}×{h2} {level:?}: {lit} lit, {shown} in view:\n{}",
+                    screen(&buf)
+                );
+            }
+        }
+    }
+}

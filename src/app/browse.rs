@@ -315,11 +315,14 @@ impl App {
     /// the anchor, so what is lit always follows what is selected there.
     pub(super) fn focus_on(&mut self, region: Region) {
         self.set_focus(region);
-        if region != Region::Detail {
-            self.anchor = region;
-            // Back in a list, the detail starts again from its top.
-            self.detail = super::DetailScroll::default();
+        match region {
+            Region::Timeline => self.reveal_timeline(),
+            Region::Pane(level) => self.reveal_pane(level),
+            Region::Detail => return,
         }
+        self.anchor = region;
+        // Back in a list, the detail starts again from its top.
+        self.detail = super::DetailScroll::default();
     }
 
     pub(super) fn cycle_focus(&mut self, direction: isize) {
