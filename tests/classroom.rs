@@ -94,6 +94,25 @@ fn a_tour_through_the_keys_selects_each_step_with_its_highlight() {
 }
 
 #[test]
+fn each_tour_step_opens_at_its_note_even_when_its_item_was_scrolled_before() {
+    let tour = 0;
+    let steps = shipped().data.tours[tour].steps.len();
+    for step in 0..steps {
+        let mut app = app(shipped(), 80, 24);
+        app.select(step_item(&app.case, tour, step));
+        press(
+            &mut app,
+            &["Enter", "j", "j", "j", "PgDn", "Esc", "t", "Enter"],
+        );
+        for _ in 0..step {
+            press(&mut app, &["Right"]);
+        }
+        let s = screen(&render(&app));
+        assert!(s.contains(&format!("step {} of {steps}", step + 1)), "{s}");
+    }
+}
+
+#[test]
 fn an_unknown_tour_is_a_clear_error() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_waltz"))
         .args(["--tour", "nope"])

@@ -443,6 +443,9 @@ impl App {
     /// and factors, and the timeline goes to its first event.
     pub fn select(&mut self, item: Item) {
         self.pinned = None;
+        // Its detail opens at the top, even when it was scrolled the last
+        // time the same item was shown.
+        self.detail = super::DetailScroll::default();
         match item {
             Item::Actor(_) | Item::Era(_) | Item::Source(_) => {
                 if let Some(&e) = self.lit_by(item).first() {
