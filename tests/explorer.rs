@@ -194,6 +194,17 @@ fn n_and_shift_n_walk_the_lit_events() {
     // The factor stays the anchor, so its events stay lit.
     let buf = render(&app);
     assert_eq!(lit_rows(&buf, areas(&app).timeline).len(), 2);
+    assert!(screen(&buf).contains("Esc to go back"), "{}", screen(&buf));
+    // Esc ends the walk on the factor that lights them.
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.focus(), Region::Pane(Level::Individual));
+    assert_eq!(app.shown(), app.anchor());
+    assert_eq!(app.case.title(app.shown().unwrap()), "Leaders' rapport");
+    // Moving on the timeline after a walk selects the event instead.
+    press(&mut app, &["n", "j"]);
+    assert_eq!(app.shown(), app.anchor());
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.focus(), Region::Timeline);
 }
 
 #[test]

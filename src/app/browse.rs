@@ -507,7 +507,16 @@ impl App {
         self.rebuild(Some(Row::Event(e)));
     }
     pub(super) fn back(&mut self) {
-        if let Some(place) = self.history.pop() {
+        if self.focus != Region::Detail && self.pinned.is_none() && self.shown != self.anchor {
+            // Walking the lit items with n/N: back to the item that lights
+            // them, where the walk began.
+            self.set_focus(self.anchor);
+            match self.anchor {
+                Region::Timeline => self.reveal_timeline(),
+                Region::Pane(level) => self.reveal_pane(level),
+                Region::Detail => {}
+            }
+        } else if let Some(place) = self.history.pop() {
             // Going back from a list stays in a list: the one the earlier
             // selection is in, not the detail it was followed from.
             self.focus = if self.focus == Region::Detail {
@@ -594,7 +603,7 @@ impl App {
             .map(|item| self.case.title(item).to_owned())
             .unwrap_or_default();
         self.message = Some(format!(
-            "● {} of {of} lit by “{by}”; move to select this one",
+            "● {} of {of} lit by “{by}”: move to select it, Esc to go back",
             at + 1
         ));
     }
