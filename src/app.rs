@@ -271,6 +271,10 @@ pub struct App {
     quit: bool,
     /// Ctrl-Z was pressed: the event loop gives the terminal back.
     suspend: bool,
+    /// Rows of the last slide drawn that did not fit: set by the renderer
+    /// (only it lays a slide out) so that scrolling a slide stops where
+    /// its text ends.
+    pub(crate) slide_overflow: std::cell::Cell<usize>,
 }
 
 /// The detail's scroll belongs to the item it was made for: showing
@@ -338,6 +342,7 @@ impl App {
             message: options.notice,
             quit: false,
             suspend: false,
+            slide_overflow: std::cell::Cell::new(0),
         };
         if options.present {
             app.toggle_present();

@@ -113,6 +113,56 @@ fn each_tour_step_opens_at_its_note_even_when_its_item_was_scrolled_before() {
 }
 
 #[test]
+fn a_tour_presented_at_the_smallest_size_says_its_step_and_scrolls_to_every_line() {
+    let mut app = app(shipped(), 60, 20);
+    app.start_tour(0);
+    press(&mut app, &["P"]);
+    let steps = app.case.data.tours[0].steps.len();
+    let mut scrolled = 0;
+    for step in 0..steps {
+        let s = screen(&render(&app));
+        assert!(
+            s.lines()
+                .any(|l| l.contains(&format!("step {} of {steps}", step + 1))),
+            "{s}"
+        );
+        let last_link = match step_item(&app.case, 0, step) {
+            Item::Event(e) => Item::Factor(*app.case.index.event_factors[e].last().unwrap()),
+            Item::Factor(f) => Item::Event(*app.case.index.factor_events[f].last().unwrap()),
+            _ => unreachable!(),
+        };
+        let last: String = app.case.title(last_link).chars().take(12).collect();
+        if !s.contains(&last) {
+            assert!(
+                s.trim_end().ends_with('⋮'),
+                "more below is marked:
+{s}"
+            );
+            scrolled += 1;
+        }
+        for _ in 0..30 {
+            press(&mut app, &["j"]);
+            render(&app);
+        }
+        let s = screen(&render(&app));
+        assert!(
+            s.contains(&last),
+            "scrolled to the end: {last:?}
+{s}"
+        );
+        press(&mut app, &["PgUp", "PgUp", "PgUp", "PgUp", "PgUp", "PgUp"]);
+        let top = screen(&render(&app));
+        assert!(
+            top.contains("From strained ties"),
+            "back at the top:
+{top}"
+        );
+        press(&mut app, &["Right"]);
+    }
+    assert!(scrolled > 0, "some step is longer than the screen");
+}
+
+#[test]
 fn an_unknown_tour_is_a_clear_error() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_waltz"))
         .args(["--tour", "nope"])

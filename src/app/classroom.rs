@@ -98,7 +98,6 @@ impl App {
             }
             // The detail under the note scrolls, to read all of it.
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                let doc = self.doc();
                 let page = self.detail_height().max(2) as isize - 1;
                 let delta = match action {
                     Action::Up => -1,
@@ -106,7 +105,15 @@ impl App {
                     Action::PageUp => -page,
                     _ => page,
                 };
-                self.scroll_detail(&doc, delta);
+                if self.presenting() {
+                    // The slide, not the hidden detail, is what scrolls.
+                    let max = self.slide_overflow.get();
+                    let detail = self.detail_mut();
+                    detail.offset = detail.offset.saturating_add_signed(delta).min(max);
+                } else {
+                    let doc = self.doc();
+                    self.scroll_detail(&doc, delta);
+                }
                 return;
             }
             Action::Next if step == last => {

@@ -44,12 +44,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut y = body.y;
     let width = usize::from(body.width);
 
+    // The year in large digits, when there is room: where it goes among
+    // the lines, the year, and the date's words the digits leave out.
+    let mut big_year: Option<(usize, String, Line)> = None;
+    // Where the text a slide must show ends (the links after it can be
+    // walked to), to decide whether the large digits leave room for it.
+    let mut essential = 0;
+
     // The tour's note comes first: it is what the class is told.
     if let Some((title, note)) = app.tour_note() {
-        lines.push(Line::styled(title, t.heading.patch(t.faded)));
-        for piece in wrap(note, width) {
-            lines.push(Line::styled(piece, t.note.patch(t.lit)));
+        // "Tour name · step 3 of 18": the step count kept whole on a line
+        // of its own when the name leaves it no room.
+        let style = t.heading.patch(t.faded);
+        match title.rsplit_once(" · ") {
+            Some((name, step)) if crate::text::width(&title) > width => {
+                para(&mut lines, name, width, style);
+                para(&mut lines, step, width, style);
+            }
+            _ => para(&mut lines, &title, width, style),
         }
+        para(&mut lines, note, width, t.note.patch(t.lit));
         lines.push(Line::default());
     }
 
@@ -61,30 +75,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if let Some(until) = event.until.filter(|&u| u != event.year) {
                 year = format!("{year}–{until}");
             }
-            let head = lines.len() as u16;
-            let room = body.height.saturating_sub(head);
-            if room >= big::HEIGHT + 6 && big::width(&year) <= body.width {
-                flush(&mut lines, &mut y, body, buf);
-                big::render(
-                    &year,
-                    Rect {
-                        y,
-                        height: big::HEIGHT,
-                        ..body
-                    },
-                    t.heading.patch(t.year),
-                    buf,
-                );
-                y += big::HEIGHT + 1;
-                // What the large digits leave out ("c.", "Oct") comes next.
-                let mut rest = event.date_label();
-                rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
-                if !rest.trim().is_empty() {
-                    lines.push(Line::styled(rest.trim().to_owned(), t.year));
-                }
-            } else {
-                lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
-            }
+            // The plain date stands in for the large digits until they are
+            // known to fit; what the digits leave out ("c.", "Oct") stays.
+            let mut rest = event.date_label();
+            rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
+            big_year = Some((
+                lines.len(),
+                year,
+                Line::styled(rest.trim().to_owned(), t.year),
+            ));
+            lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
             para(&mut lines, &event.title, width, t.heading);
             let mut levels = vec![Span::styled("levels  ", t.faded)];
             for l in case.levels(e).iter() {
@@ -100,6 +100,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 lines.push(Line::default());
                 para(&mut lines, &format!("“{}”", q.trim()), width, t.quote);
             }
+            essential = lines.len();
             let factors = &case.index.event_factors[e];
             if !factors.is_empty() {
                 lines.push(Line::default());
@@ -201,12 +202,58 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.heading,
         ),
     }
-    // When the presenter walks the links past the bottom, the text above
-    // gives way (marked with ⋮) so the link Enter would open stays in view.
+    let room = usize::from(body.height);
+    // The large digits, when what must be read still fits beside them.
+    if let Some((at, year, rest)) = big_year {
+        let digits = usize::from(big::HEIGHT) + 1;
+        let rest = (rest.width() > 0).then_some(rest);
+        if essential + digits < room && big::width(&year) <= body.width {
+            let after = lines.split_off(at + 1);
+            lines.pop(); // the plain date
+            flush(&mut lines, &mut y, body, buf);
+            let area = Rect {
+                y,
+                height: big::HEIGHT,
+                ..body
+            };
+            big::render(&year, area, t.heading.patch(t.year), buf);
+            y += big::HEIGHT + 1;
+            let rest = Vec::from_iter(rest);
+            // The link's line moved: up past what was drawn, down past
+            // the date's words.
+            cursor_line = cursor_line.map(|c| c - (at + 1) + rest.len());
+            lines.extend(rest);
+            lines.extend(after);
+        }
+    }
+    // What is cut above and below is marked with ⋮ on a row of its own.
     let room = usize::from(body.bottom().saturating_sub(y));
-    if let Some(at) = cursor_line.filter(|&at| at >= room && room >= 2) {
-        lines.drain(..at + 2 - room);
-        lines.insert(0, Line::styled("⋮", t.faded));
+    let len = lines.len();
+    let window = |start: usize| {
+        let above = usize::from(start > 0);
+        let rows = room.saturating_sub(above);
+        let below = usize::from(start + rows < len);
+        (rows.saturating_sub(below), below > 0)
+    };
+    let overflow = if len > room { len + 1 - room } else { 0 };
+    app.slide_overflow.set(overflow);
+    let start = match cursor_line {
+        // The presenter walks the links: the text above gives way so the
+        // link Enter would open stays in view.
+        Some(at) => (0..=at).find(|&s| at < s + window(s).0).unwrap_or(at),
+        // Otherwise the slide scrolls as the detail does (j/k in a tour).
+        None => app.detail().offset.min(overflow),
+    };
+    if room >= 3 {
+        let (rows, more_below) = window(start);
+        lines.truncate(start + rows);
+        lines.drain(..start);
+        if start > 0 {
+            lines.insert(0, Line::styled("⋮", t.faded));
+        }
+        if more_below {
+            lines.push(Line::styled("⋮", t.faded));
+        }
     }
     flush(&mut lines, &mut y, body, buf);
 }
