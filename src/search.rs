@@ -26,6 +26,10 @@ use crate::index::{Case, Item};
 /// pasting a book into the prompt must not stall the program.
 pub const MAX_QUERY: usize = 200;
 
+/// What joins a record's short fields; scattered letters must match within
+/// one of them.
+const FIELD_SEPARATOR: &str = " · ";
+
 /// One searchable item.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -173,7 +177,7 @@ impl Record {
         long: &[Option<&String>],
         years: Option<(i32, i32)>,
     ) -> Record {
-        let fields = fold(&fields.join(" · "));
+        let fields = fold(&fields.join(FIELD_SEPARATOR));
         let long: Vec<&str> = long.iter().flatten().map(|s| s.as_str()).collect();
         let title = fold(title);
         Record {
@@ -431,10 +435,16 @@ impl Matcher {
         let elsewhere = match together(fields, pattern) {
             80 => return best.max(Some(120)),
             40 => Some(70),
-            _ => in_order(fields, pattern)
-                .then(|| skim.fuzzy_match(fields, pattern))
-                .flatten()
+            // Letters scattered within one field (an actor's name, a
+            // citation), never across several: "kayani" must not be
+            // spelled out of a country, a role and a year.
+            _ if in_order(fields, pattern) => fields
+                .split(FIELD_SEPARATOR)
+                .filter(|field| in_order(field, pattern))
+                .filter_map(|field| skim.fuzzy_match(field, pattern))
+                .max()
                 .map(|s| s / 2),
+            _ => None,
         };
         best = best.max(elsewhere);
         if best.is_some_and(|b| b >= 80) {

@@ -120,6 +120,24 @@ fn fzf_forms_exact_prefix_suffix_and_not() {
 }
 
 #[test]
+fn letters_scattered_across_fields_do_not_make_a_match() {
+    let case = shipped();
+    // "kayani" is not spelled out of Musharraf's country and role.
+    let kayani = top(&case, "kayani", 20);
+    assert!(
+        !kayani.contains(&"actor:musharraf".to_owned()),
+        "{kayani:?}"
+    );
+    assert!(kayani.contains(&"actor:kayani".to_owned()), "{kayani:?}");
+    // Nor nonsense out of a date, a theme and a citation.
+    for nonsense in ["mrkdly", "ayanizzzz"] {
+        assert_eq!(top(&case, nonsense, 5), Vec::<String>::new(), "{nonsense}");
+    }
+    // A typo within one field still finds it.
+    assert_eq!(top(&case, "musharaf", 2)[1], "actor:musharraf");
+}
+
+#[test]
 fn smart_case() {
     let case = case(MINIMAL);
     let ids = |q: &str| top(&case, q, 50);
