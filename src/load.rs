@@ -302,6 +302,33 @@ fn sanitize_event(e: &mut Event) {
     e.note.iter_mut().for_each(text);
 }
 
+/// The schema's name for a type ron names in an error: "the dataset",
+/// "an event", "a level".
+fn schema_noun(outer: Option<&str>) -> String {
+    match outer {
+        None | Some("Dataset") => "the dataset".to_owned(),
+        Some("Step") => "a tour step".to_owned(),
+        Some(name) => {
+            let name = name.to_lowercase();
+            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {name}")
+        }
+    }
+}
+
+/// "`a`, `b` or `c`".
+fn listed(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 /// A RON parse error as a diagnostic pointing at the offending value.
 pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let message = match &e.code {
@@ -310,6 +337,35 @@ pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError)
         }
         ron::Error::Eof => "the file ends before the dataset is complete".to_owned(),
         ron::Error::ExpectedComma => "a comma is missing after this".to_owned(),
+        ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "{} has no field `{found}`; its fields are {}",
+            schema_noun(outer.as_deref()),
+            listed(expected)
+        ),
+        ron::Error::MissingStructField { field, outer } => {
+            format!("{} is missing `{field}`", schema_noun(outer.as_deref()))
+        }
+        ron::Error::DuplicateStructField { field, outer } => {
+            format!(
+                "`{field}` is given twice in {}",
+                schema_noun(outer.as_deref())
+            )
+        }
+        ron::Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let what = match outer.as_deref() {
+                Some("Target") => "a tour step's target".to_owned(),
+                other => schema_noun(other),
+            };
+            format!("`{found}` is not {what}; use {}", listed(expected))
+        }
         code => {
             let mut m = code.to_string();
             // ron capitalises its messages; ours read as one sentence.

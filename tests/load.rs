@@ -84,7 +84,7 @@ fn a_type_error_is_positioned() {
 fn an_unknown_field_is_an_error_listing_the_expected_ones() {
     let msg = refused(&with_event_field("titel: \"x\","));
     assert!(
-        msg.starts_with("case.ron:31:21: error: unexpected field named `titel`"),
+        msg.starts_with("case.ron:31:21: error: an event has no field `titel`; its fields are"),
         "{msg}"
     );
     assert!(msg.contains("titel"), "{msg}");
@@ -103,8 +103,24 @@ fn an_unknown_field_is_an_error_listing_the_expected_ones() {
 #[test]
 fn a_missing_field_is_named() {
     let msg = refused(&MINIMAL.replacen("    period: (2000, 2010),\n", "", 1));
-    assert!(msg.contains("period"), "{msg}");
     assert!(msg.starts_with("case.ron:"), "{msg}");
+    assert!(
+        msg.contains(": error: the dataset is missing `period`"),
+        "{msg}"
+    );
+    // A field twice, and a level that is not one, in the schema's words.
+    let twice = refused(&with_event_field("title: \"x\","));
+    assert!(
+        twice.contains("error: `title` is given twice in an event"),
+        "{twice}"
+    );
+    let level = refused(&MINIMAL.replacen("level: Domestic", "level: Domestik", 1));
+    assert!(
+        level.contains(
+            "error: `Domestik` is not a level; use `Individual`, `Domestic` or `Systemic`"
+        ),
+        "{level}"
+    );
 }
 
 #[test]
