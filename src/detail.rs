@@ -136,9 +136,7 @@ pub fn document(
 
 fn background(case: &Case, b: &mut Builder) {
     let d = &case.data;
-    let n = (0..d.events.len())
-        .filter(|&e| case.is_background(e))
-        .count();
+    let n = case.background_count();
     if d.events.is_empty() {
         b.para("", "This dataset has no events.", b.theme.faded);
         return;

@@ -315,6 +315,12 @@ impl Case {
         self.data.events[e].year < self.data.period.0
     }
 
+    /// How many events fall before the period (events are in order).
+    pub fn background_count(&self) -> usize {
+        let start = self.data.period.0;
+        self.data.events.partition_point(|e| e.year < start)
+    }
+
     /// The positions of the events dated in `year` (events are in order).
     pub fn year_events(&self, year: i32) -> std::ops::Range<usize> {
         let events = &self.data.events;

@@ -118,15 +118,25 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         format!("terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}"),
         format!("now {}×{}", area.width, area.height),
     ];
-    let top = area.y + area.height.saturating_sub(2) / 2;
-    for (i, text) in lines.iter().enumerate() {
+    // Wrapped rather than cut: the size it needs is the point of it.
+    let width = usize::from(area.width);
+    let pieces: Vec<(String, Style)> = lines
+        .iter()
+        .zip([theme.warning, theme.faded])
+        .flat_map(|(text, style)| {
+            crate::text::wrap(text, width)
+                .into_iter()
+                .map(move |piece| (fit(&piece, width), style))
+        })
+        .collect();
+    let top = area.y + area.height.saturating_sub(pieces.len() as u16) / 2;
+    for (i, (text, style)) in pieces.into_iter().enumerate() {
         let y = top + i as u16;
         if y >= area.bottom() {
             break;
         }
-        let text = fit(text, usize::from(area.width));
         let x = area.x + (area.width.saturating_sub(crate::text::width(&text) as u16)) / 2;
-        buf.set_string(x, y, text, if i == 0 { theme.warning } else { theme.faded });
+        buf.set_string(x, y, text, style);
     }
 }
 

@@ -252,6 +252,21 @@ fn the_level_lens_hides_events_without_that_level() {
     press(&mut app, &["0"]);
     let s = screen(&render(&app));
     assert!(s.contains("Forum talks") && s.contains("before 2000") && !s.contains("only]"));
+    // On the shipped case at the smallest size: the lens still shows in the
+    // title, and the background row says how many of its events it lets by.
+    let mut app = app_with(shipped(), 60, 20, Theme::monochrome());
+    press(&mut app, &["2"]);
+    let s = screen(&render(&app));
+    let all = app.case.background_count();
+    let domestic = (0..all)
+        .filter(|&e| app.case.levels(e).contains(Level::Domestic))
+        .count();
+    assert!(domestic < all);
+    assert!(s.contains("[domestic only]"), "{s}");
+    assert!(
+        s.contains(&format!("before 1998 · {domestic} of {all} b")),
+        "{s}"
+    );
 }
 
 #[test]
@@ -518,6 +533,10 @@ fn every_small_size_renders_without_panic_and_recovers() {
     let s = screen(&render(&app));
     assert!(s.contains("terminal too small — need 60×20"), "{s}");
     assert!(s.contains("now 50×12"), "{s}");
+    // Narrower than the message: wrapped, the size it needs kept whole.
+    app.resize(24, 8);
+    let s = screen(&render(&app));
+    assert!(s.contains("60×20") && s.contains("now 24×8"), "{s}");
     app.resize(80, 24);
     let s = screen(&render(&app));
     assert!(

@@ -31,6 +31,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!("[{} only] ", level.name().to_lowercase()),
             t.level(level),
         ));
+        // In a narrow column the lens matters more than the word "Timeline".
+        let room = usize::from(area.width).saturating_sub(2);
+        if title.iter().map(Span::width).sum::<usize>() > room {
+            title[0] = Span::raw(" ");
+        }
     }
     let mut block = frame(app, Region::Timeline, Line::from(title));
     // How many events the selection lights, as each pane counts its
@@ -53,7 +58,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             None => " this dataset has no events".to_owned(),
         };
-        put_line(buf, inner, &Line::styled(message, t.faded));
+        let lines = crate::text::wrap(&message, usize::from(inner.width));
+        for (i, piece) in lines
+            .into_iter()
+            .enumerate()
+            .take(usize::from(inner.height))
+        {
+            let row = Rect {
+                y: inner.y + i as u16,
+                ..inner
+            };
+            put_line(buf, row, &Line::styled(piece, t.faded));
+        }
         return;
     }
     let scroll = app.timeline();
@@ -94,10 +110,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn fold_line(app: &App, n: usize, width: usize, cursor: bool, focused: bool) -> Line<'static> {
     let t = &app.theme;
     let arrow = if app.fold_open() { "▾" } else { "▸" };
+    let all = app.case.background_count();
+    // Under a lens, how many of them it lets through.
+    let count = if n < all {
+        format!("{n} of {all}")
+    } else {
+        n.to_string()
+    };
     let text = format!(
-        "{arrow} before {} · {n} background event{}",
+        "{arrow} before {} · {count} background event{}",
         app.case.data.period.0,
-        if n == 1 { "" } else { "s" }
+        if all == 1 { "" } else { "s" }
     );
     let style = row_style(t, t.era, cursor, focused);
     Line::from(Span::styled(pad(&text, width), style))
