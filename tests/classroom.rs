@@ -299,16 +299,26 @@ fn the_balance_views_numbers_equal_counts_from_the_dataset() {
         for (column, level) in Level::ALL.into_iter().enumerate() {
             assert_eq!(*app.overlay(), Overlay::Balance { era: row, level });
             let [enablers, constraints, mixed] = &cells[column];
+            // The counts that are not zero.
             let s = |n: usize| if n == 1 { "" } else { "s" };
-            let header = format!(
-                "{name} · {}: {} enabler{}, {} constraint{}, {} mixed",
-                level.name(),
-                enablers.len(),
-                s(enablers.len()),
-                constraints.len(),
-                s(constraints.len()),
-                mixed.len()
-            );
+            let counts: Vec<String> = [
+                (enablers.len(), format!("enabler{}", s(enablers.len()))),
+                (
+                    constraints.len(),
+                    format!("constraint{}", s(constraints.len())),
+                ),
+                (mixed.len(), "mixed".to_owned()),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, word)| format!("{n} {word}"))
+            .collect();
+            let counts = if counts.is_empty() {
+                "none".to_owned()
+            } else {
+                counts.join(", ")
+            };
+            let header = format!("{name} · {}: {counts}", level.name());
             let buf = render(&app);
             let s = screen(&buf);
             assert!(s.contains(&header), "{header:?} missing:\n{s}");
@@ -329,6 +339,69 @@ fn the_balance_views_numbers_equal_counts_from_the_dataset() {
     );
     assert_eq!(*app.overlay(), Overlay::None);
     assert_eq!(app.lens(), Some(Level::Systemic));
+}
+
+/// Every bar on screen as (its count, its drawing): "+ ██▌ 3" gives (3, "██▌").
+fn bars(screen: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for i in 0..chars.len().saturating_sub(2) {
+            if !matches!(chars[i], '+' | '−') || chars[i + 1] != ' ' {
+                continue;
+            }
+            let drawing: String = chars[i + 2..]
+                .iter()
+                .take_while(|c| ('█'..='▏').contains(*c))
+                .collect();
+            let rest: String = chars[i + 2 + drawing.chars().count()..]
+                .iter()
+                .skip(1)
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if let Ok(n) = rest.parse() {
+                found.push((n, drawing));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn at_the_smallest_size_the_balance_bars_still_tell_their_counts_apart() {
+    for (w, h) in [(60, 20), (80, 24), (160, 48)] {
+        let mut app = app(shipped(), w, h);
+        press(&mut app, &["b"]);
+        let s = screen(&render(&app));
+        let bars = bars(&s);
+        assert!(bars.len() >= 30, "{w}×{h}: {bars:?}\n{s}");
+        for (n, drawing) in &bars {
+            for (m, other) in &bars {
+                // A bigger count never draws a bar that is not longer.
+                // █ is eight eighths, ▉ seven … ▏ one (U+2588 to U+258F).
+                let eighths = |d: &str| {
+                    d.chars()
+                        .map(|c| if c == '█' { 8 } else { 0x2590 - c as u32 })
+                        .sum::<u32>()
+                };
+                let longer = |a: &str, b: &str| eighths(a) > eighths(b);
+                if n > m {
+                    assert!(
+                        longer(drawing, other),
+                        "{w}×{h}: {n} {drawing:?} vs {m} {other:?}\n{s}"
+                    );
+                }
+            }
+            assert_eq!(*n == 0, drawing.is_empty(), "{w}×{h}\n{s}");
+        }
+        // What a short screen leaves out is said, not dropped unseen.
+        assert_eq!(
+            s.contains("events per year: on a taller screen"),
+            !s.contains("Events per year, by level"),
+            "{w}×{h}\n{s}"
+        );
+        assert!(s.contains("+ enablers − constraints ± mixed"), "{s}");
+    }
 }
 
 #[test]

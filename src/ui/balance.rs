@@ -44,10 +44,17 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         Constraint::Length(items_height),
     ]));
 
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
         .title(Line::from(" Balance of interests "));
+    if strip == 0 && !years.is_empty() {
+        // Say what the short screen leaves out rather than drop it unseen.
+        block = block.title_bottom(Line::styled(
+            " events per year: on a taller screen ",
+            t.faded,
+        ));
+    }
     let inner = block.inner(chart);
     block.render(chart, buf);
     if inner.width < 30 || inner.height < 3 {
@@ -65,14 +72,17 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         .max()
         .unwrap_or(0)
         .max(1);
+    // Bars in eighths of a cell, so that counts stay apart even when a
+    // narrow screen leaves a bar a cell or two.
     let bar_room = usize::from(column).saturating_sub(12).max(1);
     let bar = |n: usize| -> String {
-        let len = if n == 0 {
+        const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+        let eighths = if n == 0 {
             0
         } else {
-            (n * bar_room).div_ceil(max).max(1)
+            (n * bar_room * 8).div_ceil(max).max(2)
         };
-        "█".repeat(len)
+        "█".repeat(eighths / 8) + PARTS[eighths % 8]
     };
 
     let mut y = inner.y;
@@ -86,7 +96,15 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         inner.x,
         inner.width,
         Line::from(vec![
-            Span::styled(" Factors at work in each era's events: ", t.faded),
+            // The legend matters more than the sentence before it.
+            Span::styled(
+                if inner.width >= 72 {
+                    " Factors at work in each era's events: "
+                } else {
+                    " "
+                },
+                t.faded,
+            ),
             Span::styled("+ enablers ", t.effect(Effect::Enabler)),
             Span::styled("− constraints ", t.effect(Effect::Constraint)),
             Span::styled("± mixed", t.effect(Effect::Mixed)),
@@ -241,15 +259,28 @@ fn density_strip(app: &App, years: &[(i32, [usize; 3])], area: Rect, buf: &mut B
 fn items_list(app: &App, era: usize, level: Level, cell: &Cell, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let case = &app.case;
+    // The counts that are not zero, the era's name giving way to them.
+    let counts: Vec<String> = Effect::ALL
+        .into_iter()
+        .filter(|&e| cell.count(e) > 0)
+        .map(|e| e.counted(cell.count(e)))
+        .collect();
     let counts = format!(
-        " {} · {}: {} ",
-        case.data.eras[era].name,
+        "{}: {}",
         level.name(),
-        Effect::ALL.map(|e| e.counted(cell.count(e))).join(", ")
+        if counts.is_empty() {
+            "none".to_owned()
+        } else {
+            counts.join(", ")
+        }
     );
+    let name_room = usize::from(area.width)
+        .saturating_sub(crate::text::width(&counts) + 7)
+        .max(1);
+    let title = format!(" {} · {counts} ", fit(&case.data.eras[era].name, name_room));
     let block = Block::bordered()
         .border_style(t.border)
-        .title(Line::styled(counts, t.heading));
+        .title(Line::styled(title, t.heading));
     let inner = block.inner(area);
     block.render(area, buf);
     let factors: Vec<usize> = cell.all().collect();
