@@ -129,6 +129,12 @@ actions! {
     Cancel => "cancel", "cancel";
     /// Delete the character before the cursor in the prompt.
     DeleteChar => "delete_char", "delete a character";
+    /// Delete the character under the cursor in the prompt.
+    DeleteNextChar => "delete_next_char", "delete the character under the cursor";
+    /// Put the prompt's cursor at its start.
+    InputStart => "input_start", "cursor to the start of the prompt";
+    /// Put the prompt's cursor at its end.
+    InputEnd => "input_end", "cursor to the end of the prompt";
     /// Delete the word before the cursor in the prompt.
     DeleteWord => "delete_word", "delete a word";
     /// Clear the prompt.

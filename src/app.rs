@@ -116,6 +116,8 @@ pub enum Overlay {
 pub struct Finder {
     /// The query typed so far.
     pub input: String,
+    /// Where typing goes in the query, in characters from its start.
+    pub caret: usize,
     /// The best results for the query, best first.
     pub results: Vec<Item>,
     /// How many items match in all.

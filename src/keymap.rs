@@ -305,8 +305,17 @@ impl Default for Keymap {
             (p(K::PageDown), A::PageDown),
             (p(K::Backspace), A::DeleteChar),
             (Key::ctrl('h'), A::DeleteChar),
+            (p(K::Delete), A::DeleteNextChar),
             (Key::ctrl('w'), A::DeleteWord),
             (Key::ctrl('u'), A::ClearInput),
+            (p(K::Left), A::Left),
+            (Key::ctrl('b'), A::Left),
+            (p(K::Right), A::Right),
+            (Key::ctrl('f'), A::Right),
+            (p(K::Home), A::InputStart),
+            (Key::ctrl('a'), A::InputStart),
+            (p(K::End), A::InputEnd),
+            (Key::ctrl('e'), A::InputEnd),
         ];
         let tours = [
             (c('k'), A::Up),

@@ -23,6 +23,7 @@ pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
 pub mod load;
 pub mod model;
 pub mod quiz;

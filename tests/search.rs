@@ -348,6 +348,32 @@ fn editing_the_query_and_a_shrinking_list_keep_the_cursor_in_range() {
 }
 
 #[test]
+fn the_query_is_edited_at_its_cursor() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "gas pipe");
+    press(&mut app, &["Home", "Right", "Right", "Right", "Delete"]);
+    assert_eq!(finder(&app).input, "gaspipe");
+    assert_eq!(finder(&app).caret, 3);
+    // The character under the cursor is drawn reversed.
+    let buf = render(&app);
+    assert!(screen(&buf).contains("> gaspipe"));
+    assert!(modifiers_at(&buf, "pipe").contains(Modifier::REVERSED));
+    assert!(!modifiers_at(&buf, "aspipe").contains(Modifier::REVERSED));
+    type_text(&mut app, " ");
+    assert_eq!(finder(&app).input, "gas pipe");
+    // The results follow an edit in the middle, without narrowing wrongly.
+    let (want, _) = search::search(&app.case, "gas pipe", 1);
+    assert_eq!(finder(&app).results.first(), want.first());
+    press(&mut app, &["Ctrl-a", "Ctrl-f", "Backspace"]);
+    assert_eq!(finder(&app).input, "as pipe");
+    press(&mut app, &["Ctrl-e", "Left", "Left", "Ctrl-w"]);
+    assert_eq!(finder(&app).input, "as pe");
+    press(&mut app, &["End", "Backspace", "Left", "Ctrl-b", "Ctrl-u"]);
+    assert_eq!((finder(&app).input.as_str(), finder(&app).caret), ("", 0));
+}
+
+#[test]
 fn a_very_long_query_is_capped() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["/"]);

@@ -66,6 +66,9 @@ impl App {
             | Action::ToggleSystemic
             | Action::Cancel
             | Action::DeleteChar
+            | Action::DeleteNextChar
+            | Action::InputStart
+            | Action::InputEnd
             | Action::DeleteWord
             | Action::ClearInput
             | Action::Insert(_)

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use super::{App, Overlay, Scroll};
 use crate::action::Action;
 use crate::layout;
+use crate::line_edit;
 use crate::search::worker::{self, Response, Worker};
-use crate::search::{self, Corpus};
+use crate::search::{self, Corpus, MAX_QUERY};
 
 impl App {
     pub(super) fn help(&mut self, action: Action) {
@@ -86,18 +87,31 @@ impl App {
             Action::PageDown => finder.scroll.cursor = (finder.scroll.cursor + height).min(last),
             Action::Top => finder.scroll.cursor = 0,
             Action::Bottom => finder.scroll.cursor = last,
-            Action::Insert(c) => edited = push_query(&mut finder.input, &c.to_string()),
-            Action::Paste(text) => edited = push_query(&mut finder.input, &text),
-            Action::DeleteChar => edited = finder.input.pop().is_some(),
+            Action::Insert(c) => {
+                let text = c.to_string();
+                edited = line_edit::insert(&mut finder.input, &mut finder.caret, &text, MAX_QUERY);
+            }
+            Action::Paste(text) => {
+                edited = line_edit::insert(&mut finder.input, &mut finder.caret, &text, MAX_QUERY);
+            }
+            Action::DeleteChar => {
+                edited = line_edit::delete_before(&mut finder.input, &mut finder.caret);
+            }
+            Action::DeleteNextChar => {
+                edited = line_edit::delete_at(&mut finder.input, finder.caret)
+            }
             Action::DeleteWord => {
-                let kept = finder.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                edited = kept < finder.input.len();
-                finder.input.truncate(kept);
+                edited = line_edit::delete_word_before(&mut finder.input, &mut finder.caret);
             }
             Action::ClearInput => {
                 edited = !finder.input.is_empty();
                 finder.input.clear();
+                finder.caret = 0;
             }
+            Action::Left => finder.caret = finder.caret.saturating_sub(1),
+            Action::Right => finder.caret = (finder.caret + 1).min(finder.input.chars().count()),
+            Action::InputStart => finder.caret = 0,
+            Action::InputEnd => finder.caret = finder.input.chars().count(),
             Action::Click(x, y) => {
                 let list = layout::finder_results(self.screen);
                 if list.contains((x, y).into()) {
@@ -126,11 +140,8 @@ impl App {
             _ => {}
         }
         if let Overlay::Find(finder) = &mut self.overlay {
-            if finder.input.chars().count() >= search::MAX_QUERY {
-                self.message = Some(format!(
-                    "the query is cut at {} characters",
-                    search::MAX_QUERY
-                ));
+            if finder.input.chars().count() >= MAX_QUERY {
+                self.message = Some(format!("the query is cut at {} characters", MAX_QUERY));
             }
             let cursor = finder.scroll.cursor;
             finder.scroll.reveal(cursor, height);
@@ -212,22 +223,6 @@ impl App {
             None => {}
         }
     }
-}
-
-/// Append `text` to a query, up to [`search::MAX_QUERY`] characters, line
-/// breaks becoming spaces; true when the query changed.
-fn push_query(input: &mut String, text: &str) -> bool {
-    let room = search::MAX_QUERY.saturating_sub(input.chars().count());
-    let before = input.len();
-    // Typed and pasted text is as untrusted as a dataset: controls become
-    // spaces and invisible format characters are dropped.
-    input.extend(
-        text.chars()
-            .filter(|&c| !crate::sanitize::is_format(c))
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .take(room),
-    );
-    input.len() != before
 }
 
 /// Append the digits of `text` to a year being typed (at most four).

@@ -47,16 +47,28 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
 
-    // The query line, cut from the left so the end being typed shows.
+    // The query line with the cursor on the character it is before (a
+    // block past the end), cut from the left so the cursor shows.
     let room = usize::from(inner.width).saturating_sub(4);
-    let mut query: String = finder.input.clone();
-    while text::width(&query) > room {
-        query.remove(0);
+    let chars: Vec<char> = finder.input.chars().collect();
+    let caret = finder.caret.min(chars.len());
+    let span = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    let mut start = 0;
+    while start < caret && text::width(&span(start, caret)) + 1 > room {
+        start += 1;
     }
+    let (under, under_style) = match chars.get(caret) {
+        Some(c) => (c.to_string(), t.key.patch(t.cursor)),
+        None => ("█".to_owned(), t.key),
+    };
+    let after = fit(&span((caret + 1).min(chars.len()), chars.len()), {
+        room.saturating_sub(text::width(&span(start, caret)) + text::width(&under))
+    });
     Line::from(vec![
         Span::styled(" > ", t.key),
-        Span::styled(query, t.text),
-        Span::styled("█", t.key),
+        Span::styled(span(start, caret), t.text),
+        Span::styled(under, under_style),
+        Span::styled(after, t.text),
     ])
     .render(Rect { height: 1, ..inner }, buf);
 
