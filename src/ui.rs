@@ -104,6 +104,14 @@ fn frame<'a>(app: &App, region: Region, title: Line<'a>) -> Block<'a> {
         .title(title)
 }
 
+/// Clear `area` for a popup and give it the screen's ground, so a theme
+/// with its own background (high contrast) keeps it under the popup too.
+fn popup_ground(app: &App, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(area, buf);
+    buf.set_style(area, app.theme.screen);
+}
+
 /// The style of a row: the cursor's when it is the cursor, else `base`.
 fn row_style(t: &Theme, base: Style, cursor: bool, focused: bool) -> Style {
     match (cursor, focused) {

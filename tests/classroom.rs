@@ -591,6 +591,40 @@ fn every_theme_renders_at_80_by_24_and_monochrome_sends_no_colour() {
     }
 }
 
+#[test]
+fn a_theme_with_its_own_background_keeps_it_under_every_popup() {
+    let theme = Theme::high_contrast();
+    assert!(
+        theme.screen.bg.is_some(),
+        "high contrast paints its background"
+    );
+    for keys in [
+        &["/"][..],
+        &["/", "p", "a", "k"],
+        &["?"],
+        &["t"],
+        &[":"],
+        &["b"],
+        &["z"],
+    ] {
+        let mut app = app_with(shipped(), 100, 30, theme.clone());
+        press(&mut app, keys);
+        let buf = render(&app);
+        let bare: Vec<ratatui::layout::Position> = buf
+            .area
+            .positions()
+            .filter(|&p| buf[p].bg == ratatui::style::Color::Reset)
+            .collect();
+        assert!(
+            bare.is_empty(),
+            "{keys:?}: {} cells without the ground, e.g. {:?}\n{}",
+            bare.len(),
+            &bare[..bare.len().min(5)],
+            screen(&buf)
+        );
+    }
+}
+
 /// The colour parameters of every SGR sequence in `text`.
 fn sgr_colours(text: &str) -> Vec<String> {
     let mut found = Vec::new();

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::app::{App, Finder};
 use crate::index::Item;
@@ -18,7 +18,7 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
     if area.width < 12 || area.height < 4 {
         return;
     }
-    Clear.render(area, buf);
+    super::popup_ground(app, area, buf);
     let count = if finder.pending {
         " searching… ".to_owned()
     } else {

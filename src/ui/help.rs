@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::app::App;
 
@@ -14,7 +14,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     if popup.width < 10 || popup.height < 3 {
         return;
     }
-    Clear.render(popup, buf);
+    super::popup_ground(app, popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 
@@ -14,7 +14,7 @@ pub fn render(app: &App, label: &str, input: &str, area: Rect, buf: &mut Buffer)
         return;
     }
     let popup = Rect::new(area.x, area.bottom() - 3, area.width, 3);
-    Clear.render(popup, buf);
+    super::popup_ground(app, popup, buf);
     let block = Block::bordered()
         .border_style(t.border_focused)
         .title(Line::from(format!(" {label} ")));

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::app::App;
 use crate::text::pad;
@@ -25,7 +25,7 @@ pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         width,
         height.min(area.height),
     );
-    Clear.render(popup, buf);
+    super::popup_ground(app, popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
