@@ -198,12 +198,32 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     };
     let first_word = app.case.data.events[e].summary.split(' ').next().unwrap();
     assert!(s.contains(first_word));
+    // The editorial note goes with it, marked as such.
+    assert!(s.contains("Editorial note: The visit most accounts"), "{s}");
     press(&mut app, &["j"]);
     let s2 = screen(&render(&app));
     assert_ne!(s, s2, "moving on changes the slide");
     press(&mut app, &["P"]);
     assert!(!app.presenting());
     assert_eq!(app.theme, Theme::dark());
+    // A month or "c." stays beside the large year, on its last row.
+    let coup = app.case.event_id("musharraf-coup").unwrap();
+    app.go_to(Item::Event(coup));
+    press(&mut app, &["P"]);
+    let s = screen(&render(&app));
+    assert!(
+        s.lines().any(|l| l.trim_start().starts_with("Oct ███ ███")),
+        "{s}"
+    );
+    // A dataset without events says so rather than speak of a background.
+    let mut empty = app_with(
+        case(r#"(title: "T", source: "S", period: (2000, 2010))"#),
+        80,
+        24,
+        Theme::dark(),
+    );
+    press(&mut empty, &["P"]);
+    assert!(screen(&render(&empty)).contains("This dataset has no events."));
 }
 
 #[test]

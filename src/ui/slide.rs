@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     // The year in large digits, when there is room: where it goes among
     // the lines, the year, and the date's words the digits leave out.
-    let mut big_year: Option<(usize, String, Line)> = None;
+    let mut big_year: Option<(usize, String, String)> = None;
     // Where the text a slide must show ends (the links after it can be
     // walked to), to decide whether the large digits leave room for it.
     let mut essential = 0;
@@ -79,11 +79,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             // known to fit; what the digits leave out ("c.", "Oct") stays.
             let mut rest = event.date_label();
             rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
-            big_year = Some((
-                lines.len(),
-                year,
-                Line::styled(rest.trim().to_owned(), t.year),
-            ));
+            big_year = Some((lines.len(), year, rest.trim().to_owned()));
             lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
             para(&mut lines, &event.title, width, t.heading);
             let mut levels = vec![Span::styled("levels  ", t.faded)];
@@ -96,10 +92,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(levels));
             lines.push(Line::default());
             para(&mut lines, &event.summary, width, t.text);
-            if let Some(q) = &event.quote {
-                lines.push(Line::default());
-                para(&mut lines, &format!("“{}”", q.trim()), width, t.quote);
-            }
+            quote_and_note(
+                &mut lines,
+                event.quote.as_deref(),
+                event.note.as_deref(),
+                width,
+                t,
+            );
             essential = lines.len();
             let factors = &case.index.event_factors[e];
             if !factors.is_empty() {
@@ -145,10 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ]));
             lines.push(Line::default());
             para(&mut lines, &x.summary, width, t.text);
-            if let Some(q) = &x.quote {
-                lines.push(Line::default());
-                para(&mut lines, &format!("“{}”", q.trim()), width, t.quote);
-            }
+            quote_and_note(&mut lines, x.quote.as_deref(), x.note.as_deref(), width, t);
             let events = &case.index.factor_events[f];
             if !events.is_empty() {
                 lines.push(Line::default());
@@ -195,6 +191,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 }
             }
         }
+        None if case.data.events.is_empty() => {
+            para(&mut lines, "This dataset has no events.", width, t.faded)
+        }
         None => para(
             &mut lines,
             &format!("Before {}: the background of the case.", case.data.period.0),
@@ -203,28 +202,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     }
     let room = usize::from(body.height);
-    // The large digits, when what must be read still fits beside them.
+    let digits = usize::from(big::HEIGHT) + 1;
+    // The large digits, when what must be read still fits beside them; the
+    // date's words ("c.", "Oct") go before them on their last row.
+    let big_year = big_year.filter(|(_, year, rest)| {
+        let lead = if rest.is_empty() {
+            0
+        } else {
+            crate::text::width(rest) as u16 + 1
+        };
+        essential + digits <= room && big::width(year) + lead <= body.width
+    });
+    // A short slide sits a third of the way down rather than at the top.
+    let total = lines.len() + big_year.as_ref().map_or(0, |_| digits - 1);
+    if total < room {
+        y += ((room - total) / 3) as u16;
+    }
     if let Some((at, year, rest)) = big_year {
-        let digits = usize::from(big::HEIGHT) + 1;
-        let rest = (rest.width() > 0).then_some(rest);
-        if essential + digits < room && big::width(&year) <= body.width {
-            let after = lines.split_off(at + 1);
-            lines.pop(); // the plain date
-            flush(&mut lines, &mut y, body, buf);
-            let area = Rect {
-                y,
-                height: big::HEIGHT,
-                ..body
-            };
-            big::render(&year, area, t.heading.patch(t.year), buf);
-            y += big::HEIGHT + 1;
-            let rest = Vec::from_iter(rest);
-            // The link's line moved: up past what was drawn, down past
-            // the date's words.
-            cursor_line = cursor_line.map(|c| c - (at + 1) + rest.len());
-            lines.extend(rest);
-            lines.extend(after);
+        let after = lines.split_off(at + 1);
+        lines.pop(); // the plain date
+        flush(&mut lines, &mut y, body, buf);
+        let mut x = body.x;
+        if !rest.is_empty() {
+            buf.set_string(x, y + big::HEIGHT - 1, &rest, t.heading.patch(t.year));
+            x += crate::text::width(&rest) as u16 + 1;
         }
+        let area = Rect::new(x, y, body.right().saturating_sub(x), big::HEIGHT);
+        big::render(&year, area, t.heading.patch(t.year), buf);
+        y += big::HEIGHT + 1;
+        // The link's line moved up past what was drawn.
+        cursor_line = cursor_line.map(|c| c - (at + 1));
+        lines.extend(after);
     }
     // What is cut above and below is marked with ⋮ on a row of its own.
     let room = usize::from(body.bottom().saturating_sub(y));
@@ -280,6 +288,30 @@ fn chosen(app: &App, i: usize, spans: Vec<Span<'static>>) -> Line<'static> {
         let mut all = vec![Span::raw("  ")];
         all.extend(spans);
         Line::from(all)
+    }
+}
+
+/// The quote and the editorial note, each after a blank line; the note is
+/// labelled so that a class never takes it for the paper's words.
+fn quote_and_note(
+    lines: &mut Vec<Line<'static>>,
+    quote: Option<&str>,
+    note: Option<&str>,
+    width: usize,
+    t: &crate::theme::Theme,
+) {
+    if let Some(q) = quote {
+        lines.push(Line::default());
+        para(lines, &format!("“{}”", q.trim()), width, t.quote);
+    }
+    if let Some(n) = note {
+        lines.push(Line::default());
+        para(
+            lines,
+            &format!("Editorial note: {}", n.trim()),
+            width,
+            t.note,
+        );
     }
 }
 
