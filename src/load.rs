@@ -335,7 +335,7 @@ pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError)
         ron::Error::ExceededRecursionLimit => {
             format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")
         }
-        ron::Error::Eof => "the file ends before the dataset is complete".to_owned(),
+        ron::Error::Eof => "the file ends before what it began is complete".to_owned(),
         ron::Error::ExpectedComma => "a comma is missing after this".to_owned(),
         ron::Error::NoSuchStructField {
             expected,

@@ -143,6 +143,10 @@ fn as_map(v: &Value) -> Option<Vec<(&Value, &Value)>> {
 /// text that is not RON at all discards the file.
 pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // An empty file asks for nothing: the defaults, without complaint.
+    if text.trim().is_empty() {
+        return (Settings::default(), Vec::new());
+    }
     let lines = Lines::new(text);
     let options = ron::Options::default().with_recursion_limit(16);
     let value: Value = match options.from_str(text) {
@@ -330,6 +334,19 @@ mod tests {
         assert_eq!(press(&s.keymap, Mode::Browse, 'q'), None);
         assert_eq!(press(&s.keymap, Mode::Browse, 'j'), Some(Action::Down));
         assert!(s.theme.is_none());
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults_and_an_unfinished_one_says_so_in_general_words() {
+        let (s, problems) = parse("c.ron", " \n");
+        assert!(problems.is_empty() && s.theme.is_none());
+        let (_, problems) = parse("c.ron", "(theme: \"light\",\n");
+        let message = problems[0].to_string();
+        assert!(
+            message.contains("the file ends before what it began is complete; using the defaults"),
+            "{message}"
+        );
+        assert!(!message.contains("dataset"), "{message}");
     }
 
     #[test]

@@ -132,6 +132,13 @@ fn a_byte_order_mark_is_accepted() {
 fn an_unterminated_file_says_it_ends_early() {
     let msg = refused(&MINIMAL[..MINIMAL.len() / 2]);
     assert!(msg.starts_with("case.ron:"), "{msg}");
+    // Cut between lines, the file simply stops.
+    let cut = MINIMAL[..MINIMAL.len() / 2].rfind('\n').unwrap();
+    let msg = refused(&MINIMAL[..cut]);
+    assert!(
+        msg.contains("error: the file ends before what it began is complete"),
+        "{msg}"
+    );
 }
 
 #[test]
