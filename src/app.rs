@@ -630,6 +630,11 @@ impl App {
     /// Lay out for a terminal of `width` × `height` cells.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        // Back from a tiny size, show the top again when the cursor fits
+        // there, rather than the scroll a one-row timeline needed.
+        if self.timeline.cursor < self.timeline_height() {
+            self.timeline.offset = 0;
+        }
         self.reveal_timeline();
         for level in Level::ALL {
             self.reveal_pane(level);

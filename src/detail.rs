@@ -160,18 +160,17 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
     // Where it falls, its levels, its themes: each a group kept whole on
     // one line, the groups running on to the next line when narrow.
     let mut facts: Vec<Vec<Span<'static>>> = Vec::new();
-    facts.push(vec![if case.is_background(e) {
-        Span::styled(format!("background, before {}", d.period.0), t.faded)
+    if case.is_background(e) {
+        let text = format!("background, before {}", d.period.0);
+        facts.push(vec![Span::styled(text, t.faded)]);
     } else if let Some(era) = case.index.event_era[e] {
-        Span::styled(d.eras[era].name.clone(), t.era)
+        facts.push(vec![Span::styled(d.eras[era].name.clone(), t.era)]);
     } else if x.year > d.period.1 {
-        Span::styled(
-            format!("after the period, {}–{}", d.period.0, d.period.1),
-            t.faded,
-        )
-    } else {
-        Span::styled("in no era", t.faded)
-    }]);
+        let text = format!("after the period, {}–{}", d.period.0, d.period.1);
+        facts.push(vec![Span::styled(text, t.faded)]);
+    } else if !d.eras.is_empty() {
+        facts.push(vec![Span::styled("in no era", t.faded)]);
+    }
     let levels = case.levels(e);
     if !levels.is_empty() {
         let mut group = vec![Span::styled("levels ", t.faded)];

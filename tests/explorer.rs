@@ -543,6 +543,8 @@ fn every_small_size_renders_without_panic_and_recovers() {
         s.contains("Timeline 1998–2023") && !s.contains("too small"),
         "{s}"
     );
+    // The rows above the selection come back with the room.
+    assert!(s.contains("before 1998"), "{s}");
 }
 
 #[test]
@@ -726,6 +728,15 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
     }
     let s = screen(&render(&app));
     assert!(s.contains("in no era"), "{s}");
+    // A case without eras sets nothing apart: no heading, no such words.
+    let start = MINIMAL.find("    eras: [").unwrap();
+    let end = start + MINIMAL[start..].find("    ],\n").unwrap() + "    ],\n".len();
+    let no_eras = format!("{}{}", &MINIMAL[..start], &MINIMAL[end..]);
+    let mut app = common::app(case(&no_eras), 100, 30);
+    press(&mut app, &["j"]);
+    let s = screen(&render(&app));
+    assert!(s.contains("First summit"), "{s}");
+    assert!(!s.contains("no era"), "{s}");
 }
 
 #[test]

@@ -374,6 +374,21 @@ fn the_query_is_edited_at_its_cursor() {
 }
 
 #[test]
+fn the_finder_on_an_empty_dataset_says_there_is_nothing_to_search() {
+    let mut app = app(
+        case(r#"(title: "T", source: "S", period: (2000, 2010))"#),
+        80,
+        24,
+    );
+    press(&mut app, &["/"]);
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("nothing to search: this dataset is empty"),
+        "{s}"
+    );
+}
+
+#[test]
 fn a_very_long_query_is_capped() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["/"]);

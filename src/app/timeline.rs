@@ -44,18 +44,20 @@ pub fn rows(case: &Case, lens: Option<Level>, open: bool) -> Vec<Row> {
     }
     // Each run of events under one heading gets the heading once: its era,
     // or for events no era holds, "no era" inside the period and "after"
-    // beyond it (rather than leaving them under the era before).
+    // beyond it (rather than leaving them under the era before). A case
+    // without eras has no "no era" heading: there is nothing to set apart.
     let last = case.data.period.1;
     let mut heading = None;
     for e in events.filter(|&e| !case.is_background(e) && shows(e)) {
         let this = match case.index.event_era[e] {
-            Some(x) => Row::Era(x),
-            None if case.data.events[e].year > last => Row::After,
-            None => Row::NoEra,
+            Some(x) => Some(Row::Era(x)),
+            None if case.data.events[e].year > last => Some(Row::After),
+            None if case.data.eras.is_empty() => None,
+            None => Some(Row::NoEra),
         };
-        if heading != Some(this) {
-            rows.push(this);
-            heading = Some(this);
+        if heading != this {
+            rows.extend(this);
+            heading = this;
         }
         rows.push(Row::Event(e));
     }

@@ -19,21 +19,18 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
         return;
     }
     super::popup_ground(app, area, buf);
+    let d = &app.case.data;
+    let all = d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len();
     let count = if finder.pending {
         " searching… ".to_owned()
+    } else if finder.results.len() < finder.total {
+        format!(
+            " best {} of {} matches · {all} items ",
+            finder.results.len(),
+            finder.total
+        )
     } else {
-        let d = &app.case.data;
-        let all =
-            d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len();
-        if finder.results.len() < finder.total {
-            format!(
-                " best {} of {} matches · {all} items ",
-                finder.results.len(),
-                finder.total
-            )
-        } else {
-            format!(" {} of {all} items ", finder.total)
-        }
+        format!(" {} of {all} items ", finder.total)
     };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
@@ -76,6 +73,8 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
     if finder.results.is_empty() {
         let message = if finder.pending {
             "searching…".to_owned()
+        } else if all == 0 {
+            "nothing to search: this dataset is empty".to_owned()
         } else {
             format!(
                 "no match for “{}”",
