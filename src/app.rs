@@ -277,6 +277,20 @@ pub struct App {
     /// (only it lays a slide out) so that scrolling a slide stops where
     /// its text ends.
     pub(crate) slide_overflow: std::cell::Cell<usize>,
+    /// Where the last frame put what a click can act on in the views laid
+    /// out as they are drawn (the list of tours, the balance, the quiz).
+    pub(crate) hits: std::cell::RefCell<Vec<(Rect, Hit)>>,
+}
+
+/// Something a click can act on, recorded where the renderer drew it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A tour in the list of tours, by position.
+    Tour(usize),
+    /// A bar of the balance view: an era (by row) at a level.
+    Bar(usize, Level),
+    /// A level to pick as the quiz's answer.
+    Answer(Level),
 }
 
 /// The detail's scroll belongs to the item it was made for: showing
@@ -345,6 +359,7 @@ impl App {
             quit: false,
             suspend: false,
             slide_overflow: std::cell::Cell::new(0),
+            hits: std::cell::RefCell::default(),
         };
         if options.present {
             app.toggle_present();
@@ -471,6 +486,14 @@ impl App {
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// What the last frame drew at cell (`x`, `y`) that a click acts on.
+    pub fn hit_at(&self, x: u16, y: u16) -> Option<Hit> {
+        let hits = self.hits.borrow();
+        hits.iter()
+            .find(|(area, _)| area.contains((x, y).into()))
+            .map(|&(_, hit)| hit)
     }
 
     /// The terminal size the app lays itself out for.

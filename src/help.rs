@@ -103,7 +103,7 @@ pub fn document(keymap: &Keymap, theme: &Theme, mouse: bool, width: usize) -> He
     }
     lines.push(Line::styled("Mouse", theme.heading));
     let mouse_text = if mouse {
-        "click selects or follows a link, or picks a finder result (a second click goes there); the wheel scrolls what is under it"
+        "click selects or follows a link, or picks a finder result, a tour, a balance bar or a quiz answer (a second click goes there); the wheel scrolls what is under it. Slides are walked with the keys"
     } else {
         "off; start with --mouse to click and scroll"
     };

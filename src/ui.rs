@@ -38,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draw the whole screen for `app` into `buf` over `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    app.hits.borrow_mut().clear();
     buf.set_style(area, app.theme.screen);
     screen(app, area, buf);
     if let Some(scroll) = app.help_scroll() {

@@ -163,6 +163,55 @@ fn a_tour_presented_at_the_smallest_size_says_its_step_and_scrolls_to_every_line
 }
 
 #[test]
+fn with_the_mouse_tours_bars_and_answers_are_picked_by_clicking() {
+    use waltz::action::Action;
+    // The list of tours: a click picks one, a second click starts it.
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["t"]);
+    let name = app.case.data.tours[2].name.clone();
+    let (x, y) = find(&render(&app), &name).unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(*app.overlay(), Overlay::Tours { cursor: 2 });
+    render(&app);
+    app.update(Action::Click(x, y));
+    assert_eq!(app.tour_step(), Some((2, 0)));
+    // In the tour the wheel scrolls the note and detail.
+    render(&app);
+    app.update(Action::Wheel(10, 20, 1));
+    assert_eq!(app.detail().offset, 3);
+    // The balance: a click picks a bar, a second click goes to it.
+    let mut app = common::app(shipped(), 100, 30);
+    press(&mut app, &["g", "b"]);
+    let buf = render(&app);
+    let (sx, _) = find(&buf, "Systemic").unwrap();
+    let (_, ey) = find(&buf, "2009–2012").unwrap();
+    app.update(Action::Click(sx + 3, ey));
+    assert_eq!(
+        *app.overlay(),
+        Overlay::Balance {
+            era: 2,
+            level: Level::Systemic
+        }
+    );
+    render(&app);
+    app.update(Action::Click(sx + 3, ey - 1));
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert_eq!(app.lens(), Some(Level::Systemic));
+    // The quiz: a click picks a level, another unpicks it.
+    let mut app = common::app(shipped(), 80, 24);
+    press(&mut app, &["z"]);
+    let (x, y) = find(&render(&app), "[ ] Domestic").unwrap();
+    app.update(Action::Click(x + 4, y));
+    assert!(screen(&render(&app)).contains("[x] Domestic"));
+    app.update(Action::Click(x, y));
+    assert!(screen(&render(&app)).contains("[ ] Domestic"));
+    // Clicks elsewhere do nothing.
+    app.update(Action::Click(0, 0));
+    app.update(Action::Click(79, 23));
+    assert!(matches!(app.overlay(), Overlay::Quiz(_)));
+}
+
+#[test]
 fn an_unknown_tour_is_a_clear_error() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_waltz"))
         .args(["--tour", "nope"])

@@ -1,7 +1,7 @@
 //! The classroom modes: the list of tours and a tour in progress, the
 //! balance view and the quiz.
 
-use super::{App, Overlay, Region};
+use super::{App, Hit, Overlay, Region};
 use crate::action::Action;
 use crate::index::Item;
 use crate::model::{Level, Target};
@@ -61,6 +61,18 @@ impl App {
                     cursor: (cursor + 1).min(last),
                 }
             }
+            Action::Wheel(_, _, delta) => {
+                let to = (cursor as isize + isize::from(delta)).clamp(0, last as isize);
+                self.overlay = Overlay::Tours {
+                    cursor: to as usize,
+                }
+            }
+            // A click picks a tour; a second click on it starts it.
+            Action::Click(x, y) => match self.hit_at(x, y) {
+                Some(Hit::Tour(i)) if i == cursor => self.start_tour(i),
+                Some(Hit::Tour(i)) => self.overlay = Overlay::Tours { cursor: i },
+                _ => {}
+            },
             Action::Submit => {
                 if self.case.data.tours.is_empty() {
                     self.overlay = Overlay::None;
@@ -94,6 +106,13 @@ impl App {
             }
             Action::Present => {
                 self.toggle_present();
+                return;
+            }
+            Action::Wheel(_, _, delta) => {
+                let step = if delta < 0 { Action::Up } else { Action::Down };
+                for _ in 0..3 {
+                    self.tour(step.clone());
+                }
                 return;
             }
             // The detail under the note scrolls, to read all of it.
@@ -193,6 +212,18 @@ impl App {
             Action::Down => ((era + 1).min(last), level),
             Action::Left => (era, side(-1)),
             Action::Right => (era, side(1)),
+            Action::Wheel(_, _, delta) => (
+                (era as isize + isize::from(delta)).clamp(0, last as isize) as usize,
+                level,
+            ),
+            // A click picks a bar; a second click on it goes, as Enter does.
+            Action::Click(x, y) => match self.hit_at(x, y) {
+                Some(Hit::Bar(e, l)) if (e, l) == (era, level) => {
+                    return self.balance(Action::Submit);
+                }
+                Some(Hit::Bar(e, l)) => (e, l),
+                _ => return,
+            },
             _ => return,
         };
         self.overlay = Overlay::Balance { era, level };
@@ -213,6 +244,13 @@ impl App {
             }
             Action::Help => {
                 self.help = Some(self.help_document().section(crate::keymap::Mode::Quiz))
+            }
+            Action::Click(x, y) => {
+                if let Some(Hit::Answer(level)) = self.hit_at(x, y) {
+                    if let Overlay::Quiz(quiz) = &mut self.overlay {
+                        quiz.toggle(level);
+                    }
+                }
             }
             Action::ToggleIndividual => quiz.toggle(Level::Individual),
             Action::ToggleDomestic => quiz.toggle(Level::Domestic),

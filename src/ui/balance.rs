@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::App;
+use crate::app::{App, Hit};
 use crate::balance::{self, Cell};
 use crate::model::{Effect, Level};
 use crate::text::{fit, pad};
@@ -168,6 +168,8 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
             ]);
             line_at(y, cx, column, top, buf);
             line_at(y + 1, cx, column, bottom, buf);
+            let at = Rect::new(cx, y, column, 2).intersection(inner);
+            app.hits.borrow_mut().push((at, Hit::Bar(r, l)));
         }
         y += 2;
     }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::App;
+use crate::app::{App, Hit};
 use crate::model::Level;
 use crate::quiz::{Quiz, Verdict};
 use crate::text::wrap;
@@ -81,6 +81,10 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
     lines.push(Line::default());
     lines.push(Line::styled("Which level or levels explain it?", t.heading));
     let mut choices = Vec::new();
+    // Where each choice is, for a click to pick it: (row, from, to).
+    let choice_row = lines.len();
+    let mut spans_at = Vec::new();
+    let mut x = 0;
     for (n, level) in Level::ALL.into_iter().enumerate() {
         let on = quiz.chosen.contains(level);
         let mark = if on { "[x]" } else { "[ ]" };
@@ -89,12 +93,21 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
         } else {
             t.level(level)
         };
-        choices.push(Span::styled(
-            format!("{} {mark} {}   ", n + 1, level.name()),
-            style,
-        ));
+        let text = format!("{} {mark} {}", n + 1, level.name());
+        let w = crate::text::width(&text) as u16;
+        spans_at.push((level, x, w));
+        x += w + 3;
+        choices.push(Span::styled(text, style));
+        choices.push(Span::raw("   "));
     }
     lines.push(Line::from(choices));
+    if choice_row < usize::from(body.height) {
+        let y = body.y + choice_row as u16;
+        for (level, dx, w) in spans_at {
+            let at = Rect::new(body.x + dx, y, w, 1).intersection(body);
+            app.hits.borrow_mut().push((at, Hit::Answer(level)));
+        }
+    }
 
     if quiz.revealed {
         lines.push(Line::default());

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::App;
+use crate::app::{App, Hit};
 use crate::text::pad;
 
 /// Draw the list over `area`, the highlighted tour at `cursor`.
@@ -54,9 +54,8 @@ pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
             Span::styled(name, style),
             Span::styled(steps, style.patch(t.faded)),
         ]);
-        line.render(
-            Rect::new(inner.x, inner.y + 1 + row as u16, inner.width, 1),
-            buf,
-        );
+        let at = Rect::new(inner.x, inner.y + 1 + row as u16, inner.width, 1);
+        line.render(at, buf);
+        app.hits.borrow_mut().push((at, Hit::Tour(i)));
     }
 }
