@@ -209,6 +209,8 @@ pub struct Options {
     pub seed: u64,
     /// A message to show in the status bar at start.
     pub notice: Option<String>,
+    /// What was wrong in the settings file, one line each, for the help.
+    pub settings_problems: Vec<String>,
 }
 
 impl Default for Options {
@@ -223,6 +225,7 @@ impl Default for Options {
             present: false,
             seed: 1998,
             notice: None,
+            settings_problems: Vec::new(),
         }
     }
 }
@@ -238,6 +241,8 @@ pub struct App {
     pub keymap: Keymap,
     /// Whether the mouse is enabled.
     pub mouse: bool,
+    /// What was wrong in the settings file, shown at the top of the help.
+    pub settings_problems: Vec<String>,
     /// How many warnings the dataset raised.
     pub warnings: usize,
     /// Whether to draw with ASCII only.
@@ -329,6 +334,7 @@ impl App {
             theme: options.theme,
             keymap: options.keymap,
             mouse: options.mouse,
+            settings_problems: options.settings_problems,
             warnings: options.warnings,
             ascii: options.ascii,
             present: false,
@@ -397,6 +403,7 @@ impl App {
             &self.keymap,
             &self.theme,
             self.mouse,
+            &self.settings_problems,
             layout::help_width(self.screen),
         )
     }

@@ -71,10 +71,34 @@ fn entry(
 }
 
 /// The help laid out `width` cells wide.
-pub fn document(keymap: &Keymap, theme: &Theme, mouse: bool, width: usize) -> Help {
+pub fn document(
+    keymap: &Keymap,
+    theme: &Theme,
+    mouse: bool,
+    problems: &[String],
+    width: usize,
+) -> Help {
     let width = width.max(16);
     let mut lines = Vec::new();
     let mut sections = Vec::new();
+    // What the settings file got wrong comes first: it is why a key may
+    // not be what the file asked for.
+    if !problems.is_empty() {
+        lines.push(Line::styled(
+            "Settings file problems (the defaults stand in)",
+            theme.warning,
+        ));
+        for problem in problems {
+            for (i, piece) in wrap(problem, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 { "  • " } else { "    " };
+                lines.push(Line::styled(format!("{lead}{piece}"), theme.text));
+            }
+        }
+        lines.push(Line::default());
+    }
     let column = (width / 3).min(22);
     for section in keymap.help() {
         lines.push(Line::styled(title(section.mode), theme.heading));

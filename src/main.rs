@@ -66,7 +66,8 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
             .map(|path| settings::load(&path, false))
             .unwrap_or_default(),
     };
-    let status = run(cli, settings, problems.len(), err);
+    let headlines: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+    let status = run(cli, settings, headlines, err);
     // After the screen is given back, where they can be read.
     for p in &problems {
         writeln!(err, "{p}")?;
@@ -79,7 +80,7 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
 fn run(
     cli: &Cli,
     settings: settings::Settings,
-    problems: usize,
+    problems: Vec<String>,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let mouse = cli.mouse || settings.mouse.unwrap_or(false);
@@ -151,10 +152,11 @@ fn run(
             .or(settings.theme)
             .unwrap_or_else(Theme::dark)
     };
-    let notice = (problems > 0).then(|| {
+    let notice = (!problems.is_empty()).then(|| {
         format!(
-            "the settings file has {problems} problem{}, listed on exit; defaults stand in",
-            if problems == 1 { "" } else { "s" }
+            "the settings file has {} problem{}: ? lists them; defaults stand in",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
         )
     });
     let options = Options {
@@ -166,6 +168,7 @@ fn run(
         seed: cli.seed.unwrap_or_else(waltz::rng::clock_seed),
         warnings,
         notice,
+        settings_problems: problems,
         search_worker: None,
     };
     let mut app = App::new(case, options);

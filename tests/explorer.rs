@@ -741,7 +741,7 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
 
 #[test]
 fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
-    let notice = "the settings file has 2 problems, listed on exit; defaults stand in";
+    let notice = "the settings file has 2 problems: ? lists them; defaults stand in";
     for width in [60u16, 80, 120] {
         let mut app = waltz::app::App::new(
             case(MINIMAL),
@@ -769,6 +769,39 @@ fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
         let at = status.find("the settings").unwrap();
         assert!(status[..at].ends_with(' '), "{status:?}");
     }
+}
+
+#[test]
+fn the_help_lists_the_settings_files_problems_first() {
+    let problem =
+        "c.ron:2:10: error: no theme `neon` (there are dark, light, high-contrast, monochrome)";
+    let mut app = waltz::app::App::new(
+        case(MINIMAL),
+        waltz::app::Options {
+            theme: Theme::monochrome(),
+            settings_problems: vec![problem.into()],
+            ..Default::default()
+        },
+    );
+    app.resize(60, 20);
+    press(&mut app, &["?"]);
+    let s = screen(&render(&app));
+    let rows: Vec<&str> = s.lines().collect();
+    let heading = rows
+        .iter()
+        .position(|r| r.contains("Settings file problems (the defaults stand in)"))
+        .unwrap_or_else(|| panic!("{s}"));
+    // Wrapped to the popup, every word of it there.
+    let text: String = rows[heading + 1..heading + 4]
+        .iter()
+        .map(|r| r.trim_matches(|c: char| c == '┃' || c == ' ' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("• c.ron:2:10: error: no theme `neon`"),
+        "{text}"
+    );
+    assert!(text.contains("monochrome)"), "{text}");
 }
 
 #[test]

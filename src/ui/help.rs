@@ -21,7 +21,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .title(Line::from(" Keys "));
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let help = crate::help::document(&app.keymap, t, app.mouse, crate::layout::help_width(area));
+    let help = app.help_document();
     let lines = help.lines;
     let inner = Rect {
         x: inner.x + 1,
