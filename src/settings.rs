@@ -159,7 +159,15 @@ pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
     };
 
     let tree = Tree::scan(text);
-    let mut problems = Vec::new();
+    // A map keeps only the last of a repeated name: say which one stands.
+    let mut problems: Vec<Diagnostic> = tree
+        .repeated_fields()
+        .into_iter()
+        .map(|(field, at)| {
+            let message = format!("`{field}` is given more than once; the last one stands");
+            lines.diagnostic(Severity::Error, name, at, message)
+        })
+        .collect();
     let mut problem = |path: &[Seg], message: String| {
         problems.push(lines.diagnostic(Severity::Error, name, tree.offset(path), message));
     };
@@ -347,6 +355,17 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("dataset"), "{message}");
+    }
+
+    #[test]
+    fn a_setting_given_twice_is_reported_and_the_last_stands() {
+        let (s, problems) = parse("c.ron", "(theme: \"light\", theme: \"dark\")");
+        assert_eq!(s.theme.unwrap().name, "dark");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].headline(),
+            "c.ron:1:18: error: `theme` is given more than once; the last one stands"
+        );
     }
 
     #[test]

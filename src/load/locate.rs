@@ -42,6 +42,17 @@ impl Tree {
         s.value(0)
     }
 
+    /// The fields named more than once in this struct or map: each later
+    /// one's name and where that name is.
+    pub fn repeated_fields(&self) -> Vec<(&str, usize)> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(i, (name, _, _))| self.fields[..*i].iter().any(|(n, _, _)| n == name))
+            .map(|(_, (name, at, _))| (name.as_str(), *at))
+            .collect()
+    }
+
     /// The byte offset of the value at `path`, or of its deepest existing
     /// ancestor when the path goes further than the text (a missing field).
     pub fn offset(&self, path: &[Seg]) -> usize {
