@@ -264,6 +264,11 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
         s.lines().any(|l| l.trim_start().starts_with("Oct ███ ███")),
         "{s}"
     );
+    // A projector's large screen gets the year twice the size.
+    app.resize(200, 60);
+    let s = screen(&render(&app));
+    let tall = s.lines().filter(|l| l.contains("██████  ██████")).count();
+    assert!(tall >= 4, "{s}");
     // A dataset without events says so rather than speak of a background.
     let mut empty = app_with(
         case(r#"(title: "T", source: "S", period: (2000, 2010))"#),

@@ -1,5 +1,5 @@
 //! Large digits for presentation mode: a year readable from the back of
-//! a classroom, five rows tall.
+//! a classroom, five rows tall, or a multiple of that on a large screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,30 +26,36 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
     })
 }
 
-/// The width `text` takes in large digits (characters without a glyph
-/// are left out).
-pub fn width(text: &str) -> u16 {
+/// The width `text` takes in large digits drawn `scale` times over
+/// (characters without a glyph are left out).
+pub fn width(text: &str, scale: u16) -> u16 {
     let glyphs = text.chars().filter(|&c| glyph(c).is_some()).count() as u16;
-    (glyphs * 4).saturating_sub(1)
+    (glyphs * 4).saturating_sub(1) * scale
 }
 
-/// Draw `text` in large digits at the top left of `area`, clipped to it.
-pub fn render(text: &str, area: Rect, style: Style, buf: &mut Buffer) {
+/// Draw `text` in large digits, each of their cells `scale` cells wide and
+/// tall, at the top left of `area`, clipped to it.
+pub fn render(text: &str, area: Rect, scale: u16, style: Style, buf: &mut Buffer) {
+    let scale = scale.max(1);
     let mut x = area.x;
     for g in text.chars().filter_map(glyph) {
         for (row, line) in g.iter().enumerate() {
-            let y = area.y + row as u16;
-            if y >= area.bottom() {
-                break;
-            }
             for (i, ch) in line.chars().enumerate() {
-                let cx = x + i as u16;
-                if cx < area.right() && ch != ' ' {
-                    buf[(cx, y)].set_char(ch).set_style(style);
+                if ch == ' ' {
+                    continue;
+                }
+                for dy in 0..scale {
+                    for dx in 0..scale {
+                        let cx = x + i as u16 * scale + dx;
+                        let y = area.y + row as u16 * scale + dy;
+                        if cx < area.right() && y < area.bottom() {
+                            buf[(cx, y)].set_char(ch).set_style(style);
+                        }
+                    }
                 }
             }
         }
-        x = x.saturating_add(4);
+        x = x.saturating_add(4 * scale);
         if x >= area.right() {
             break;
         }

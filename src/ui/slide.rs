@@ -202,17 +202,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     }
     let room = usize::from(body.height);
-    let digits = usize::from(big::HEIGHT) + 1;
-    // The large digits, when what must be read still fits beside them; the
-    // date's words ("c.", "Oct") go before them on their last row.
-    let big_year = big_year.filter(|(_, year, rest)| {
+    // The large digits, when what must be read still fits beside them, at
+    // twice the size on a screen with room for it; the date's words ("c.",
+    // "Oct") go before them on their last row.
+    let fits = |year: &str, rest: &str, scale: u16| {
         let lead = if rest.is_empty() {
             0
         } else {
             crate::text::width(rest) as u16 + 1
         };
-        essential + digits <= room && big::width(year) + lead <= body.width
-    });
+        essential + usize::from(big::HEIGHT * scale) < room
+            && big::width(year, scale) + lead <= body.width
+    };
+    let scale = match &big_year {
+        Some((_, year, rest)) if room >= 40 && fits(year, rest, 2) => 2,
+        _ => 1,
+    };
+    let big_year = big_year.filter(|(_, year, rest)| fits(year, rest, scale));
+    let digits = usize::from(big::HEIGHT * scale) + 1;
     // A short slide sits a third of the way down rather than at the top.
     let total = lines.len() + big_year.as_ref().map_or(0, |_| digits - 1);
     if total < room {
@@ -224,12 +231,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         flush(&mut lines, &mut y, body, buf);
         let mut x = body.x;
         if !rest.is_empty() {
-            buf.set_string(x, y + big::HEIGHT - 1, &rest, t.heading.patch(t.year));
+            let last_row = y + big::HEIGHT * scale - 1;
+            buf.set_string(x, last_row, &rest, t.heading.patch(t.year));
             x += crate::text::width(&rest) as u16 + 1;
         }
-        let area = Rect::new(x, y, body.right().saturating_sub(x), big::HEIGHT);
-        big::render(&year, area, t.heading.patch(t.year), buf);
-        y += big::HEIGHT + 1;
+        let area = Rect::new(x, y, body.right().saturating_sub(x), big::HEIGHT * scale);
+        big::render(&year, area, scale, t.heading.patch(t.year), buf);
+        y += big::HEIGHT * scale + 1;
         // The link's line moved up past what was drawn.
         cursor_line = cursor_line.map(|c| c - (at + 1));
         lines.extend(after);
