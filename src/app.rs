@@ -673,10 +673,12 @@ impl App {
         // selection lights rather than their own cursors.
         self.reveal_lit_factors();
         self.reveal_lit_events();
-        let doc = self.doc();
-        let max = doc.lines.len().saturating_sub(self.detail_height());
-        let detail = self.detail_mut();
-        detail.offset = detail.offset.min(max);
+        let height = self.finder_height();
+        if let Overlay::Find(finder) = &mut self.overlay {
+            let cursor = finder.scroll.cursor;
+            finder.scroll.reveal(cursor, height);
+        }
+        self.clamp_detail();
     }
 
     /// Do what `action` says. The only method that changes the state

@@ -143,8 +143,12 @@ fn as_map(v: &Value) -> Option<Vec<(&Value, &Value)>> {
 /// text that is not RON at all discards the file.
 pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // An empty file asks for nothing: the defaults, without complaint.
-    if text.trim().is_empty() {
+    // An empty file asks for nothing: the defaults, without complaint; so
+    // does one whose every line is commented out.
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
+    {
         return (Settings::default(), Vec::new());
     }
     let lines = Lines::new(text);
@@ -355,6 +359,24 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("dataset"), "{message}");
+    }
+
+    #[test]
+    fn a_key_bound_twice_in_a_mode_is_reported_and_a_commented_out_file_is_the_defaults() {
+        let (s, problems) = parse(
+            "c.ron",
+            "(keys: { \"browse\": { \"x\": \"move_down\", \"x\": \"move_up\" } })",
+        );
+        assert_eq!(press(&s.keymap, Mode::Browse, 'x'), Some(Action::Up));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .headline()
+                .ends_with("error: `x` is given more than once; the last one stands"),
+            "{problems:?}"
+        );
+        let (s, problems) = parse("c.ron", "// (theme: \"light\")\n  // nothing yet\n");
+        assert!(problems.is_empty() && s.theme.is_none(), "{problems:?}");
     }
 
     #[test]

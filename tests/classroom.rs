@@ -610,6 +610,23 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
 }
 
 #[test]
+fn at_the_smallest_size_every_answer_shows_its_end_or_says_there_is_more() {
+    let mut app = with_seed(3);
+    app.resize(60, 20);
+    let questions = quiz(&app).order.len();
+    for _ in 0..questions {
+        press(&mut app, &["1", "2", "3", "Enter"]);
+        let s = screen(&render(&app));
+        assert!(
+            s.contains("Enter for the next question.")
+                || s.contains("⋮ (a taller screen shows the rest)"),
+            "{s}"
+        );
+        press(&mut app, &["Enter"]);
+    }
+}
+
+#[test]
 fn a_finished_quiz_says_how_to_close_it_and_enter_does() {
     let mut app = with_seed(3);
     press(&mut app, &["z"]);

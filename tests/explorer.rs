@@ -772,6 +772,55 @@ fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
 }
 
 #[test]
+fn lit_events_folded_away_are_counted_on_the_fold_and_brought_into_view() {
+    let mut app = app(shipped(), 80, 24);
+    press(
+        &mut app,
+        &[":", "2", "0", "2", "2", "Enter", "Tab", "Tab", "Tab"],
+    );
+    let Some(Item::Factor(f)) = app.shown() else {
+        panic!("a factor")
+    };
+    let lit = &app.case.index.factor_events[f];
+    let folded = lit.iter().filter(|&&e| app.case.is_background(e)).count();
+    assert!(
+        folded > 0 && folded == lit.len(),
+        "the Cold War factor lights background events"
+    );
+    let buf = render(&app);
+    assert!(
+        screen(&buf)
+            .lines()
+            .any(|r| r.contains(&format!("▸ {folded} ● · before 1998 · 10"))),
+        "{}",
+        screen(&buf)
+    );
+    // Unfolded, the events carry the mark themselves.
+    press(
+        &mut app,
+        &["Shift-Tab", "Shift-Tab", "Shift-Tab", "g", "Enter"],
+    );
+    assert!(app.fold_open());
+}
+
+#[test]
+fn leaving_a_tour_keeps_the_detail_within_its_shorter_text() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["t", "j", "j", "Enter"]);
+    for _ in 0..40 {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["Esc"]);
+    let height = usize::from(inner(areas(&app).detail).height);
+    let max = app.doc().lines.len().saturating_sub(height);
+    assert!(
+        app.detail().offset <= max,
+        "{} > {max}",
+        app.detail().offset
+    );
+}
+
+#[test]
 fn the_help_lists_the_settings_files_problems_first() {
     let problem =
         "c.ron:2:10: error: no theme `neon` (there are dark, light, high-contrast, monochrome)";

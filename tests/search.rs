@@ -557,6 +557,53 @@ fn the_highlighted_result_is_always_on_screen_as_the_cursor_moves() {
 }
 
 #[test]
+fn the_highlighted_result_stays_on_screen_when_the_terminal_shrinks() {
+    let mut app = app(shipped(), 80, 24);
+    press(&mut app, &["/"]);
+    for _ in 0..11 {
+        press(&mut app, &["Down"]);
+    }
+    app.resize(60, 20);
+    let f = finder(&app);
+    let title: String = app
+        .case
+        .title(f.results[f.scroll.cursor])
+        .chars()
+        .take(15)
+        .collect();
+    let rows = cursor_rows(&app);
+    assert!(
+        rows.len() == 1 && rows[0].contains(&title),
+        "{title:?} not in {rows:?}"
+    );
+}
+
+#[test]
+fn a_long_query_is_marked_where_it_is_cut() {
+    let mut app = app(shipped(), 60, 20);
+    press(&mut app, &["/"]);
+    type_text(
+        &mut app,
+        "the war on terror and the shanghai cooperation organization membership",
+    );
+    let query_line = |app: &App| {
+        screen(&render(app))
+            .lines()
+            .find(|l| l.contains(" > "))
+            .unwrap()
+            .to_owned()
+    };
+    let end = query_line(&app);
+    assert!(end.contains("> …") && end.contains("membership█"), "{end}");
+    press(&mut app, &["Home"]);
+    let start = query_line(&app);
+    assert!(
+        start.contains("> the war") && start.trim_end_matches(['┃', ' ']).ends_with('…'),
+        "{start}"
+    );
+}
+
+#[test]
 fn with_the_mouse_a_click_picks_a_result_and_a_second_click_goes_there() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["/"]);

@@ -198,6 +198,14 @@ impl App {
             _ => self.step(far),
         }
     }
+    /// Keep the detail's scroll within its document, which shrinks when the
+    /// screen grows or a tour's note goes.
+    pub(super) fn clamp_detail(&mut self) {
+        let doc = self.doc();
+        let max = doc.lines.len().saturating_sub(self.detail_height());
+        let detail = self.detail_mut();
+        detail.offset = detail.offset.min(max);
+    }
     pub(super) fn scroll_detail(&mut self, doc: &Doc, delta: isize) {
         let max = doc.lines.len().saturating_sub(self.detail_height());
         let detail = self.detail_mut();
@@ -300,7 +308,16 @@ impl App {
         if self.rows[offset.min(end)..end].iter().any(lit_row) {
             return;
         }
-        if let Some(first) = self.rows.iter().position(lit_row) {
+        // Lit events folded away: the fold row, which counts them.
+        let fold = |r: &Row| {
+            matches!(r, Row::Fold(_)) && lit.any_event_in(0..self.case.background_count())
+        };
+        if let Some(first) = self
+            .rows
+            .iter()
+            .position(lit_row)
+            .or_else(|| self.rows.iter().position(fold))
+        {
             // The lit event a little down from the top, under its header.
             self.timeline.offset = first
                 .saturating_sub(1)

@@ -98,6 +98,7 @@ impl App {
             // Leave the tour where it is: the selection stays.
             Action::Cancel => {
                 self.overlay = Overlay::None;
+                self.clamp_detail();
                 return;
             }
             Action::Help => {

@@ -42,15 +42,22 @@ impl Tree {
         s.value(0)
     }
 
-    /// The fields named more than once in this struct or map: each later
-    /// one's name and where that name is.
+    /// The fields named more than once in a struct or map, here or at any
+    /// depth below: each later one's name and where that name is.
     pub fn repeated_fields(&self) -> Vec<(&str, usize)> {
-        self.fields
+        let mut found: Vec<(&str, usize)> = self
+            .fields
             .iter()
             .enumerate()
             .filter(|(i, (name, _, _))| self.fields[..*i].iter().any(|(n, _, _)| n == name))
             .map(|(_, (name, at, _))| (name.as_str(), *at))
-            .collect()
+            .collect();
+        let below = self.fields.iter().map(|(_, _, t)| t).chain(&self.items);
+        for tree in below {
+            found.extend(tree.repeated_fields());
+        }
+        found.sort_by_key(|&(_, at)| at);
+        found
     }
 
     /// The byte offset of the value at `path`, or of its deepest existing

@@ -74,7 +74,15 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         .max(1);
     // Bars in eighths of a cell, so that counts stay apart even when a
     // narrow screen leaves a bar a cell or two.
-    let bar_room = usize::from(column).saturating_sub(12).max(1);
+    // A bar gets what its row leaves: the column less a gap, the sign, the
+    // count and, when any bar has them, the mixed factors' "  ± n".
+    let digits = max.to_string().len();
+    let any_mixed = rows
+        .iter()
+        .flat_map(|r| r.levels.iter())
+        .any(|c| c.count(Effect::Mixed) > 0);
+    let fixed = 1 + 2 + 1 + digits + if any_mixed { 4 + digits } else { 0 };
+    let bar_room = usize::from(column).saturating_sub(fixed).max(1);
     let bar = |n: usize| -> String {
         const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
         let eighths = if n == 0 {

@@ -50,19 +50,24 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
     let chars: Vec<char> = finder.input.chars().collect();
     let caret = finder.caret.min(chars.len());
     let span = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    // Text cut off on the left is marked with … as fit() marks the right.
     let mut start = 0;
-    while start < caret && text::width(&span(start, caret)) + 1 > room {
+    while start < caret && text::width(&span(start, caret)) + 1 + usize::from(start > 0) > room {
         start += 1;
     }
+    let cut = if start > 0 { "…" } else { "" };
     let (under, under_style) = match chars.get(caret) {
         Some(c) => (c.to_string(), t.key.patch(t.cursor)),
         None => ("█".to_owned(), t.key),
     };
     let after = fit(&span((caret + 1).min(chars.len()), chars.len()), {
-        room.saturating_sub(text::width(&span(start, caret)) + text::width(&under))
+        room.saturating_sub(
+            text::width(&span(start, caret)) + text::width(&under) + cut.len().min(1),
+        )
     });
     Line::from(vec![
         Span::styled(" > ", t.key),
+        Span::styled(cut, t.faded),
         Span::styled(span(start, caret), t.text),
         Span::styled(under, under_style),
         Span::styled(after, t.text),

@@ -45,7 +45,7 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
             "No event here is linked to a level: nothing to ask.",
             t.heading,
         ));
-        draw(lines, body, buf);
+        draw(lines, body, &app.theme, buf);
         return;
     }
     let Some(e) = quiz.current() else {
@@ -66,7 +66,7 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
             t.faded,
         ));
         lines.push(Line::styled("Enter or Esc to leave.", t.faded));
-        draw(lines, body, buf);
+        draw(lines, body, &app.theme, buf);
         return;
     };
     let event = &case.data.events[e];
@@ -134,11 +134,18 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::styled("Enter for the next question.", t.faded));
     }
-    draw(lines, body, buf);
+    draw(lines, body, &app.theme, buf);
 }
 
-fn draw(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
-    for (i, line) in lines.into_iter().enumerate().take(usize::from(area.height)) {
+/// Draw `lines` down `area`; when they run past its bottom, the last row
+/// says so with ⋮ instead of cutting them off unseen.
+fn draw(mut lines: Vec<Line>, area: Rect, t: &crate::theme::Theme, buf: &mut Buffer) {
+    let rows = usize::from(area.height);
+    if lines.len() > rows && rows >= 2 {
+        lines.truncate(rows - 1);
+        lines.push(Line::styled("⋮ (a taller screen shows the rest)", t.faded));
+    }
+    for (i, line) in lines.into_iter().enumerate().take(rows) {
         line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
     }
 }

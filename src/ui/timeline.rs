@@ -118,11 +118,26 @@ fn fold_line(app: &App, n: usize, width: usize, cursor: bool, focused: bool) -> 
         n.to_string()
     };
     let text = format!(
-        "{arrow} before {} · {count} background event{}",
+        "before {} · {count} background event{}",
         app.case.data.period.0,
         if all == 1 { "" } else { "s" }
     );
-    let style = row_style(t, t.era, cursor, focused);
+    // Lit events folded away are counted on the fold, so they are not
+    // lost from sight (the events are in order: the first are these).
+    let folded_lit = match app.lit().events {
+        Some(lit) if !app.fold_open() => lit.partition_point(|&e| e < all),
+        _ => 0,
+    };
+    // The count first, where even a narrow column shows it.
+    let (text, base) = if folded_lit > 0 {
+        (
+            format!("{arrow} {folded_lit} ● · {text}"),
+            t.era.patch(t.lit),
+        )
+    } else {
+        (format!("{arrow} {text}"), t.era)
+    };
+    let style = row_style(t, base, cursor, focused);
     Line::from(Span::styled(pad(&text, width), style))
 }
 
