@@ -293,7 +293,12 @@ fn dataset() -> impl Strategy<Value = Dataset> {
 }
 
 proptest! {
-    #![proptest_config(Config { cases: 48, max_shrink_iters: 200, ..Config::default() })]
+    // 48 sessions each in the quick suite; PROPTEST_CASES=N for a longer soak.
+    #![proptest_config(Config {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48),
+        max_shrink_iters: 200,
+        ..Config::default()
+    })]
 
     #[test]
     fn random_sessions_on_the_shipped_case(inputs in proptest::collection::vec(input(), 1..60)) {
