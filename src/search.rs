@@ -631,7 +631,11 @@ fn year(term: &Term, r: &Record) -> Option<i64> {
             return Some(120);
         }
     }
-    r.title.contains(&term.text).then_some(100 + TITLE)
+    // Then a year written in the text: "October 2012" in a note.
+    r.title
+        .contains(&term.text)
+        .then_some(100 + TITLE)
+        .or_else(|| word_in(&r.long, term).then_some(60))
 }
 
 /// Below this many records to check, one thread does it all.

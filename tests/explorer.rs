@@ -804,6 +804,46 @@ fn lit_events_folded_away_are_counted_on_the_fold_and_brought_into_view() {
 }
 
 #[test]
+fn each_pane_shows_as_many_of_its_lit_factors_as_it_can_hold() {
+    for (w, h) in [(80, 24), (120, 35)] {
+        let mut app = app(shipped(), w, h);
+        press(&mut app, &["g", "Enter"]); // the background unfolded
+        for _ in 0..app.case.data.events.len() {
+            press(&mut app, &["j"]);
+            let Some(Item::Event(e)) = app.shown() else {
+                panic!("walking the events")
+            };
+            let buf = render(&app);
+            for level in Level::ALL {
+                let pane = areas(&app).panes[level.index()];
+                let rows = usize::from(inner(pane).height);
+                assert_eq!(
+                    app.pane_item_height(level),
+                    1,
+                    "one row a factor at {w}×{h}"
+                );
+                let factors = &app.case.index.level_factors[level.index()];
+                let lit: Vec<usize> = (0..factors.len())
+                    .filter(|&i| app.case.index.event_factors[e].contains(&factors[i]))
+                    .collect();
+                let best = lit
+                    .iter()
+                    .map(|&p| lit.iter().filter(|&&q| q >= p && q < p + rows).count())
+                    .max()
+                    .unwrap_or(0);
+                let shown = lit_rows(&buf, pane).len();
+                assert_eq!(
+                    shown,
+                    best,
+                    "{w}×{h} event {e} {level:?}:\n{}",
+                    screen(&buf)
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn leaving_a_tour_keeps_the_detail_within_its_shorter_text() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["t", "j", "j", "Enter"]);

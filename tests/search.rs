@@ -165,6 +165,10 @@ fn years_match_events_eras_and_citations() {
     }
     assert!(!got.contains(&"event:war".to_owned()));
     assert_eq!(top(&case, "2007", 1), ["event:pipeline"]);
+    // A year written in a note finds it too, after the events of that year.
+    assert_eq!(top(&case, "2008", 10).last().unwrap(), "event:pipeline");
+    let shipped = shipped();
+    assert_eq!(top(&shipped, "kayani 2012", 5), ["event:kayani-moscow"]);
 }
 
 #[test]

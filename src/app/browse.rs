@@ -283,11 +283,21 @@ impl App {
                 .filter(|&i| lit.contains(&factors[i]))
                 .collect();
             let pane = &mut self.panes[level.index()];
-            let in_view = positions
+            let shown = |offset: usize| {
+                positions
+                    .iter()
+                    .filter(|&&i| i >= offset && i < offset + height)
+                    .count()
+            };
+            // As many of the lit factors as the pane can show at once:
+            // the best window starting at one of them, unless the current
+            // one already shows as many.
+            let best = positions
                 .iter()
-                .any(|&i| i >= pane.offset && i < pane.offset + height);
-            if let (false, Some(&first)) = (in_view, positions.first()) {
-                pane.offset = first.min(factors.len().saturating_sub(height));
+                .map(|&p| p.min(factors.len().saturating_sub(height)))
+                .max_by_key(|&offset| (shown(offset), std::cmp::Reverse(offset)));
+            if let Some(best) = best.filter(|&b| shown(b) > shown(pane.offset)) {
+                pane.offset = best;
             }
         }
     }
