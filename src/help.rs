@@ -173,9 +173,12 @@ pub fn document(
             "the background before the period, folded or unfolded",
         ),
         ("┃", "on the year ruler: a year with a highlighted event"),
-        ("Oct", "the month, where the paper gives one"),
-        ("→2003", "the last year, where the paper gives a span"),
-        ("c.", "circa: the paper dates it loosely"),
+        ("Oct", "the month, where it is known"),
+        ("→2003", "the last year of a span"),
+        (
+            "c.",
+            "circa: a loose date (an editorial note says where a date is not the paper's)",
+        ),
     ] {
         entry(&mut lines, symbol, column, theme.key, meaning, width);
     }

@@ -78,6 +78,10 @@ impl Corpus {
             fields.extend(x.themes.iter().cloned());
             fields.extend(names(&ix.event_sources[e], &cite));
             fields.push(case.levels(e).names());
+            // "note" or "editorial" lists what carries an editorial note.
+            if x.note.is_some() {
+                fields.push("editorial note".to_owned());
+            }
             let long = [Some(&x.summary), x.quote.as_ref(), x.note.as_ref()];
             Record::new(
                 Item::Event(e),
@@ -116,6 +120,9 @@ impl Corpus {
             let mut fields = vec![x.level.name().to_owned(), x.effect.name().to_owned()];
             fields.extend(names(&ix.factor_actors[f], &actor));
             fields.extend(names(&ix.factor_sources[f], &cite));
+            if x.note.is_some() {
+                fields.push("editorial note".to_owned());
+            }
             let long = [Some(&x.summary), x.quote.as_ref(), x.note.as_ref()];
             records.push(Record::new(Item::Factor(f), &x.name, &fields, &long, None));
         }

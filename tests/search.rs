@@ -138,6 +138,29 @@ fn letters_scattered_across_fields_do_not_make_a_match() {
 }
 
 #[test]
+fn editorial_lists_exactly_what_carries_an_editorial_note() {
+    let case = shipped();
+    let mut got = top(&case, "editorial", 1000);
+    got.sort();
+    let d = &case.data;
+    let mut want: Vec<String> = d
+        .events
+        .iter()
+        .filter(|x| x.note.is_some())
+        .map(|x| format!("event:{}", x.id))
+        .chain(
+            d.factors
+                .iter()
+                .filter(|x| x.note.is_some())
+                .map(|x| format!("factor:{}", x.id)),
+        )
+        .collect();
+    want.sort();
+    assert!(want.len() > 10);
+    assert_eq!(got, want);
+}
+
+#[test]
 fn smart_case() {
     let case = case(MINIMAL);
     let ids = |q: &str| top(&case, q, 50);
