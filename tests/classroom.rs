@@ -264,6 +264,24 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
         s.lines().any(|l| l.trim_start().starts_with("Oct ███ ███")),
         "{s}"
     );
+    // Outside a tour a slide starts at its top, however the detail was
+    // scrolled before presenting.
+    let mut other = common::app(shipped(), 60, 20);
+    for e in 0..other.case.data.events.len() {
+        other.go_to(Item::Event(e));
+        let d = other.areas().unwrap().detail;
+        for _ in 0..5 {
+            other.update(waltz::action::Action::Wheel(d.x + 2, d.y + 2, 1));
+        }
+        press(&mut other, &["P"]);
+        let s = screen(&render(&other));
+        let title: String = other.case.data.events[e].title.chars().take(12).collect();
+        assert!(
+            s.contains(&title) && !s.trim_start().starts_with('⋮'),
+            "{s}"
+        );
+        press(&mut other, &["P"]);
+    }
     // A projector's large screen gets the year twice the size.
     app.resize(200, 60);
     let s = screen(&render(&app));

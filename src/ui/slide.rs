@@ -257,8 +257,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         // The presenter walks the links: the text above gives way so the
         // link Enter would open stays in view.
         Some(at) => (0..=at).find(|&s| at < s + window(s).0).unwrap_or(at),
-        // Otherwise the slide scrolls as the detail does (j/k in a tour).
-        None => app.detail().offset.min(overflow),
+        // In a tour, j/k scroll the slide (they move the selection outside
+        // one, where a slide always starts at its top).
+        None if app.tour_step().is_some() => app.detail().offset.min(overflow),
+        None => 0,
     };
     if room >= 3 {
         let (rows, more_below) = window(start);
