@@ -429,8 +429,14 @@ impl Matcher {
                 if together > 0 {
                     return Some(s + TITLE + together);
                 }
-                // Letters scattered in the title: a typo scores high, noise low.
-                best = Some(s);
+                // Letters scattered in the title: a typo (the letters close
+                // together) scores high; letters strewn across it are noise,
+                // below a whole word anywhere else.
+                let compact = skim
+                    .fuzzy_indices(title, pattern)
+                    .and_then(|(_, at)| Some(at.last()? - at.first()? + 1))
+                    .is_some_and(|span| span <= pattern.chars().count() + 2);
+                best = Some(if compact { s } else { s.min(60) });
             }
         }
         // Whole words anywhere beat letters scattered anywhere. A word in

@@ -135,6 +135,9 @@ fn letters_scattered_across_fields_do_not_make_a_match() {
     }
     // A typo within one field still finds it.
     assert_eq!(top(&case, "musharaf", 2)[1], "actor:musharraf");
+    // Letters strewn across a title rank below a whole word in a note:
+    // "astana" is in the note of the SCO membership, not in "Baluchistan".
+    assert_eq!(top(&case, "astana", 1), ["event:sco-member-2016"]);
 }
 
 #[test]
