@@ -514,6 +514,21 @@ fn jumping_to_a_year() {
     press(&mut app, &["Esc"]);
     assert_eq!(event_id(&app), "war");
     assert!(!screen(&render(&app)).contains("Jump to year"));
+    // On the shipped case, every event of the year jumped to is in view.
+    for (w, h) in [(80, 24), (120, 35)] {
+        let mut app = common::app(shipped(), w, h);
+        for year in [2005, 2014, 2016, 2018] {
+            press(&mut app, &[":"]);
+            type_text(&mut app, &year.to_string());
+            press(&mut app, &["Enter"]);
+            let buf = render(&app);
+            let s = screen(&buf);
+            for x in app.case.data.events.iter().filter(|x| x.year == year) {
+                let title: String = x.title.chars().take(12).collect();
+                assert!(s.contains(&title), "{w}×{h} :{year} hides {title:?}\n{s}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -657,6 +657,10 @@ impl App {
             Some(e) => {
                 let exact = covers(e);
                 self.reveal_event(e);
+                // The year a third of the way down, so that the rest of its
+                // events show below it.
+                let height = self.timeline_height();
+                self.timeline.offset = self.timeline.cursor.saturating_sub(height / 3);
                 self.focus_on(Region::Timeline);
                 if !exact {
                     self.message = Some(format!("no event in {year}; showing {}", events[e].year));
