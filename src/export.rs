@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::index::Case;
-use crate::model::{Effect, Event, Level};
+use crate::model::{Effect, Event, Level, Target};
 
 /// Write the handout for `case` to `out`.
 pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
@@ -84,6 +84,53 @@ pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
                 if let Some(n) = &x.note {
                     writeln!(out, "  *Editorial note:* {}", paragraph(n))?;
                 }
+                let events: Vec<String> = case.index.factor_events[f]
+                    .iter()
+                    .map(|&e| {
+                        format!(
+                            "{} {}",
+                            d.events[e].date_label(),
+                            escape(&d.events[e].title)
+                        )
+                    })
+                    .collect();
+                if !events.is_empty() {
+                    writeln!(out, "  Events: {}", events.join("; "))?;
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+
+    // The tours are the case told as an argument, step by step: a handout
+    // keeps their teaching notes.
+    if !d.tours.is_empty() {
+        writeln!(
+            out,
+            "## Guided tours
+"
+        )?;
+        for tour in &d.tours {
+            writeln!(
+                out,
+                "### {}
+",
+                escape(&tour.name)
+            )?;
+            for (i, step) in tour.steps.iter().enumerate() {
+                let shown = match &step.show {
+                    Target::Event(id) => case.event_id(id).map(|e| {
+                        let x = &d.events[e];
+                        format!("{} {}", x.date_label(), escape(&x.title))
+                    }),
+                    Target::Factor(id) => case
+                        .index
+                        .factor_ids
+                        .get(id)
+                        .map(|&f| escape(&d.factors[f].name)),
+                };
+                let shown = shown.unwrap_or_else(|| "?".to_owned());
+                writeln!(out, "{}. **{shown}** — {}", i + 1, paragraph(&step.note))?;
             }
             writeln!(out)?;
         }
