@@ -311,12 +311,9 @@ impl App {
     pub fn new(case: Case, options: Options) -> App {
         let case = Arc::new(case);
         let rows = timeline::rows(&case, None, false);
-        let d = &case.data;
-        let items =
-            d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len();
         let worker = options
             .search_worker
-            .unwrap_or(items > INLINE_SEARCH_LIMIT)
+            .unwrap_or(case.item_count() > INLINE_SEARCH_LIMIT)
             .then(|| Worker::spawn(Arc::clone(&case)).ok())
             .flatten();
         let first = rows

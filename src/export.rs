@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::index::Case;
-use crate::model::{Effect, Event, Level, Target};
+use crate::index::{Case, Item};
+use crate::model::{Effect, Event, Level};
 
 /// Write the handout for `case` to `out`.
 pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
@@ -86,13 +86,7 @@ pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
                 }
                 let events: Vec<String> = case.index.factor_events[f]
                     .iter()
-                    .map(|&e| {
-                        format!(
-                            "{} {}",
-                            d.events[e].date_label(),
-                            escape(&d.events[e].title)
-                        )
-                    })
+                    .map(|&e| dated(&d.events[e]))
                     .collect();
                 if !events.is_empty() {
                     writeln!(out, "  Events: {}", events.join("; "))?;
@@ -118,18 +112,11 @@ pub fn markdown(case: &Case, out: &mut dyn Write) -> io::Result<()> {
                 escape(&tour.name)
             )?;
             for (i, step) in tour.steps.iter().enumerate() {
-                let shown = match &step.show {
-                    Target::Event(id) => case.event_id(id).map(|e| {
-                        let x = &d.events[e];
-                        format!("{} {}", x.date_label(), escape(&x.title))
-                    }),
-                    Target::Factor(id) => case
-                        .index
-                        .factor_ids
-                        .get(id)
-                        .map(|&f| escape(&d.factors[f].name)),
+                let shown = match case.target(&step.show) {
+                    Some(Item::Event(e)) => dated(&d.events[e]),
+                    Some(item) => escape(case.title(item)),
+                    None => "?".to_owned(),
                 };
-                let shown = shown.unwrap_or_else(|| "?".to_owned());
                 writeln!(out, "{}. **{shown}** — {}", i + 1, paragraph(&step.note))?;
             }
             writeln!(out)?;
@@ -205,6 +192,11 @@ fn citations(case: &Case, sources: &[usize]) -> String {
 }
 
 /// Long text on one Markdown line per paragraph break kept.
+/// An event as a handout names it in passing: "Oct 1999 Musharraf ousts Sharif".
+fn dated(x: &Event) -> String {
+    format!("{} {}", x.date_label(), escape(&x.title))
+}
+
 fn paragraph(text: &str) -> String {
     escape(text.trim()).replace('\n', " ")
 }

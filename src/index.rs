@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::{Dataset, Level};
+use crate::model::{Dataset, Level, Target};
 
 /// Anything in a dataset that can be selected, shown or searched for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -313,6 +313,21 @@ impl Case {
     /// Whether event `e` falls before the period (background).
     pub fn is_background(&self, e: usize) -> bool {
         self.data.events[e].year < self.data.period.0
+    }
+
+    /// The item a tour step shows, if it exists.
+    pub fn target(&self, target: &Target) -> Option<Item> {
+        match target {
+            Target::Event(id) => self.event_id(id).map(Item::Event),
+            Target::Factor(id) => self.index.factor_ids.get(id).map(|&f| Item::Factor(f)),
+        }
+    }
+
+    /// How many items there are to find: events, factors, actors, eras and
+    /// sources.
+    pub fn item_count(&self) -> usize {
+        let d = &self.data;
+        d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len()
     }
 
     /// How many events fall before the period (events are in order).

@@ -424,18 +424,17 @@ impl Matcher {
         let skim = self.skim(term);
         let mut best = None;
         if in_order(title, pattern) {
-            if let Some(s) = skim.fuzzy_match(title, pattern) {
-                let together = together(title, pattern);
-                if together > 0 {
+            let together = together(title, pattern);
+            if together > 0 {
+                if let Some(s) = skim.fuzzy_match(title, pattern) {
                     return Some(s + TITLE + together);
                 }
+            } else if let Some((s, at)) = skim.fuzzy_indices(title, pattern) {
                 // Letters scattered in the title: a typo (the letters close
                 // together) scores high; letters strewn across it are noise,
                 // below a whole word anywhere else.
-                let compact = skim
-                    .fuzzy_indices(title, pattern)
-                    .and_then(|(_, at)| Some(at.last()? - at.first()? + 1))
-                    .is_some_and(|span| span <= pattern.chars().count() + 2);
+                let span = at.last().zip(at.first()).map_or(0, |(l, f)| l - f + 1);
+                let compact = span <= pattern.chars().count() + 2;
                 best = Some(if compact { s } else { s.min(60) });
             }
         }

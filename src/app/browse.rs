@@ -247,6 +247,14 @@ impl App {
         let max = self.rows.len().saturating_sub(height);
         self.timeline.offset = self.timeline.offset.min(max);
     }
+    /// Scroll a list so that its cursor shows.
+    pub(super) fn reveal_cursor(&mut self, region: Region) {
+        match region {
+            Region::Timeline => self.reveal_timeline(),
+            Region::Pane(level) => self.reveal_pane(level),
+            Region::Detail => {}
+        }
+    }
     pub(super) fn reveal_pane(&mut self, level: Level) {
         let height = self.pane_height(level);
         let len = self.pane_len(level);
@@ -319,9 +327,8 @@ impl App {
             return;
         }
         // Lit events folded away: the fold row, which counts them.
-        let fold = |r: &Row| {
-            matches!(r, Row::Fold(_)) && lit.any_event_in(0..self.case.background_count())
-        };
+        let folded_lit = lit.any_event_in(0..self.case.background_count());
+        let fold = |r: &Row| folded_lit && matches!(r, Row::Fold(_));
         if let Some(first) = self
             .rows
             .iter()
@@ -345,11 +352,10 @@ impl App {
     /// the anchor, so what is lit always follows what is selected there.
     pub(super) fn focus_on(&mut self, region: Region) {
         self.set_focus(region);
-        match region {
-            Region::Timeline => self.reveal_timeline(),
-            Region::Pane(level) => self.reveal_pane(level),
-            Region::Detail => return,
+        if region == Region::Detail {
+            return;
         }
+        self.reveal_cursor(region);
         self.anchor = region;
         // Back in a list, the detail starts again from its top.
         self.detail = super::DetailScroll::default();
@@ -541,11 +547,7 @@ impl App {
             // Walking the lit items with n/N: back to the item that lights
             // them, where the walk began.
             self.set_focus(self.anchor);
-            match self.anchor {
-                Region::Timeline => self.reveal_timeline(),
-                Region::Pane(level) => self.reveal_pane(level),
-                Region::Detail => {}
-            }
+            self.reveal_cursor(self.anchor);
         } else if let Some(place) = self.history.pop() {
             // Going back from a list stays in a list: the one the earlier
             // selection is in, not the detail it was followed from.

@@ -4,7 +4,7 @@
 use super::{App, Hit, Overlay, Region};
 use crate::action::Action;
 use crate::index::Item;
-use crate::model::{Level, Target};
+use crate::model::Level;
 
 impl App {
     /// Start tour `tour` (by position) at its first step.
@@ -29,11 +29,9 @@ impl App {
         let Some((tour, step)) = self.tour_step() else {
             return;
         };
-        let index = &self.case.index;
-        let item = match &self.case.data.tours[tour].steps[step].show {
-            Target::Event(id) => self.case.event_id(id).map(Item::Event),
-            Target::Factor(id) => index.factor_ids.get(id).map(|&f| Item::Factor(f)),
-        };
+        let item = self
+            .case
+            .target(&self.case.data.tours[tour].steps[step].show);
         if let Some(item) = item {
             self.select(item);
             self.set_focus(self.shown_region());
@@ -62,9 +60,8 @@ impl App {
                 }
             }
             Action::Wheel(_, _, delta) => {
-                let to = (cursor as isize + isize::from(delta)).clamp(0, last as isize);
                 self.overlay = Overlay::Tours {
-                    cursor: to as usize,
+                    cursor: stepped(cursor, delta, last),
                 }
             }
             // A click picks a tour; a second click on it starts it.
@@ -213,10 +210,7 @@ impl App {
             Action::Down => ((era + 1).min(last), level),
             Action::Left => (era, side(-1)),
             Action::Right => (era, side(1)),
-            Action::Wheel(_, _, delta) => (
-                (era as isize + isize::from(delta)).clamp(0, last as isize) as usize,
-                level,
-            ),
+            Action::Wheel(_, _, delta) => (stepped(era, delta, last), level),
             // A click picks a bar; a second click on it goes, as Enter does.
             Action::Click(x, y) => match self.hit_at(x, y) {
                 Some(Hit::Bar(e, l)) if (e, l) == (era, level) => {
@@ -268,4 +262,9 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// `at` moved by a wheel's `delta`, kept within `0..=last`.
+fn stepped(at: usize, delta: i8, last: usize) -> usize {
+    at.saturating_add_signed(isize::from(delta)).min(last)
 }

@@ -72,10 +72,10 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
         .max()
         .unwrap_or(0)
         .max(1);
-    // Bars in eighths of a cell, so that counts stay apart even when a
-    // narrow screen leaves a bar a cell or two.
     // A bar gets what its row leaves: the column less a gap, the sign, the
-    // count and, when any bar has them, the mixed factors' "  ± n".
+    // count and, when any bar has them, the mixed factors' "  ± n". It is
+    // drawn in eighths of a cell, so that counts stay apart even when a
+    // narrow screen leaves it a cell or two.
     let digits = max.to_string().len();
     let any_mixed = rows
         .iter()

@@ -19,8 +19,7 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
         return;
     }
     super::popup_ground(app, area, buf);
-    let d = &app.case.data;
-    let all = d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len();
+    let all = app.case.item_count();
     let count = if finder.pending {
         " searching… ".to_owned()
     } else if finder.results.len() < finder.total {
