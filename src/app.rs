@@ -585,6 +585,19 @@ impl App {
         Lit { factors, events }
     }
 
+    /// How many lit events the folded background holds that the lens lets
+    /// through (none while it is unfolded: they show themselves).
+    pub fn folded_lit(&self) -> usize {
+        let Some(lit) = self.lit().events.filter(|_| !self.fold_open) else {
+            return 0;
+        };
+        let background = self.case.background_count();
+        lit.iter()
+            .take_while(|&&e| e < background)
+            .filter(|&&e| self.lens.is_none_or(|l| self.case.levels(e).contains(l)))
+            .count()
+    }
+
     /// The detail document laid out for the current screen.
     pub fn doc(&self) -> Doc {
         let note = self.tour_note();

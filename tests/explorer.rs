@@ -796,7 +796,7 @@ fn lit_events_folded_away_are_counted_on_the_fold_and_brought_into_view() {
     let Some(Item::Factor(f)) = app.shown() else {
         panic!("a factor")
     };
-    let lit = &app.case.index.factor_events[f];
+    let lit = app.case.index.factor_events[f].clone();
     let folded = lit.iter().filter(|&&e| app.case.is_background(e)).count();
     assert!(
         folded > 0 && folded == lit.len(),
@@ -810,6 +810,28 @@ fn lit_events_folded_away_are_counted_on_the_fold_and_brought_into_view() {
         "{}",
         screen(&buf)
     );
+    // Under a lens the fold counts only the lit events the lens lets by.
+    for (key, level) in [
+        ("1", Level::Individual),
+        ("2", Level::Domestic),
+        ("3", Level::Systemic),
+    ] {
+        press(&mut app, &[key]);
+        let want = lit
+            .iter()
+            .filter(|&&e| app.case.is_background(e) && app.case.levels(e).contains(level))
+            .count();
+        let s = screen(&render(&app));
+        let fold = s.lines().find(|l| l.contains("before 1998")).unwrap_or("");
+        assert_eq!(fold.contains('●'), want > 0, "{level:?}: {fold}");
+        if want > 0 {
+            assert!(
+                fold.contains(&format!("▸ {want} ● · ")),
+                "{level:?}: {fold}"
+            );
+        }
+    }
+    press(&mut app, &["0"]);
     // Unfolded, the events carry the mark themselves.
     press(
         &mut app,

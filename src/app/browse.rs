@@ -327,7 +327,7 @@ impl App {
             return;
         }
         // Lit events folded away: the fold row, which counts them.
-        let folded_lit = lit.any_event_in(0..self.case.background_count());
+        let folded_lit = self.folded_lit() > 0;
         let fold = |r: &Row| folded_lit && matches!(r, Row::Fold(_));
         if let Some(first) = self
             .rows
@@ -452,6 +452,8 @@ impl App {
         let keep = self.rows.get(self.timeline.cursor).copied();
         self.lens = lens;
         self.rebuild(keep);
+        // The rows changed under the selection: its lit events back in view.
+        self.reveal_lit_events();
         if self.rows.is_empty() {
             self.message = Some("no events involve this level".into());
         }

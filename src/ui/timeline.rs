@@ -123,11 +123,8 @@ fn fold_line(app: &App, n: usize, width: usize, cursor: bool, focused: bool) -> 
         if all == 1 { "" } else { "s" }
     );
     // Lit events folded away are counted on the fold, so they are not
-    // lost from sight (the events are in order: the first are these).
-    let folded_lit = match app.lit().events {
-        Some(lit) if !app.fold_open() => lit.partition_point(|&e| e < all),
-        _ => 0,
-    };
+    // lost from sight.
+    let folded_lit = app.folded_lit();
     // The count first, where even a narrow column shows it.
     let (text, base) = if folded_lit > 0 {
         (
