@@ -18,8 +18,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use waltz::index::Case;
-use waltz::load;
+use waltz::case::index::Case;
+use waltz::case::load;
 
 /// The size of the synthetic case: a hundred times the shipped one, and
 /// what a course might plausibly collect over years.

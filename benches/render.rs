@@ -18,9 +18,9 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use waltz::app::{App, Options};
-use waltz::index::Case;
-use waltz::load;
+use waltz::case::index::Case;
+use waltz::case::load;
+use waltz::explorer::app::{App, Options};
 
 fn app(case: Case, width: u16, height: u16) -> App {
     let mut app = App::new(case, Options::default());
@@ -46,7 +46,7 @@ fn frames(c: &mut Criterion) {
             group.bench_function(format!("{name} {w}x{h}"), |b| {
                 b.iter(|| {
                     buf.reset();
-                    waltz::ui::draw(black_box(&app), area, &mut buf);
+                    waltz::explorer::view::draw(black_box(&app), area, &mut buf);
                 })
             });
         }
@@ -63,7 +63,7 @@ fn startup(c: &mut Criterion) {
             let app = app(case, 80, 24);
             let area = Rect::new(0, 0, 80, 24);
             let mut buf = Buffer::empty(area);
-            waltz::ui::draw(&app, area, &mut buf);
+            waltz::explorer::view::draw(&app, area, &mut buf);
             buf
         })
     });

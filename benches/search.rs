@@ -21,10 +21,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use waltz::index::Case;
-use waltz::load;
-use waltz::search::worker::{SHOWN, ranked};
-use waltz::search::{Corpus, Matcher, Matches, find};
+use waltz::case::index::Case;
+use waltz::case::load;
+use waltz::case::search::worker::{SHOWN, ranked};
+use waltz::case::search::{Corpus, Matcher, Matches, find};
 
 const QUERIES: [&str; 3] = ["musharaf", "gas pipeline", "putin"];
 

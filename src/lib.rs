@@ -2,36 +2,23 @@
 //! international relations, organised by Kenneth Waltz's three levels of
 //! analysis — individual, domestic and systemic.
 //!
-//! The data layer (`model`, `load`, `index`, `search`) knows nothing of the
-//! terminal; the command-line subcommands (`commands`, `export`) use it
-//! directly. The explorer follows one loop: a terminal event becomes an
-//! `action` (`input`, `keymap`), `app::App::update` changes the state, and
-//! `ui` draws it; `terminal` owns the screen.
+//! The tree follows the program's layers, each knowing only those above it
+//! in this list:
+//!
+//! - [`case`]: the domain — the schema, loading and checking a file, the
+//!   index of relations, search, the balance and the quiz. No terminal.
+//! - [`config`]: what a user sets — actions, key bindings, themes, the
+//!   settings file.
+//! - [`explorer`]: one explorer, any front — the state and its one update
+//!   ([`explorer::app`]) and drawing as a pure function of it
+//!   ([`explorer::view`]).
+//! - [`front`]: what drives an explorer — the local terminal.
+//! - [`cli`]: the command line and the subcommands that need no terminal.
 
 #![warn(missing_docs)]
 
-pub mod action;
-pub mod app;
-pub mod balance;
+pub mod case;
 pub mod cli;
-pub mod commands;
-pub mod detail;
-pub mod diagnostic;
-pub mod export;
-pub mod help;
-pub mod index;
-pub mod input;
-pub mod keymap;
-pub mod layout;
-pub mod line_edit;
-pub mod load;
-pub mod model;
-pub mod quiz;
-pub mod rng;
-pub mod sanitize;
-pub mod search;
-pub mod settings;
-pub mod terminal;
-pub mod text;
-pub mod theme;
-pub mod ui;
+pub mod config;
+pub mod explorer;
+pub mod front;

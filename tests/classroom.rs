@@ -6,10 +6,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::*;
-use waltz::app::{App, Options, Overlay, Region};
-use waltz::index::{Case, Item};
-use waltz::model::{Effect, Level, Target};
-use waltz::theme::Theme;
+use waltz::case::index::{Case, Item};
+use waltz::case::model::{Effect, Level, Target};
+use waltz::config::theme::Theme;
+use waltz::explorer::app::{App, Options, Overlay, Region};
 
 fn step_item(case: &Case, tour: usize, step: usize) -> Item {
     match &case.data.tours[tour].steps[step].show {
@@ -164,7 +164,7 @@ fn a_tour_presented_at_the_smallest_size_says_its_step_and_scrolls_to_every_line
 
 #[test]
 fn with_the_mouse_tours_bars_and_answers_are_picked_by_clicking() {
-    use waltz::action::Action;
+    use waltz::config::action::Action;
     // The list of tours: a click picks one, a second click starts it.
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["t"]);
@@ -271,7 +271,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
         other.go_to(Item::Event(e));
         let d = other.areas().unwrap().detail;
         for _ in 0..5 {
-            other.update(waltz::action::Action::Wheel(d.x + 2, d.y + 2, 1));
+            other.update(waltz::config::action::Action::Wheel(d.x + 2, d.y + 2, 1));
         }
         press(&mut other, &["P"]);
         let s = screen(&render(&other));
@@ -332,10 +332,10 @@ fn walking_a_slides_links_keeps_the_chosen_one_in_view_at_the_smallest_size() {
     let mut scrolled = 0;
     for (item, links) in items {
         app.go_to(item);
-        if app.focus() != waltz::app::Region::Detail {
+        if app.focus() != waltz::explorer::app::Region::Detail {
             press(&mut app, &["Enter"]); // onto the slide's links
         }
-        assert_eq!(app.focus(), waltz::app::Region::Detail);
+        assert_eq!(app.focus(), waltz::explorer::app::Region::Detail);
         for (i, &link) in links.iter().enumerate() {
             let s = screen(&render(&app));
             let chosen = s
@@ -545,13 +545,13 @@ fn the_balance_view_draws_a_density_strip_of_events_per_year() {
     let s = screen(&render(&app));
     assert!(s.contains("Events per year, by level"), "{s}");
     assert!(s.contains(" 1998 ") && s.contains(" 2020 "), "{s}");
-    let strip = waltz::balance::density(&app.case);
+    let strip = waltz::case::balance::density(&app.case);
     assert_eq!(strip.len(), 26);
     let total: usize = strip.iter().map(|(_, c)| c[Level::Systemic.index()]).sum();
     assert!(total > 0);
 }
 
-fn quiz(app: &App) -> &waltz::quiz::Quiz {
+fn quiz(app: &App) -> &waltz::case::quiz::Quiz {
     match app.overlay() {
         Overlay::Quiz(q) => q,
         other => panic!("no quiz: {other:?}"),
@@ -578,7 +578,7 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
     assert_ne!(quiz(&with_seed(42)).order, quiz(&with_seed(43)).order);
 
     let mut app = with_seed(7);
-    let keys = |levels: waltz::index::Levels| -> Vec<&'static str> {
+    let keys = |levels: waltz::case::index::Levels| -> Vec<&'static str> {
         Level::ALL
             .into_iter()
             .zip(["1", "2", "3"])
@@ -605,7 +605,7 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
     press(&mut app, &["Enter"]);
     let e = quiz(&app).current().unwrap();
     let truth = app.case.levels(e);
-    let mut wrong = waltz::index::Levels::default();
+    let mut wrong = waltz::case::index::Levels::default();
     for l in Level::ALL {
         if !truth.contains(l) {
             wrong.insert(l);
@@ -817,7 +817,7 @@ fn settings_from_a_file_rebind_keys_and_a_broken_file_keeps_the_defaults() {
         "(theme: \"light\", keys: { \"browse\": { \"x\": \"move_down\" } })",
     )
     .unwrap();
-    let (settings, problems) = waltz::settings::load(&good, true);
+    let (settings, problems) = waltz::config::settings::load(&good, true);
     assert!(problems.is_empty());
     let mut app = App::new(
         shipped(),
@@ -839,7 +839,7 @@ fn settings_from_a_file_rebind_keys_and_a_broken_file_keeps_the_defaults() {
         "(theme: \"light\",\n keys: { \"browse\": { \"x\": \"move_down\" } )",
     )
     .unwrap();
-    let (settings, problems) = waltz::settings::load(&broken, true);
+    let (settings, problems) = waltz::config::settings::load(&broken, true);
     assert_eq!(problems.len(), 1);
     let msg = problems[0].to_string();
     assert!(

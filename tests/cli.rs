@@ -256,7 +256,7 @@ fn hostile_data_never_reaches_the_terminal_through_any_command() {
         for stream in [&out.stdout, &out.stderr] {
             let s = text(stream);
             assert!(
-                waltz::sanitize::is_inert(&s),
+                waltz::case::sanitize::is_inert(&s),
                 "control or format character in {s:?}"
             );
         }

@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use waltz::index::Case;
-use waltz::load::{self, Loaded};
-use waltz::model::{Effect, Level, Target};
+use waltz::case::index::Case;
+use waltz::case::load::{self, Loaded};
+use waltz::case::model::{Effect, Level, Target};
 
 /// The longest title or name, in characters.
 const TITLE_MAX: usize = 60;

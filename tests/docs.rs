@@ -1,7 +1,7 @@
 //! The documentation stays true to the program.
 
-use waltz::action::Action;
-use waltz::keymap::Mode;
+use waltz::config::action::Action;
+use waltz::config::keymap::Mode;
 
 const README: &str = include_str!("../README.md");
 
@@ -21,7 +21,7 @@ fn the_readme_names_every_action_and_mode_a_settings_file_can_use() {
             mode.name()
         );
     }
-    assert!(README.contains(&format!("`{}`", waltz::settings::UNBIND)));
+    assert!(README.contains(&format!("`{}`", waltz::config::settings::UNBIND)));
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn the_readme_gives_the_two_commands_a_newcomer_needs() {
 fn the_readme_settings_example_is_a_valid_settings_file() {
     let start = README.find("```ron\n").expect("an example") + "```ron\n".len();
     let end = start + README[start..].find("```").unwrap();
-    let (settings, problems) = waltz::settings::parse("README.md", &README[start..end]);
+    let (settings, problems) = waltz::config::settings::parse("README.md", &README[start..end]);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(settings.theme.unwrap().name, "light");
 }

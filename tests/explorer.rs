@@ -7,12 +7,12 @@ use common::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use waltz::action::Action;
-use waltz::app::Region;
-use waltz::index::Item;
-use waltz::layout::{Areas, inner};
-use waltz::model::Level;
-use waltz::theme::Theme;
+use waltz::case::index::Item;
+use waltz::case::model::Level;
+use waltz::config::action::Action;
+use waltz::config::theme::Theme;
+use waltz::explorer::app::Region;
+use waltz::explorer::view::layout::{Areas, inner};
 
 /// The text of each row inside `area` (a region, border included) that
 /// carries the lit marker `●`, trimmed.
@@ -25,12 +25,12 @@ fn lit_rows(buf: &Buffer, area: Rect) -> Vec<String> {
         .collect()
 }
 
-fn areas(app: &waltz::app::App) -> Areas {
+fn areas(app: &waltz::explorer::app::App) -> Areas {
     app.areas().expect("big enough")
 }
 
 /// The lit rows of the three panes, with the effect sign stripped.
-fn lit_factor_names(app: &waltz::app::App, buf: &Buffer) -> Vec<String> {
+fn lit_factor_names(app: &waltz::explorer::app::App, buf: &Buffer) -> Vec<String> {
     let mut names: Vec<String> = areas(app)
         .panes
         .iter()
@@ -41,7 +41,7 @@ fn lit_factor_names(app: &waltz::app::App, buf: &Buffer) -> Vec<String> {
     names
 }
 
-fn event_id(app: &waltz::app::App) -> String {
+fn event_id(app: &waltz::explorer::app::App) -> String {
     match app.shown() {
         Some(Item::Event(e)) => app.case.data.events[e].id.clone(),
         other => panic!("expected an event, got {other:?}"),
@@ -220,7 +220,7 @@ fn n_from_an_event_walks_its_factors_across_the_panes() {
     assert_eq!(event_id_of_anchor(&app), "summit");
 }
 
-fn event_id_of_anchor(app: &waltz::app::App) -> String {
+fn event_id_of_anchor(app: &waltz::explorer::app::App) -> String {
     match app.anchor() {
         Some(Item::Event(e)) => app.case.data.events[e].id.clone(),
         other => panic!("{other:?}"),
@@ -451,7 +451,7 @@ fn help_lists_the_bindings_and_closes() {
     for action in Action::BINDABLE {
         if !app
             .keymap
-            .keys_for(waltz::keymap::Mode::Browse, action)
+            .keys_for(waltz::config::keymap::Mode::Browse, action)
             .is_empty()
         {
             assert!(help.contains(action.help()), "{} missing", action.name());
@@ -465,8 +465,8 @@ fn help_lists_the_bindings_and_closes() {
 fn a_rebound_key_shows_in_the_help_and_works() {
     let mut app = app(case(MINIMAL), 100, 40);
     app.keymap.bind(
-        waltz::keymap::Mode::Browse,
-        waltz::keymap::Key::parse("x").unwrap(),
+        waltz::config::keymap::Mode::Browse,
+        waltz::config::keymap::Key::parse("x").unwrap(),
         Action::Down,
     );
     press(&mut app, &["x"]);
@@ -684,7 +684,7 @@ fn help_at_the_smallest_size_wraps_every_meaning_instead_of_cutting_it() {
     for action in Action::BINDABLE {
         if app
             .keymap
-            .keys_for(waltz::keymap::Mode::Browse, action)
+            .keys_for(waltz::config::keymap::Mode::Browse, action)
             .is_empty()
         {
             continue;
@@ -758,9 +758,9 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
 fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
     let notice = "the settings file has 2 problems: ? lists them; defaults stand in";
     for width in [60u16, 80, 120] {
-        let mut app = waltz::app::App::new(
+        let mut app = waltz::explorer::app::App::new(
             case(MINIMAL),
-            waltz::app::Options {
+            waltz::explorer::app::Options {
                 theme: Theme::monochrome(),
                 notice: Some(notice.into()),
                 ..Default::default()
@@ -901,9 +901,9 @@ fn leaving_a_tour_keeps_the_detail_within_its_shorter_text() {
 fn the_help_lists_the_settings_files_problems_first() {
     let problem =
         "c.ron:2:10: error: no theme `neon` (there are dark, light, high-contrast, monochrome)";
-    let mut app = waltz::app::App::new(
+    let mut app = waltz::explorer::app::App::new(
         case(MINIMAL),
-        waltz::app::Options {
+        waltz::explorer::app::Options {
             theme: Theme::monochrome(),
             settings_problems: vec![problem.into()],
             ..Default::default()
@@ -936,7 +936,13 @@ fn an_events_era_levels_and_themes_run_onto_a_second_line_rather_than_being_cut(
     let theme = Theme::monochrome();
     let mut wrapped = 0;
     for e in 0..case.data.events.len() {
-        let doc = waltz::detail::document(&case, Some(Item::Event(e)), 40, &theme, None);
+        let doc = waltz::explorer::view::detail::doc::document(
+            &case,
+            Some(Item::Event(e)),
+            40,
+            &theme,
+            None,
+        );
         let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
         let themes = case.data.events[e].themes.join(", ");
         let at = text
@@ -972,7 +978,8 @@ fn a_list_given_focus_shows_its_selection_and_the_others_keep_their_lit_rows() {
         keys.extend(["Shift-Tab"; 5]);
         for key in keys {
             press(&mut app, &[key]);
-            if app.focus() == Region::Detail || !matches!(app.overlay(), waltz::app::Overlay::None)
+            if app.focus() == Region::Detail
+                || !matches!(app.overlay(), waltz::explorer::app::Overlay::None)
             {
                 continue;
             }

@@ -7,9 +7,9 @@ mod common;
 
 use common::*;
 use ratatui::layout::Rect;
-use waltz::app::{App, Options};
-use waltz::layout::{Areas, inner};
-use waltz::theme::Theme;
+use waltz::config::theme::Theme;
+use waltz::explorer::app::{App, Options};
+use waltz::explorer::view::layout::{Areas, inner};
 
 /// Every kind of trouble at once, as RON string escapes.
 const NASTY: &str = concat!(
@@ -53,7 +53,7 @@ fn assert_inert_output(bytes: &[u8], context: &str) {
     let text = String::from_utf8(bytes.to_vec()).expect("UTF-8 output");
     for c in text.chars() {
         let bad = matches!(c, '\u{0}'..='\u{1a}' | '\u{1c}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
-            || waltz::sanitize::is_format(c);
+            || waltz::case::sanitize::is_format(c);
         assert!(!bad, "{context}: {c:?} reached the terminal");
     }
     let mut rest = text.as_str();
@@ -82,7 +82,7 @@ fn assert_inert_output(bytes: &[u8], context: &str) {
 fn a_hostile_dataset_loads_inert() {
     let case = case(&hostile_dataset());
     let json = serde_json::to_string(&case.data).unwrap();
-    assert!(waltz::sanitize::is_inert(&json));
+    assert!(waltz::case::sanitize::is_inert(&json));
     // The trouble is still there to read, as visible symbols.
     assert!(case.data.events[0].title.contains("␛]52;c;"));
 }
@@ -161,7 +161,7 @@ fn nothing_from_the_data_reaches_the_terminal_through_the_commands() {
                 .expect("UTF-8")
                 .replace('\t', " ");
             assert!(
-                waltz::sanitize::is_inert(&text),
+                waltz::case::sanitize::is_inert(&text),
                 "{args:?} {stream}: {text:?}"
             );
         }
@@ -172,7 +172,7 @@ fn nothing_from_the_data_reaches_the_terminal_through_the_commands() {
 fn a_hostile_file_name_is_shown_inert() {
     let out = waltz(&["check", "/nonexistent/\u{1b}]52;c;eA==\u{7}.ron"]);
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(waltz::sanitize::is_inert(&err), "{err:?}");
+    assert!(waltz::case::sanitize::is_inert(&err), "{err:?}");
     assert!(err.contains("␛]52;c;eA==␇.ron"), "{err}");
 }
 
@@ -250,7 +250,7 @@ fn every_script_lays_out_without_spilling_over_a_border() {
                         let last = inner(r).right() - 1;
                         let s = buf[(last, y)].symbol();
                         assert!(
-                            waltz::text::width(s) <= 1,
+                            waltz::explorer::view::text::width(s) <= 1,
                             "{w}×{h}: {s:?} spills at {last},{y}"
                         );
                     }
@@ -279,14 +279,17 @@ fn every_script_lays_out_without_spilling_over_a_border() {
             // Every cell holds one inert grapheme of width at most two.
             for cell in buf.content() {
                 let s = cell.symbol();
-                assert!(waltz::sanitize::is_inert(s) && !s.contains('\n'), "{s:?}");
-                assert!(waltz::text::width(s) <= 2, "{s:?}");
+                assert!(
+                    waltz::case::sanitize::is_inert(s) && !s.contains('\n'),
+                    "{s:?}"
+                );
+                assert!(waltz::explorer::view::text::width(s) <= 2, "{s:?}");
             }
             // A wide character's second cell is left blank, never a second character.
             for y in 0..h {
                 let mut x = 0;
                 while x < w {
-                    let width = waltz::text::width(buf[(x, y)].symbol()) as u16;
+                    let width = waltz::explorer::view::text::width(buf[(x, y)].symbol()) as u16;
                     if width == 2 && x + 1 < w {
                         assert_eq!(buf[(x + 1, y)].symbol(), " ", "{w}×{h}: at {x},{y}");
                     }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use waltz::load::{self, LoadError, Loaded};
+use waltz::case::load::{self, LoadError, Loaded};
 
 const MINIMAL: &str = include_str!("fixtures/minimal.ron");
 
@@ -271,7 +271,7 @@ fn hostile_strings_are_made_inert() {
     assert_eq!(war.title, "Border␛]52;c;cm0gLXJmIH4=␇ war");
     assert_eq!(war.summary, "Lefttfel and    tab\nline");
     let json = serde_json::to_string(&loaded.dataset).unwrap();
-    assert!(waltz::sanitize::is_inert(&json));
+    assert!(waltz::case::sanitize::is_inert(&json));
 }
 
 #[test]

@@ -16,12 +16,14 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use waltz::action::Action;
-use waltz::app::{App, Options, Overlay};
-use waltz::index::{Case, Item};
-use waltz::keymap::{Keymap, Mode};
-use waltz::load;
-use waltz::model::{Actor, Dataset, Effect, Era, Event, Factor, Level, Source, Step, Target, Tour};
+use waltz::case::index::{Case, Item};
+use waltz::case::load;
+use waltz::case::model::{
+    Actor, Dataset, Effect, Era, Event, Factor, Level, Source, Step, Target, Tour,
+};
+use waltz::config::action::Action;
+use waltz::config::keymap::{Keymap, Mode};
+use waltz::explorer::app::{App, Options, Overlay};
 
 /// One thing a user can do to the program.
 #[derive(Debug, Clone)]
@@ -48,7 +50,7 @@ fn bound_keys() -> Vec<KeyEvent> {
                         "→" => "Right",
                         other => other,
                     };
-                    if let Ok(k) = waltz::keymap::Key::parse(name) {
+                    if let Ok(k) = waltz::config::keymap::Key::parse(name) {
                         // Quitting and suspending would end the session early.
                         if k.mods.contains(KeyModifiers::CONTROL)
                             && matches!(k.code, KeyCode::Char('c' | 'z'))
@@ -100,11 +102,13 @@ fn step(app: &mut App, input: &Input) -> Result<(), TestCaseError> {
     }
     let size = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    terminal.draw(|f| waltz::ui::render(app, f)).unwrap();
+    terminal
+        .draw(|f| waltz::explorer::view::render(app, f))
+        .unwrap();
     for cell in terminal.backend().buffer().content() {
         let s = cell.symbol();
         prop_assert!(
-            waltz::sanitize::is_inert(s) && !s.contains('\n'),
+            waltz::case::sanitize::is_inert(s) && !s.contains('\n'),
             "a control character in a cell: {s:?}"
         );
     }
@@ -130,7 +134,7 @@ fn step(app: &mut App, input: &Input) -> Result<(), TestCaseError> {
     prop_assert!(app.detail().cursor < doc.links.len().max(1));
     if let Overlay::Find(f) = app.overlay() {
         prop_assert!(f.scroll.cursor < f.results.len().max(1));
-        prop_assert!(f.input.chars().count() <= waltz::search::MAX_QUERY);
+        prop_assert!(f.input.chars().count() <= waltz::case::search::MAX_QUERY);
     }
     Ok(())
 }
@@ -326,7 +330,7 @@ proptest! {
         if let Err(e) = load::from_str("fuzz.ron", &text) {
             for d in &e.diagnostics {
                 prop_assert!(d.pos.is_some(), "unpositioned: {d}");
-                prop_assert!(waltz::sanitize::is_inert(&d.to_string()));
+                prop_assert!(waltz::case::sanitize::is_inert(&d.to_string()));
             }
         }
     }
@@ -352,7 +356,7 @@ proptest! {
         if let Err(e) = load::from_str("mutated.ron", &text) {
             for d in &e.diagnostics {
                 prop_assert!(d.pos.is_some(), "unpositioned: {d}");
-                prop_assert!(waltz::sanitize::is_inert(&d.to_string()));
+                prop_assert!(waltz::case::sanitize::is_inert(&d.to_string()));
             }
         }
     }
@@ -363,7 +367,7 @@ proptest! {
         std::fs::write(&path, &bytes).unwrap();
         if let Err(e) = load::from_path(&path) {
             prop_assert!(!e.diagnostics.is_empty());
-            prop_assert!(waltz::sanitize::is_inert(&e.to_string()));
+            prop_assert!(waltz::case::sanitize::is_inert(&e.to_string()));
         }
     }
 }

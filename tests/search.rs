@@ -5,11 +5,11 @@ mod common;
 
 use common::*;
 use ratatui::style::Modifier;
-use waltz::action::Action;
-use waltz::app::{App, Options, Overlay, Region};
-use waltz::index::{Case, Item};
-use waltz::search::{self, Matcher, Query, segments};
-use waltz::theme::Theme;
+use waltz::case::index::{Case, Item};
+use waltz::case::search::{self, Matcher, Query, segments};
+use waltz::config::action::Action;
+use waltz::config::theme::Theme;
+use waltz::explorer::app::{App, Options, Overlay, Region};
 
 /// The ids of the first `n` results, as "kind:id".
 fn top(case: &Case, query: &str, n: usize) -> Vec<String> {
@@ -248,7 +248,7 @@ fn highlight_runs_rebuild_the_text_and_never_split_characters() {
     assert!(runs.contains(&("巴基", true)), "{runs:?}");
 }
 
-fn finder(app: &App) -> &waltz::app::Finder {
+fn finder(app: &App) -> &waltz::explorer::app::Finder {
     match app.overlay() {
         Overlay::Find(f) => f,
         other => panic!("the finder is not open: {other:?}"),
@@ -308,7 +308,10 @@ fn the_finder_jumps_to_a_factor_in_its_pane() {
     press(&mut app, &["Enter"]);
     let f = app.case.index.factor_ids["putin-no-ideology"];
     assert_eq!(app.shown(), Some(Item::Factor(f)));
-    assert_eq!(app.focus(), Region::Pane(waltz::model::Level::Individual));
+    assert_eq!(
+        app.focus(),
+        Region::Pane(waltz::case::model::Level::Individual)
+    );
     assert_eq!(app.lit().events, Some(&app.case.index.factor_events[f][..]));
 }
 
@@ -423,7 +426,7 @@ fn a_very_long_query_is_capped() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["/"]);
     let long = "x".repeat(5000);
-    app.update(waltz::action::Action::Paste(long));
+    app.update(waltz::config::action::Action::Paste(long));
     assert_eq!(finder(&app).input.chars().count(), search::MAX_QUERY);
     type_text(&mut app, "y");
     assert_eq!(finder(&app).input.chars().count(), search::MAX_QUERY);
@@ -535,12 +538,14 @@ fn typed_and_pasted_control_and_invisible_characters_stay_out_of_the_query() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["/"]);
     type_text(&mut app, "ka\u{200b}y\u{202e}");
-    app.update(waltz::action::Action::Paste("a\u{1b}[31mni\u{7}".into()));
+    app.update(waltz::config::action::Action::Paste(
+        "a\u{1b}[31mni\u{7}".into(),
+    ));
     assert_eq!(finder(&app).input, "kaya [31mni ");
     let buf = render(&app);
     for cell in buf.content() {
         assert!(
-            waltz::sanitize::is_inert(cell.symbol()),
+            waltz::case::sanitize::is_inert(cell.symbol()),
             "{:?}",
             cell.symbol()
         );
@@ -550,7 +555,7 @@ fn typed_and_pasted_control_and_invisible_characters_stay_out_of_the_query() {
 /// The finder's result rows drawn with the cursor's reversed style.
 fn cursor_rows(app: &App) -> Vec<String> {
     let buf = render(app);
-    let list = waltz::layout::finder_results(app.screen());
+    let list = waltz::explorer::view::layout::finder_results(app.screen());
     (list.y..list.bottom())
         .filter(|&y| buf[(list.x + 1, y)].modifier.contains(Modifier::REVERSED))
         .map(|y| row_text(&buf, y, list.x, list.right()))
@@ -638,7 +643,7 @@ fn with_the_mouse_a_click_picks_a_result_and_a_second_click_goes_there() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["/"]);
     type_text(&mut app, "pipeline");
-    let list = waltz::layout::finder_results(app.screen());
+    let list = waltz::explorer::view::layout::finder_results(app.screen());
     let third = finder(&app).results[2];
     assert!(finder(&app).results.len() < usize::from(list.height));
     // Clicks on the query line, the border or past the last result pick nothing.

@@ -5,8 +5,8 @@
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
-use waltz::load::{self, Loaded};
-use waltz::model::Level;
+use waltz::case::load::{self, Loaded};
+use waltz::case::model::Level;
 
 /// The generated text for `events` events, with the example's default
 /// number of factors.
@@ -157,7 +157,7 @@ fn a_large_file_parsed_in_pieces_equals_one_parsed_whole() {
     // The whole text through ron at once, as the loader does for small files.
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut whole: waltz::model::Dataset = options.from_str(&text).unwrap();
+    let mut whole: waltz::case::model::Dataset = options.from_str(&text).unwrap();
     whole.events.sort_by_key(|e| e.chronology());
     assert_eq!(loaded.dataset, whole);
 }

@@ -8,11 +8,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use waltz::app::{App, Options};
-use waltz::index::Case;
-use waltz::keymap::Key;
-use waltz::load;
-use waltz::theme::Theme;
+use waltz::case::index::Case;
+use waltz::case::load;
+use waltz::config::keymap::Key;
+use waltz::config::theme::Theme;
+use waltz::explorer::app::{App, Options};
 
 /// Run the `waltz` binary with `args`, without colour, to completion.
 pub fn waltz(args: &[&str]) -> std::process::Output {
@@ -88,7 +88,9 @@ pub fn type_text(app: &mut App, text: &str) {
 pub fn render(app: &App) -> Buffer {
     let size = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    terminal.draw(|f| waltz::ui::render(app, f)).unwrap();
+    terminal
+        .draw(|f| waltz::explorer::view::render(app, f))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -178,7 +180,9 @@ pub fn terminal_bytes(app: &App) -> Vec<u8> {
         viewport: Viewport::Fixed(ratatui::layout::Rect::new(0, 0, size.width, size.height)),
     };
     let mut terminal = Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
-    terminal.draw(|f| waltz::ui::render(app, f)).unwrap();
+    terminal
+        .draw(|f| waltz::explorer::view::render(app, f))
+        .unwrap();
     drop(terminal);
     out.0.borrow().clone()
 }

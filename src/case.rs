@@ -1,0 +1,15 @@
+//! The domain: a case study as data, with no terminal in sight.
+//!
+//! `model` is the schema; `load` turns a file into a checked dataset;
+//! `index` resolves its references; `search`, `balance` and `quiz` compute
+//! what the explorer and the command line show.
+
+pub mod balance;
+pub mod diagnostic;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod quiz;
+pub mod rng;
+pub mod sanitize;
+pub mod search;

@@ -1,0 +1,361 @@
+//! The relations between a dataset's items, resolved once from ids to
+//! positions: which factors an event illustrates, which events a factor
+//! explains, which levels an event touches, which era it falls in.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::case::model::{Dataset, Level, Target};
+
+/// Anything in a dataset that can be selected, shown or searched for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// An event, by position.
+    Event(usize),
+    /// A factor, by position.
+    Factor(usize),
+    /// An actor, by position.
+    Actor(usize),
+    /// An era, by position.
+    Era(usize),
+    /// A source, by position.
+    Source(usize),
+}
+
+impl Item {
+    /// The kind's name: "event", "factor", "actor", "era", "source".
+    pub fn kind(self) -> &'static str {
+        match self {
+            Item::Event(_) => "event",
+            Item::Factor(_) => "factor",
+            Item::Actor(_) => "actor",
+            Item::Era(_) => "era",
+            Item::Source(_) => "source",
+        }
+    }
+}
+
+/// A set of levels, as a small bit set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Levels(u8);
+
+impl Levels {
+    /// The set holding only `level`.
+    pub fn of(level: Level) -> Levels {
+        Levels(1 << level.index())
+    }
+
+    /// Add a level.
+    pub fn insert(&mut self, level: Level) {
+        self.0 |= 1 << level.index();
+    }
+
+    /// Add `level` if absent, remove it if present.
+    pub fn toggle(&mut self, level: Level) {
+        self.0 ^= 1 << level.index();
+    }
+
+    /// Whether `level` is in the set.
+    pub fn contains(self, level: Level) -> bool {
+        self.0 & (1 << level.index()) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The levels in the set, in [`Level::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Level> {
+        Level::ALL.into_iter().filter(move |&l| self.contains(l))
+    }
+
+    /// The levels' names joined: "individual, systemic".
+    pub fn names(self) -> String {
+        let names: Vec<String> = self.iter().map(|l| l.name().to_lowercase()).collect();
+        names.join(", ")
+    }
+}
+
+/// Every relation of a dataset, by position in its lists.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// For each event, its factors.
+    pub event_factors: Vec<Vec<usize>>,
+    /// For each factor, its events in chronological order.
+    pub factor_events: Vec<Vec<usize>>,
+    /// For each event, the levels of its factors.
+    pub event_levels: Vec<Levels>,
+    /// For each event, its actors.
+    pub event_actors: Vec<Vec<usize>>,
+    /// For each event, its sources.
+    pub event_sources: Vec<Vec<usize>>,
+    /// For each event, the era it falls in (the first era holding its year).
+    pub event_era: Vec<Option<usize>>,
+    /// For each factor, its actors.
+    pub factor_actors: Vec<Vec<usize>>,
+    /// For each factor, its sources.
+    pub factor_sources: Vec<Vec<usize>>,
+    /// For each level (in [`Level::ALL`] order), its factors in file order.
+    pub level_factors: [Vec<usize>; 3],
+    /// Factor position by id.
+    pub factor_ids: HashMap<String, usize>,
+    /// Actor position by id.
+    pub actor_ids: HashMap<String, usize>,
+    /// Source position by id.
+    pub source_ids: HashMap<String, usize>,
+    /// Era positions ordered by start year.
+    pub eras_by_start: Vec<usize>,
+    /// For each actor, the events that name them.
+    pub actor_events: Vec<Vec<usize>>,
+    /// For each actor, the factors that name them.
+    pub actor_factors: Vec<Vec<usize>>,
+    /// For each source, the events that cite it.
+    pub source_events: Vec<Vec<usize>>,
+    /// For each source, the factors that cite it.
+    pub source_factors: Vec<Vec<usize>>,
+    /// For each era, the events that fall in it.
+    pub era_events: Vec<Vec<usize>>,
+}
+
+impl Index {
+    /// Resolve every reference of `d`. References that do not resolve (which
+    /// a validated dataset does not have) are skipped.
+    pub fn new(d: &Dataset) -> Index {
+        fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (id(t).to_owned(), i))
+                .collect()
+        }
+
+        let factor_ids = ids(&d.factors, |f| &f.id);
+        let actor_ids = ids(&d.actors, |a| &a.id);
+        let source_ids = ids(&d.sources, |s| &s.id);
+
+        // Actors and sources on a second thread while factors and eras are
+        // resolved here: a large case halves its start-up wait.
+        let people = || {
+            let event_actors: Vec<Vec<usize>> = d
+                .events
+                .iter()
+                .map(|e| resolve(&e.actors, &actor_ids))
+                .collect();
+            let event_sources: Vec<Vec<usize>> = d
+                .events
+                .iter()
+                .map(|e| resolve(&e.sources, &source_ids))
+                .collect();
+            let actor_events = invert(&event_actors, d.actors.len());
+            let source_events = invert(&event_sources, d.sources.len());
+            (event_actors, event_sources, actor_events, source_events)
+        };
+        let (people, factors) = std::thread::scope(|scope| {
+            let worker = (d.events.len() > 10_000).then(|| scope.spawn(people));
+            let factors = factors_and_eras(d, &factor_ids);
+            let people = match worker.map(|w| w.join()) {
+                Some(Ok(done)) => done,
+                _ => people(),
+            };
+            (people, factors)
+        });
+        let (event_actors, event_sources, actor_events, source_events) = people;
+        let (event_factors, factor_events, event_levels, event_era, eras_by_start, era_events) =
+            factors;
+
+        let mut level_factors: [Vec<usize>; 3] = Default::default();
+        for (i, f) in d.factors.iter().enumerate() {
+            level_factors[f.level.index()].push(i);
+        }
+        let factor_actors: Vec<Vec<usize>> = d
+            .factors
+            .iter()
+            .map(|f| resolve(&f.actors, &actor_ids))
+            .collect();
+        let factor_sources: Vec<Vec<usize>> = d
+            .factors
+            .iter()
+            .map(|f| resolve(&f.sources, &source_ids))
+            .collect();
+        Index {
+            actor_events,
+            actor_factors: invert(&factor_actors, d.actors.len()),
+            source_events,
+            source_factors: invert(&factor_sources, d.sources.len()),
+            era_events,
+            event_actors,
+            event_sources,
+            factor_actors,
+            factor_sources,
+            event_factors,
+            factor_events,
+            event_levels,
+            event_era,
+            level_factors,
+            factor_ids,
+            actor_ids,
+            source_ids,
+            eras_by_start,
+        }
+    }
+}
+
+/// The relations that go through factors and eras.
+type FactorsAndEras = (
+    Vec<Vec<usize>>,
+    Vec<Vec<usize>>,
+    Vec<Levels>,
+    Vec<Option<usize>>,
+    Vec<usize>,
+    Vec<Vec<usize>>,
+);
+
+/// Each event's factors and levels, each factor's events, each event's
+/// era and each era's events.
+fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<String, usize>) -> FactorsAndEras {
+    let event_factors: Vec<Vec<usize>> = d
+        .events
+        .iter()
+        .map(|e| resolve(&e.factors, factor_ids))
+        .collect();
+    let mut factor_events = vec![Vec::new(); d.factors.len()];
+    let mut event_levels = Vec::with_capacity(d.events.len());
+    for (e, factors) in event_factors.iter().enumerate() {
+        let mut levels = Levels::default();
+        for &f in factors {
+            levels.insert(d.factors[f].level);
+            if factor_events[f].last() != Some(&e) {
+                factor_events[f].push(e);
+            }
+        }
+        event_levels.push(levels);
+    }
+    let mut eras_by_start: Vec<usize> = (0..d.eras.len()).collect();
+    eras_by_start.sort_by_key(|&i| (d.eras[i].start, d.eras[i].end));
+    let mut era_events = vec![Vec::new(); d.eras.len()];
+    let event_era: Vec<Option<usize>> = d
+        .events
+        .iter()
+        .enumerate()
+        .map(|(e, event)| {
+            let era = eras_by_start
+                .iter()
+                .copied()
+                .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&event.year));
+            if let Some(x) = era {
+                era_events[x].push(e);
+            }
+            era
+        })
+        .collect();
+    (
+        event_factors,
+        factor_events,
+        event_levels,
+        event_era,
+        eras_by_start,
+        era_events,
+    )
+}
+
+/// The positions of the ids in `refs` (unknown ones skipped).
+fn resolve(refs: &[String], ids: &HashMap<String, usize>) -> Vec<usize> {
+    refs.iter().filter_map(|r| ids.get(r).copied()).collect()
+}
+
+/// Turn "for each a, its bs" into "for each b, its as" (in order of a).
+fn invert(lists: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); len];
+    for (a, bs) in lists.iter().enumerate() {
+        for &b in bs {
+            if out[b].last() != Some(&a) {
+                out[b].push(a);
+            }
+        }
+    }
+    out
+}
+
+/// A dataset together with its index: what the program works on.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The validated dataset, events in chronological order.
+    pub data: Dataset,
+    /// Its relations.
+    pub index: Index,
+    /// Event positions by id, built on first use: few sessions ask, and a
+    /// large case would pay for it at every start.
+    event_ids: std::sync::OnceLock<HashMap<String, usize>>,
+}
+
+impl Case {
+    /// Index a validated dataset.
+    pub fn new(data: Dataset) -> Case {
+        let index = Index::new(&data);
+        Case {
+            data,
+            index,
+            event_ids: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The position of the event with id `id`.
+    pub fn event_id(&self, id: &str) -> Option<usize> {
+        self.event_ids
+            .get_or_init(|| {
+                let events = self.data.events.iter().enumerate();
+                events.map(|(i, e)| (e.id.clone(), i)).collect()
+            })
+            .get(id)
+            .copied()
+    }
+
+    /// Whether event `e` falls before the period (background).
+    pub fn is_background(&self, e: usize) -> bool {
+        self.data.events[e].year < self.data.period.0
+    }
+
+    /// The item a tour step shows, if it exists.
+    pub fn target(&self, target: &Target) -> Option<Item> {
+        match target {
+            Target::Event(id) => self.event_id(id).map(Item::Event),
+            Target::Factor(id) => self.index.factor_ids.get(id).map(|&f| Item::Factor(f)),
+        }
+    }
+
+    /// How many items there are to find: events, factors, actors, eras and
+    /// sources.
+    pub fn item_count(&self) -> usize {
+        let d = &self.data;
+        d.events.len() + d.factors.len() + d.actors.len() + d.eras.len() + d.sources.len()
+    }
+
+    /// How many events fall before the period (events are in order).
+    pub fn background_count(&self) -> usize {
+        let start = self.data.period.0;
+        self.data.events.partition_point(|e| e.year < start)
+    }
+
+    /// The positions of the events dated in `year` (events are in order).
+    pub fn year_events(&self, year: i32) -> std::ops::Range<usize> {
+        let events = &self.data.events;
+        events.partition_point(|e| e.year < year)..events.partition_point(|e| e.year <= year)
+    }
+
+    /// An item's title or name, as lists and results show it.
+    pub fn title(&self, item: Item) -> &str {
+        let d = &self.data;
+        match item {
+            Item::Event(e) => &d.events[e].title,
+            Item::Factor(f) => &d.factors[f].name,
+            Item::Actor(a) => &d.actors[a].name,
+            Item::Era(x) => &d.eras[x].name,
+            Item::Source(s) => &d.sources[s].citation,
+        }
+    }
+
+    /// The levels event `e` touches.
+    pub fn levels(&self, e: usize) -> Levels {
+        self.index.event_levels[e]
+    }
+}

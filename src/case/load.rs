@@ -1,0 +1,488 @@
+//! From a file to a dataset the program can trust:
+//! read → decode → parse → sanitize → validate → order.
+//!
+//! Whatever goes wrong comes back as [`Diagnostic`]s with the file, line and
+//! column, never as a panic. On success the events are in chronological
+//! order and every string is inert (see [`crate::case::sanitize`]).
+
+pub(crate) mod locate;
+mod read;
+mod validate;
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+
+use ron::extensions::Extensions;
+
+use crate::case::diagnostic::{Diagnostic, Lines, Severity};
+use crate::case::model::{Dataset, Event, Target};
+use crate::case::sanitize;
+
+pub use read::MAX_BYTES;
+pub use validate::YEARS;
+
+/// The shipped case study, built into the binary.
+pub const EMBEDDED: &str = include_str!("../../assets/pakistan-russia.ron");
+
+/// The name the embedded dataset goes by in messages.
+pub const EMBEDDED_NAME: &str = "pakistan-russia.ron (embedded)";
+
+/// How deeply values may nest. The schema needs six levels; the limit keeps
+/// a hostile file from exhausting the stack.
+pub const MAX_NESTING: usize = 32;
+
+/// Files at least this large are parsed in pieces, in parallel.
+const PARALLEL_ABOVE: usize = 4 << 20;
+
+/// The stages of loading, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Reading the file (units: bytes).
+    Reading,
+    /// Parsing the RON (units: pieces of the event list, when parallel).
+    Parsing,
+    /// Sanitizing and validating.
+    Checking,
+    /// Building the index (reported by the caller).
+    Indexing,
+}
+
+impl Stage {
+    /// What the stage is called on a progress screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Parsing => "parsing",
+            Stage::Checking => "checking",
+            Stage::Indexing => "indexing",
+        }
+    }
+}
+
+/// How far a load has got, for a progress display on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    stage: AtomicU8,
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    /// Enter `stage`, which has `total` units of work (0 when unknown).
+    pub fn start(&self, stage: Stage, total: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
+    /// Count `units` more units done.
+    pub fn advance(&self, units: usize) {
+        self.done.fetch_add(units, Ordering::Relaxed);
+    }
+
+    /// The current stage and, when it is known, the fraction of it done.
+    pub fn get(&self) -> (Stage, Option<f64>) {
+        let stage = match self.stage.load(Ordering::Relaxed) {
+            0 => Stage::Reading,
+            1 => Stage::Parsing,
+            2 => Stage::Checking,
+            _ => Stage::Indexing,
+        };
+        let total = self.total.load(Ordering::Relaxed);
+        let done = self.done.load(Ordering::Relaxed);
+        (
+            stage,
+            (total > 0).then(|| (done as f64 / total as f64).min(1.0)),
+        )
+    }
+}
+
+/// A dataset that passed every check, with the warnings it raised.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The dataset, events in chronological order, strings sanitized.
+    pub dataset: Dataset,
+    /// Problems that do not stop the dataset from being used.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a dataset could not be loaded: every error found, then the warnings.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct LoadError {
+    /// Errors first (in file order), then warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<Diagnostic> for LoadError {
+    fn from(d: Diagnostic) -> LoadError {
+        LoadError {
+            diagnostics: vec![d],
+        }
+    }
+}
+
+/// Load the dataset at `path` (`-` for standard input).
+pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+    from_path_with(path, &Progress::default())
+}
+
+/// Load the dataset at `path`, telling `progress` how far it has got.
+pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+    let name = display_name(path);
+    let bytes = read::bytes(path, &name, progress)?;
+    let text = read::text(bytes, &name)?;
+    from_str_with(&name, &text, progress)
+}
+
+/// What messages call the file at `path` (`-` is standard input).
+pub fn display_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Load the embedded case study.
+pub fn embedded() -> Result<Loaded, LoadError> {
+    from_str(EMBEDDED_NAME, EMBEDDED)
+}
+
+/// Load a dataset from its text; `name` is what messages call the file.
+pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    from_str_with(name, text, &Progress::default())
+}
+
+/// Load a dataset from its text, telling `progress` how far it has got.
+pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
+    progress.start(Stage::Parsing, 0);
+    // Pieces parsed in parallel come back with their events sanitized.
+    let parsed = match in_pieces(text, &options, progress) {
+        Some(dataset) => Ok((dataset, true)),
+        None => options.from_str(text).map(|d| (d, false)),
+    };
+    let (mut dataset, events_clean): (Dataset, bool) =
+        parsed.map_err(|e| syntax_error(name, text, &e))?;
+    progress.start(Stage::Checking, 0);
+    sanitize_dataset(&mut dataset, !events_clean);
+
+    let problems = validate::validate(&dataset);
+    let mut diagnostics = Vec::new();
+    if !problems.is_empty() {
+        let tree = locate::Tree::scan(text);
+        let lines = Lines::new(text);
+        for p in problems {
+            let mut message = p.message;
+            if let Some(first) = p.first {
+                let at = lines.pos(tree.offset(&first));
+                message.push_str(&format!(" (first at line {}, column {})", at.line, at.col));
+            }
+            diagnostics.push(lines.diagnostic(p.severity, name, tree.offset(&p.path), message));
+        }
+        diagnostics.sort_by_key(|d| (d.severity, d.pos));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError { diagnostics });
+    }
+    // A stable sort keeps the file's order within a year (and a month).
+    sort_chronologically(&mut dataset.events);
+    Ok(Loaded {
+        dataset,
+        warnings: diagnostics,
+    })
+}
+
+/// Parse a large file's event list in pieces, on every core. `None` when
+/// the file is small or anything in it is unusual or wrong: the caller then
+/// parses the whole text at once, which also gives errors their positions.
+fn in_pieces(text: &str, options: &ron::Options, progress: &Progress) -> Option<Dataset> {
+    if text.len() < PARALLEL_ABOVE || text[..text.len().min(4096)].contains("#![") {
+        return None;
+    }
+    let start = locate::field(text, "events")?;
+    let (items, end) = locate::elements(text, start)?;
+    let rest = format!("{}[]{}", &text[..start], &text[end..]);
+    let mut dataset: Dataset = options.from_str(&rest).ok()?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    // Many more pieces than threads: the work evens out and progress moves.
+    let per = items.len().div_ceil(threads * 16).max(1);
+    let pieces: Vec<std::ops::Range<usize>> = items
+        .chunks(per)
+        .map(|c| c[0].start..c[c.len() - 1].end)
+        .collect();
+    progress.start(Stage::Parsing, pieces.len());
+    let parsed: Vec<Mutex<Option<Vec<Event>>>> = pieces.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(piece) = pieces.get(i) else { break };
+                    let list = format!("[{}]", &text[piece.clone()]);
+                    let mut events = options.from_str::<Vec<Event>>(&list).ok();
+                    events.iter_mut().flatten().for_each(sanitize_event);
+                    let failed = events.is_none();
+                    if let Ok(mut slot) = parsed[i].lock() {
+                        *slot = events;
+                    }
+                    progress.advance(1);
+                    if failed {
+                        // Stop early: the whole text will be parsed for the error.
+                        next.store(pieces.len(), Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    let mut events = Vec::with_capacity(items.len());
+    for slot in parsed {
+        events.extend(slot.into_inner().ok()??);
+    }
+    dataset.events = events;
+    Some(dataset)
+}
+
+/// Put events in date order, keeping the file's order within a date. Sorts
+/// positions and moves each event once, so a large case needs no second
+/// copy of its events while sorting.
+fn sort_chronologically(events: &mut [Event]) {
+    if events.is_sorted_by_key(|e| e.chronology()) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| events[i].chronology());
+    // Apply the order in place, cycle by cycle: position i takes the event
+    // that was at order[i].
+    for start in 0..order.len() {
+        let mut i = start;
+        loop {
+            let from = order[i];
+            order[i] = i;
+            if from == start || from == i {
+                break;
+            }
+            events.swap(i, from);
+            i = from;
+        }
+    }
+}
+
+/// Make an event's strings inert, as [`sanitize_dataset`] does.
+fn sanitize_event(e: &mut Event) {
+    let line = |s: &mut String| sanitize::in_place(s, false);
+    let text = |s: &mut String| sanitize::in_place(s, true);
+    line(&mut e.id);
+    line(&mut e.title);
+    text(&mut e.summary);
+    for v in [&mut e.factors, &mut e.actors, &mut e.themes, &mut e.sources] {
+        v.iter_mut().for_each(line);
+    }
+    e.quote.iter_mut().for_each(text);
+    e.note.iter_mut().for_each(text);
+}
+
+/// The schema's name for a type ron names in an error: "the dataset",
+/// "an event", "a level".
+fn schema_noun(outer: Option<&str>) -> String {
+    match outer {
+        None | Some("Dataset") => "the dataset".to_owned(),
+        Some("Step") => "a tour step".to_owned(),
+        Some(name) => {
+            let name = name.to_lowercase();
+            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {name}")
+        }
+    }
+}
+
+/// "`a`, `b` or `c`".
+fn listed(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+/// A RON parse error as a diagnostic pointing at the offending value.
+pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    let message = match &e.code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")
+        }
+        ron::Error::Eof => "the file ends before what it began is complete".to_owned(),
+        ron::Error::ExpectedComma => "a comma is missing after this".to_owned(),
+        ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "{} has no field `{found}`; its fields are {}",
+            schema_noun(outer.as_deref()),
+            listed(expected)
+        ),
+        ron::Error::MissingStructField { field, outer } => {
+            format!("{} is missing `{field}`", schema_noun(outer.as_deref()))
+        }
+        ron::Error::DuplicateStructField { field, outer } => {
+            format!(
+                "`{field}` is given twice in {}",
+                schema_noun(outer.as_deref())
+            )
+        }
+        ron::Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let what = match outer.as_deref() {
+                Some("Target") => "a tour step's target".to_owned(),
+                other => schema_noun(other),
+            };
+            format!("`{found}` is not {what}; use {}", listed(expected))
+        }
+        code => {
+            let mut m = code.to_string();
+            // ron capitalises its messages; ours read as one sentence.
+            if let Some(first) = m.get(..1) {
+                m.replace_range(..1, &first.to_lowercase());
+            }
+            m
+        }
+    };
+    let lines = Lines::new(text);
+    let mut pos = crate::case::diagnostic::Pos {
+        line: e.span.start.line.max(1),
+        col: e.span.start.col.max(1),
+    };
+    // ron reports a bad value from just after the `:` before it; point at
+    // the value itself.
+    let line = lines.line(pos.line);
+    let blanks = line
+        .chars()
+        .skip(pos.col - 1)
+        .take_while(|c| c.is_whitespace())
+        .count();
+    if pos.col - 1 + blanks < line.chars().count() {
+        pos.col += blanks;
+    }
+    // ron notices a missing comma at the next value, often lines later;
+    // point at the end of the value that lacks it instead.
+    if e.code == ron::Error::ExpectedComma {
+        let before = text[..lines.offset(pos)].trim_end();
+        if !before.is_empty() {
+            pos = lines.pos(before.len() - before.chars().next_back().map_or(0, char::len_utf8));
+        }
+    }
+    Diagnostic::at(Severity::Error, name, lines.line(pos.line), pos, message)
+}
+
+/// Make every string of the dataset inert (the events' too when `events`).
+/// Names, ids and tags stay on one line; summaries, quotes and notes keep
+/// their line breaks.
+fn sanitize_dataset(d: &mut Dataset, events: bool) {
+    let line = |s: &mut String| sanitize::in_place(s, false);
+    let text = |s: &mut String| sanitize::in_place(s, true);
+    let lines = |v: &mut Vec<String>| v.iter_mut().for_each(line);
+    let opt_text = |o: &mut Option<String>| o.iter_mut().for_each(text);
+    line(&mut d.title);
+    line(&mut d.source);
+    for e in &mut d.eras {
+        line(&mut e.id);
+        line(&mut e.name);
+        text(&mut e.summary);
+    }
+    for a in &mut d.actors {
+        [&mut a.id, &mut a.name, &mut a.country, &mut a.role]
+            .into_iter()
+            .for_each(line);
+    }
+    for s in &mut d.sources {
+        line(&mut s.id);
+        line(&mut s.citation);
+        lines(&mut s.variants);
+        opt_text(&mut s.note);
+    }
+    for f in &mut d.factors {
+        line(&mut f.id);
+        line(&mut f.name);
+        text(&mut f.summary);
+        lines(&mut f.actors);
+        lines(&mut f.sources);
+        opt_text(&mut f.quote);
+        opt_text(&mut f.note);
+    }
+    if events {
+        d.events.iter_mut().for_each(sanitize_event);
+    }
+    for t in &mut d.tours {
+        line(&mut t.id);
+        line(&mut t.name);
+        for s in &mut t.steps {
+            text(&mut s.note);
+            match &mut s.show {
+                Target::Event(id) | Target::Factor(id) => line(id),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_keeps_the_file_order_within_a_date() {
+        let event = |id: &str, year: i32, month: Option<u8>| Event {
+            id: id.into(),
+            year,
+            month,
+            until: None,
+            circa: false,
+            title: id.into(),
+            summary: String::new(),
+            factors: Vec::new(),
+            actors: Vec::new(),
+            themes: Vec::new(),
+            sources: Vec::new(),
+            quote: None,
+            note: None,
+        };
+        let mut events = vec![
+            event("c", 2005, None),
+            event("a", 2001, Some(3)),
+            event("d", 2005, None),
+            event("b", 2001, None),
+            event("f", 2009, Some(1)),
+            event("e", 2005, Some(2)),
+        ];
+        sort_chronologically(&mut events);
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "c", "d", "e", "f"]);
+    }
+}

@@ -1,0 +1,200 @@
+//! The subcommands that run without a terminal user interface. Each writes
+//! to the writers it is given and returns the process's exit status, so
+//! tests can run them in-process as well as through the binary.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::case::index::{Case, Item};
+use crate::case::load::{self, LoadError, Loaded};
+use crate::case::model::{Effect, Level};
+use crate::cli::args::Format;
+use crate::cli::export;
+
+/// Exit status: success.
+pub const OK: u8 = 0;
+/// Exit status: the dataset is invalid, or (for `search`) nothing matched.
+pub const FAILED: u8 = 1;
+/// Exit status: the command line was wrong, or (for `search`) the dataset.
+pub const USAGE: u8 = 2;
+
+/// Load the dataset at `path`, or the embedded one.
+pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    match path {
+        Some(path) => load::from_path(path),
+        None => load::embedded(),
+    }
+}
+
+/// The name a dataset goes by in messages.
+pub fn name(path: Option<&Path>) -> String {
+    path.map_or_else(|| load::EMBEDDED_NAME.to_owned(), load::display_name)
+}
+
+/// `waltz check`: the summary on `out` and the warnings on `err`, or every
+/// problem on `err`.
+pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let name = crate::case::sanitize::line(&name(path)).into_owned();
+    match load(path) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                writeln!(err, "{w}")?;
+            }
+            let case = Case::new(loaded.dataset);
+            write_summary(&case, &name, loaded.warnings.len(), out)?;
+            // The process ends now: see `search`.
+            std::mem::forget(case);
+            Ok(OK)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = e.diagnostics.len() - errors;
+            writeln!(
+                err,
+                "{name}: invalid: {}, {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            )?;
+            Ok(FAILED)
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) -> io::Result<()> {
+    let d = &case.data;
+    let (first, last) = d.period;
+    let background = (0..d.events.len())
+        .filter(|&e| case.is_background(e))
+        .count();
+    let after = d.events.iter().filter(|e| e.year > last).count();
+    writeln!(out, "{name}: valid")?;
+    writeln!(out, "  title     {}", d.title)?;
+    writeln!(out, "  source    {}", d.source)?;
+    let mut period = format!("  period    {first}–{last}");
+    let span_end = d
+        .events
+        .iter()
+        .map(|e| e.until.unwrap_or(e.year).max(e.year))
+        .max();
+    match (d.events.first(), span_end) {
+        (Some(a), Some(end)) if end > a.year => {
+            period.push_str(&format!(" (events span {}–{end})", a.year))
+        }
+        (Some(a), Some(_)) => period.push_str(&format!(" (events in {})", a.year)),
+        _ => period.push_str(" (no events)"),
+    }
+    writeln!(out, "{period}")?;
+    writeln!(
+        out,
+        "  events    {:>4}  ({} in the period, {background} before it{})",
+        d.events.len(),
+        d.events.len() - background - after,
+        if after > 0 {
+            format!(", {after} after it")
+        } else {
+            String::new()
+        }
+    )?;
+    writeln!(out, "  factors   {:>4}", d.factors.len())?;
+    for level in Level::ALL {
+        let of_level = &case.index.level_factors[level.index()];
+        let counts: Vec<String> = Effect::ALL
+            .iter()
+            .map(|&effect| {
+                let n = of_level
+                    .iter()
+                    .filter(|&&f| d.factors[f].effect == effect)
+                    .count();
+                effect.counted(n)
+            })
+            .collect();
+        writeln!(
+            out,
+            "    {:<11}{:>4}  ({})",
+            level.name().to_lowercase(),
+            of_level.len(),
+            counts.join(", ")
+        )?;
+    }
+    writeln!(out, "  eras      {:>4}", d.eras.len())?;
+    writeln!(out, "  actors    {:>4}", d.actors.len())?;
+    writeln!(out, "  sources   {:>4}", d.sources.len())?;
+    writeln!(out, "  tours     {:>4}", d.tours.len())?;
+    writeln!(out, "  warnings  {warnings:>4}")?;
+    Ok(())
+}
+
+/// `waltz export`: the dataset in `format` on `out`; problems on `err`.
+pub fn export(
+    path: Option<&Path>,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let loaded = match load(path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(FAILED);
+        }
+    };
+    for w in &loaded.warnings {
+        writeln!(err, "{w}")?;
+    }
+    let case = Case::new(loaded.dataset);
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &case.data).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        Format::Markdown => export::markdown::write(&case, out)?,
+    }
+    Ok(OK)
+}
+
+/// `waltz search`: the finder's ranking as tab-separated lines on `out`.
+pub fn search(
+    path: Option<&Path>,
+    query: &str,
+    limit: Option<usize>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let loaded = match load(path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(USAGE);
+        }
+    };
+    let case = Case::new(loaded.dataset);
+    let (items, matched) = crate::case::search::search(&case, query, limit.unwrap_or(usize::MAX));
+    let mut lines = io::BufWriter::new(out);
+    for &item in &items {
+        let (id, year) = match item {
+            Item::Event(e) => (
+                &case.data.events[e].id,
+                case.data.events[e].year.to_string(),
+            ),
+            Item::Factor(f) => (&case.data.factors[f].id, "-".to_owned()),
+            Item::Actor(a) => (&case.data.actors[a].id, "-".to_owned()),
+            Item::Era(x) => (&case.data.eras[x].id, case.data.eras[x].start.to_string()),
+            Item::Source(s) => (&case.data.sources[s].id, "-".to_owned()),
+        };
+        writeln!(lines, "{}\t{id}\t{year}\t{}", item.kind(), case.title(item))?;
+    }
+    lines.flush()?;
+    // The process ends now: freeing a large case piece by piece would only
+    // keep the user waiting.
+    std::mem::forget(case);
+    Ok(if matched == 0 { FAILED } else { OK })
+}

@@ -1,0 +1,3 @@
+//! Writing a case out for other programs and for people.
+
+pub mod markdown;

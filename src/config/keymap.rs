@@ -1,0 +1,557 @@
+//! Keys to actions: a table of bindings per mode. Nothing else in the
+//! program reads keys, and the help screen is generated from this table.
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::config::action::Action;
+
+/// What the program is doing, as far as keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Moving around the timeline, the panes and the detail.
+    Browse,
+    /// The help screen is open.
+    Help,
+    /// The year prompt (`:`) is open.
+    Jump,
+    /// The finder (`/`) is open.
+    Find,
+    /// The list of tours (`t`) is open.
+    Tours,
+    /// A guided tour is running.
+    Tour,
+    /// The balance view (`b`) is open.
+    Balance,
+    /// The quiz (`z`) is running.
+    Quiz,
+}
+
+impl Mode {
+    /// Every mode, in help order.
+    pub const ALL: [Mode; 8] = [
+        Mode::Browse,
+        Mode::Find,
+        Mode::Jump,
+        Mode::Tours,
+        Mode::Tour,
+        Mode::Balance,
+        Mode::Quiz,
+        Mode::Help,
+    ];
+
+    /// The mode's name, as used in settings files and the help screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Browse => "browse",
+            Mode::Help => "help",
+            Mode::Jump => "jump",
+            Mode::Find => "find",
+            Mode::Tours => "tours",
+            Mode::Tour => "tour",
+            Mode::Balance => "balance",
+            Mode::Quiz => "quiz",
+        }
+    }
+
+    /// Whether typing a character edits a prompt in this mode.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Jump | Mode::Find)
+    }
+}
+
+/// A key with its modifiers, normalised so that `G` and `Shift-g` are one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control and Alt only; Shift is part of the character.
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key with Control held.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key of a terminal key event.
+    pub fn from_event(e: KeyEvent) -> Key {
+        let mut mods = e.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match e.code {
+            // Terminals report Ctrl-letters in either case.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            KeyCode::Char(' ') => {
+                mods.remove(KeyModifiers::ALT);
+                KeyCode::Char(' ')
+            }
+            code => code,
+        };
+        Key { code, mods }
+    }
+
+    /// Parse a key as settings files write it: `j`, `G`, `Ctrl-d`, `Alt-x`,
+    /// `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Space`, `PageDown`, `F1` …
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            if let Some(r) = rest
+                .strip_prefix("Ctrl-")
+                .or_else(|| rest.strip_prefix("C-"))
+            {
+                mods |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest
+                .strip_prefix("Alt-")
+                .or_else(|| rest.strip_prefix("M-"))
+            {
+                mods |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+            "Backspace" => KeyCode::Backspace,
+            "Delete" => KeyCode::Delete,
+            "Space" => KeyCode::Char(' '),
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PageUp" | "PgUp" => KeyCode::PageUp,
+            "PageDown" | "PgDn" => KeyCode::PageDown,
+            f if f.len() > 1 && f.starts_with('F') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            c if c.chars().count() == 1 => {
+                let ch = c.chars().next().unwrap_or(' ');
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(ch.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(ch)
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)"
+                ));
+            }
+        };
+        Ok(Key { code, mods })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// One key bound to one action in one mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Where the binding applies.
+    pub mode: Mode,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+}
+
+/// The key bindings in force.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+/// One mode's part of the help screen: keys and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    /// The mode.
+    pub mode: Mode,
+    /// `("j, ↓", "move down")`, in the order actions are declared.
+    pub rows: Vec<(String, &'static str)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Action as A;
+        use KeyCode as K;
+        let c = |ch: char| Key::plain(K::Char(ch));
+        let p = Key::plain;
+        let browse = [
+            (c('q'), A::Quit),
+            (Key::ctrl('c'), A::Quit),
+            (c('?'), A::Help),
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (p(K::PageUp), A::PageUp),
+            (Key::ctrl('b'), A::PageUp),
+            (Key::ctrl('u'), A::PageUp),
+            (p(K::PageDown), A::PageDown),
+            (Key::ctrl('f'), A::PageDown),
+            (Key::ctrl('d'), A::PageDown),
+            (c('g'), A::Top),
+            (p(K::Home), A::Top),
+            (c('G'), A::Bottom),
+            (p(K::End), A::Bottom),
+            (p(K::Tab), A::FocusNext),
+            (p(K::BackTab), A::FocusPrev),
+            (c('h'), A::FocusLeft),
+            (p(K::Left), A::FocusLeft),
+            (c('l'), A::FocusRight),
+            (p(K::Right), A::FocusRight),
+            (p(K::Enter), A::Open),
+            (c(' '), A::Open),
+            (p(K::Esc), A::Back),
+            (p(K::Backspace), A::Back),
+            (c('n'), A::NextLit),
+            (c('N'), A::PrevLit),
+            (c('0'), A::LensAll),
+            (c('1'), A::LensIndividual),
+            (c('2'), A::LensDomestic),
+            (c('3'), A::LensSystemic),
+            (c(':'), A::JumpYear),
+            (c('/'), A::Search),
+            (c('t'), A::Tours),
+            (c('P'), A::Present),
+            (c('b'), A::Balance),
+            (c('z'), A::Quiz),
+        ];
+        let help = [
+            (c('?'), A::Cancel),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (p(K::PageUp), A::PageUp),
+            (p(K::PageDown), A::PageDown),
+            (c('g'), A::Top),
+            (p(K::Home), A::Top),
+            (c('G'), A::Bottom),
+            (p(K::End), A::Bottom),
+        ];
+        let jump = [
+            (p(K::Enter), A::Submit),
+            (p(K::Esc), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+            (p(K::Backspace), A::DeleteChar),
+            (Key::ctrl('w'), A::DeleteWord),
+            (Key::ctrl('u'), A::ClearInput),
+        ];
+        let find = [
+            (p(K::Enter), A::Submit),
+            (p(K::Esc), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+            (p(K::Up), A::Up),
+            (Key::ctrl('p'), A::Up),
+            (Key::ctrl('k'), A::Up),
+            (p(K::Down), A::Down),
+            (Key::ctrl('n'), A::Down),
+            (Key::ctrl('j'), A::Down),
+            (p(K::PageUp), A::PageUp),
+            (p(K::PageDown), A::PageDown),
+            (p(K::Backspace), A::DeleteChar),
+            (Key::ctrl('h'), A::DeleteChar),
+            (p(K::Delete), A::DeleteNextChar),
+            (Key::ctrl('w'), A::DeleteWord),
+            (Key::ctrl('u'), A::ClearInput),
+            (p(K::Left), A::Left),
+            (Key::ctrl('b'), A::Left),
+            (p(K::Right), A::Right),
+            (Key::ctrl('f'), A::Right),
+            (p(K::Home), A::InputStart),
+            (Key::ctrl('a'), A::InputStart),
+            (p(K::End), A::InputEnd),
+            (Key::ctrl('e'), A::InputEnd),
+        ];
+        let tours = [
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (p(K::Enter), A::Submit),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let tour = [
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (p(K::PageUp), A::PageUp),
+            (p(K::PageDown), A::PageDown),
+            (p(K::Right), A::Next),
+            (c('l'), A::Next),
+            (c(' '), A::Next),
+            (p(K::Enter), A::Next),
+            (p(K::Left), A::Prev),
+            (c('h'), A::Prev),
+            (p(K::Backspace), A::Prev),
+            (p(K::Home), A::Top),
+            (p(K::End), A::Bottom),
+            (c('P'), A::Present),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let balance = [
+            (c('k'), A::Up),
+            (p(K::Up), A::Up),
+            (c('j'), A::Down),
+            (p(K::Down), A::Down),
+            (c('h'), A::Left),
+            (p(K::Left), A::Left),
+            (c('l'), A::Right),
+            (p(K::Right), A::Right),
+            (p(K::Enter), A::Submit),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('b'), A::Cancel),
+            (c('q'), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let quiz = [
+            (c('1'), A::ToggleIndividual),
+            (c('2'), A::ToggleDomestic),
+            (c('3'), A::ToggleSystemic),
+            (p(K::Enter), A::Submit),
+            (c(' '), A::Submit),
+            (c('?'), A::Help),
+            (p(K::Esc), A::Cancel),
+            (c('q'), A::Cancel),
+            (Key::ctrl('c'), A::Quit),
+        ];
+        let mut bindings: Vec<Binding> = Mode::ALL
+            .iter()
+            .map(|&mode| Binding {
+                mode,
+                key: Key::ctrl('z'),
+                action: A::Suspend,
+            })
+            .collect();
+        for (mode, table) in [
+            (Mode::Browse, &browse[..]),
+            (Mode::Find, &find[..]),
+            (Mode::Jump, &jump[..]),
+            (Mode::Tours, &tours[..]),
+            (Mode::Tour, &tour[..]),
+            (Mode::Balance, &balance[..]),
+            (Mode::Quiz, &quiz[..]),
+            (Mode::Help, &help[..]),
+        ] {
+            bindings.extend(table.iter().map(|(key, action)| Binding {
+                mode,
+                key: *key,
+                action: action.clone(),
+            }));
+        }
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action for a key event in a mode, if any. In a mode that takes
+    /// text, an unbound printable character types itself.
+    pub fn action(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key::from_event(event);
+        if let Some(b) = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+        {
+            return Some(b.action.clone());
+        }
+        match key.code {
+            KeyCode::Char(c) if mode.takes_text() && key.mods.is_empty() && !c.is_control() => {
+                Some(Action::Insert(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// Bind `key` to `action` in `mode`, replacing what the key did there.
+    pub fn bind(&mut self, mode: Mode, key: Key, action: Action) {
+        self.bindings.retain(|b| !(b.mode == mode && b.key == key));
+        self.bindings.push(Binding { mode, key, action });
+    }
+
+    /// Remove whatever `key` does in `mode`.
+    pub fn unbind(&mut self, mode: Mode, key: Key) {
+        self.bindings.retain(|b| !(b.mode == mode && b.key == key));
+    }
+
+    /// The keys bound to `action` in `mode`, as people write them.
+    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode && &b.action == action)
+            .map(|b| b.key.to_string())
+            .collect()
+    }
+
+    /// The help screen's content: for each mode, each bound action with its
+    /// keys, in the order actions are declared.
+    pub fn help(&self) -> Vec<HelpSection> {
+        Mode::ALL
+            .iter()
+            .map(|&mode| HelpSection {
+                mode,
+                rows: Action::BINDABLE
+                    .iter()
+                    .filter_map(|action| {
+                        let keys = self.keys_for(mode, action);
+                        (!keys.is_empty()).then(|| (keys.join(", "), action.help()))
+                    })
+                    .collect(),
+            })
+            .filter(|s| !s.rows.is_empty())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn shifted_letters_and_ctrl_case_are_normalised() {
+        let km = Keymap::default();
+        let shift_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(km.action(Mode::Browse, shift_g), Some(Action::Bottom));
+        let ctrl_c = key(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(km.action(Mode::Browse, ctrl_c), Some(Action::Quit));
+        let back_tab = key(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(km.action(Mode::Browse, back_tab), Some(Action::FocusPrev));
+    }
+
+    #[test]
+    fn prompts_take_unbound_characters_as_text() {
+        let km = Keymap::default();
+        let two = key(KeyCode::Char('2'), KeyModifiers::NONE);
+        assert_eq!(km.action(Mode::Jump, two), Some(Action::Insert('2')));
+        assert_eq!(km.action(Mode::Browse, two), Some(Action::LensDomestic));
+        let ctrl_x = key(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(km.action(Mode::Jump, ctrl_x), None);
+    }
+
+    #[test]
+    fn keys_parse_and_display_round_trip() {
+        for text in [
+            "j",
+            "G",
+            "?",
+            "Ctrl-d",
+            "Alt-x",
+            "Enter",
+            "Esc",
+            "Tab",
+            "Shift-Tab",
+            "Space",
+            "PgDn",
+            "F5",
+        ] {
+            let k = Key::parse(text).unwrap();
+            assert_eq!(
+                Key::parse(&k.to_string().replace('↓', "Down")).unwrap(),
+                k,
+                "{text}"
+            );
+        }
+        assert!(Key::parse("Hyper-q").is_err());
+        assert!(Key::parse("").is_err());
+    }
+
+    #[test]
+    fn binding_replaces_what_the_key_did() {
+        let mut km = Keymap::default();
+        km.bind(Mode::Browse, Key::parse("j").unwrap(), Action::Up);
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(km.action(Mode::Browse, j), Some(Action::Up));
+        assert_eq!(km.keys_for(Mode::Browse, &Action::Down), ["↓"]);
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let km = Keymap::default();
+        let help = km.help();
+        let browse = &help[0];
+        assert_eq!(browse.mode, Mode::Browse);
+        assert!(
+            browse
+                .rows
+                .contains(&("j, ↓".to_owned(), "move down (or scroll)"))
+        );
+        let listed: usize = help
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|(keys, _)| keys.split(", ").count())
+            .sum();
+        assert_eq!(listed, km.bindings.len());
+    }
+}

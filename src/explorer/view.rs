@@ -1,0 +1,182 @@
+//! Drawing: a pure function of the app's state onto a frame. One module per
+//! region; none of them changes the state.
+
+mod ascii;
+mod balance;
+mod big;
+pub mod detail;
+mod finder;
+pub mod help;
+mod jump;
+pub mod layout;
+mod pane;
+mod quiz;
+mod slide;
+mod status;
+pub mod text;
+mod timeline;
+mod tour;
+
+pub use ascii::stand_in;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::config::theme::Theme;
+use crate::explorer::app::{App, Overlay, Region};
+use crate::explorer::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use crate::explorer::view::text::fit;
+
+/// Draw the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    draw(app, area, buf);
+}
+
+/// Draw the whole screen for `app` into `buf` over `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    app.hits.borrow_mut().clear();
+    buf.set_style(area, app.theme.screen);
+    screen(app, area, buf);
+    if let Some(scroll) = app.help_scroll() {
+        help::render(app, scroll, area, buf);
+    }
+    if app.ascii {
+        ascii::asciify(buf, area);
+    }
+}
+
+fn screen(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(areas) = Areas::new(area) else {
+        too_small(area, buf, &app.theme);
+        return;
+    };
+    // The full-screen views keep only the status bar.
+    let view = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    match app.overlay() {
+        Overlay::Balance { era, level } => {
+            balance::render(app, *era, *level, view, buf);
+            status::render(app, areas.status, buf);
+            return;
+        }
+        Overlay::Quiz(quiz) => {
+            quiz::render(app, quiz, view, buf);
+            status::render(app, areas.status, buf);
+            return;
+        }
+        _ => {}
+    }
+    if app.presenting() {
+        // Presentation: the slide alone, no key hints; prompts still show.
+        slide::render(app, area, buf);
+    } else {
+        timeline::render(app, areas.timeline, buf);
+        for (i, level) in crate::case::model::Level::ALL.into_iter().enumerate() {
+            pane::render(app, level, areas.panes[i], buf);
+        }
+        detail::render(app, areas.detail, buf);
+        status::render(app, areas.status, buf);
+    }
+    match app.overlay() {
+        Overlay::Jump { input } => jump::render(app, "Jump to year", input, areas.timeline, buf),
+        Overlay::Find(finder) => finder::render(
+            app,
+            finder,
+            crate::explorer::view::layout::finder(area),
+            buf,
+        ),
+        Overlay::Tours { cursor } => tour::render(app, *cursor, area, buf),
+        _ => {}
+    }
+}
+
+/// The frame of a region: rounded when focused, with a title.
+fn frame<'a>(app: &App, region: Region, title: Line<'a>) -> Block<'a> {
+    let focused = app.focus() == region;
+    let t = &app.theme;
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused { t.border_focused } else { t.border })
+        .title(title)
+}
+
+/// Clear `area` for a popup and give it the screen's ground, so a theme
+/// with its own background (high contrast) keeps it under the popup too.
+fn popup_ground(app: &App, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(area, buf);
+    buf.set_style(area, app.theme.screen);
+}
+
+/// The style of a row: the cursor's when it is the cursor, else `base`.
+fn row_style(t: &Theme, base: Style, cursor: bool, focused: bool) -> Style {
+    match (cursor, focused) {
+        (true, true) => base.patch(t.cursor),
+        (true, false) => base.patch(t.cursor_unfocused),
+        _ => base,
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = [
+        format!("terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}"),
+        format!("now {}×{}", area.width, area.height),
+    ];
+    // Wrapped rather than cut: the size it needs is the point of it.
+    let width = usize::from(area.width);
+    let pieces: Vec<(String, Style)> = lines
+        .iter()
+        .zip([theme.warning, theme.faded])
+        .flat_map(|(text, style)| {
+            crate::explorer::view::text::wrap(text, width)
+                .into_iter()
+                .map(move |piece| (fit(&piece, width), style))
+        })
+        .collect();
+    let top = area.y + area.height.saturating_sub(pieces.len() as u16) / 2;
+    for (i, (text, style)) in pieces.into_iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let x = area.x
+            + (area
+                .width
+                .saturating_sub(crate::explorer::view::text::width(&text) as u16))
+                / 2;
+        buf.set_string(x, y, text, style);
+    }
+}
+
+/// A scrollbar down the right of `area` when `len` rows do not fit in
+/// `shown`, with the first shown at `offset`.
+fn scrollbar(app: &App, area: Rect, len: usize, shown: usize, offset: usize, buf: &mut Buffer) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+    if len > shown {
+        let mut state = ScrollbarState::new(len - shown).position(offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(app.theme.border)
+            .render(area, buf, &mut state);
+    }
+}
+
+/// Fill a one-row area with `line`, cut to fit.
+fn put_line(buf: &mut Buffer, area: Rect, line: &Line) {
+    if area.height > 0 {
+        line.render(Rect { height: 1, ..area }, buf);
+    }
+}

@@ -1,0 +1,3 @@
+//! What drives an explorer: the local terminal.
+
+pub mod terminal;
