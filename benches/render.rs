@@ -46,7 +46,7 @@ fn frames(c: &mut Criterion) {
             group.bench_function(format!("{name} {w}x{h}"), |b| {
                 b.iter(|| {
                     buf.reset();
-                    waltz::explorer::view::draw(black_box(&app), area, &mut buf);
+                    waltz::explorer::view::draw_into(black_box(&app), area, &mut buf);
                 })
             });
         }
@@ -63,7 +63,7 @@ fn startup(c: &mut Criterion) {
             let app = app(case, 80, 24);
             let area = Rect::new(0, 0, 80, 24);
             let mut buf = Buffer::empty(area);
-            waltz::explorer::view::draw(&app, area, &mut buf);
+            waltz::explorer::view::draw_into(&app, area, &mut buf);
             buf
         })
     });

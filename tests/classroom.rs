@@ -52,7 +52,7 @@ fn the_shipped_tours_are_the_story_and_one_per_level() {
 fn a_tour_through_the_keys_selects_each_step_with_its_highlight() {
     let mut app = app(shipped(), 100, 30);
     press(&mut app, &["t"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("Guided tours") && s.contains("From strained ties to strategic engagement"),
         "{s}"
@@ -63,7 +63,7 @@ fn a_tour_through_the_keys_selects_each_step_with_its_highlight() {
     for step in 0..steps {
         assert_eq!(app.tour_step(), Some((tour, step)));
         assert_selected(&app, step_item(&app.case, tour, step));
-        let s = screen(&render(&app));
+        let s = screen(&paint(&app));
         assert!(s.contains(&format!("step {} of {steps}", step + 1)), "{s}");
         let note: String = app.case.data.tours[tour].steps[step]
             .note
@@ -107,7 +107,7 @@ fn each_tour_step_opens_at_its_note_even_when_its_item_was_scrolled_before() {
         for _ in 0..step {
             press(&mut app, &["Right"]);
         }
-        let s = screen(&render(&app));
+        let s = screen(&render(&mut app));
         assert!(s.contains(&format!("step {} of {steps}", step + 1)), "{s}");
     }
 }
@@ -120,7 +120,7 @@ fn a_tour_presented_at_the_smallest_size_says_its_step_and_scrolls_to_every_line
     let steps = app.case.data.tours[0].steps.len();
     let mut scrolled = 0;
     for step in 0..steps {
-        let s = screen(&render(&app));
+        let s = screen(&render(&mut app));
         assert!(
             s.lines()
                 .any(|l| l.contains(&format!("step {} of {steps}", step + 1))),
@@ -142,16 +142,16 @@ fn a_tour_presented_at_the_smallest_size_says_its_step_and_scrolls_to_every_line
         }
         for _ in 0..30 {
             press(&mut app, &["j"]);
-            render(&app);
+            render(&mut app);
         }
-        let s = screen(&render(&app));
+        let s = screen(&render(&mut app));
         assert!(
             s.contains(&last),
             "scrolled to the end: {last:?}
 {s}"
         );
         press(&mut app, &["PgUp", "PgUp", "PgUp", "PgUp", "PgUp", "PgUp"]);
-        let top = screen(&render(&app));
+        let top = screen(&render(&mut app));
         assert!(
             top.contains("From strained ties"),
             "back at the top:
@@ -169,20 +169,20 @@ fn with_the_mouse_tours_bars_and_answers_are_picked_by_clicking() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["t"]);
     let name = app.case.data.tours[2].name.clone();
-    let (x, y) = find(&render(&app), &name).unwrap();
+    let (x, y) = find(&render(&mut app), &name).unwrap();
     app.update(Action::Click(x, y));
     assert_eq!(*app.overlay(), Overlay::Tours { cursor: 2 });
-    render(&app);
+    render(&mut app);
     app.update(Action::Click(x, y));
     assert_eq!(app.tour_step(), Some((2, 0)));
     // In the tour the wheel scrolls the note and detail.
-    render(&app);
+    render(&mut app);
     app.update(Action::Wheel(10, 20, 1));
     assert_eq!(app.detail().offset, 3);
     // The balance: a click picks a bar, a second click goes to it.
     let mut app = common::app(shipped(), 100, 30);
     press(&mut app, &["g", "b"]);
-    let buf = render(&app);
+    let buf = render(&mut app);
     let (sx, _) = find(&buf, "Systemic").unwrap();
     let (_, ey) = find(&buf, "2009–2012").unwrap();
     app.update(Action::Click(sx + 3, ey));
@@ -193,18 +193,18 @@ fn with_the_mouse_tours_bars_and_answers_are_picked_by_clicking() {
             level: Level::Systemic
         }
     );
-    render(&app);
+    render(&mut app);
     app.update(Action::Click(sx + 3, ey - 1));
     assert_eq!(*app.overlay(), Overlay::None);
     assert_eq!(app.lens(), Some(Level::Systemic));
     // The quiz: a click picks a level, another unpicks it.
     let mut app = common::app(shipped(), 80, 24);
     press(&mut app, &["z"]);
-    let (x, y) = find(&render(&app), "[ ] Domestic").unwrap();
+    let (x, y) = find(&render(&mut app), "[ ] Domestic").unwrap();
     app.update(Action::Click(x + 4, y));
-    assert!(screen(&render(&app)).contains("[x] Domestic"));
+    assert!(screen(&render(&mut app)).contains("[x] Domestic"));
     app.update(Action::Click(x, y));
-    assert!(screen(&render(&app)).contains("[ ] Domestic"));
+    assert!(screen(&render(&mut app)).contains("[ ] Domestic"));
     // Clicks elsewhere do nothing.
     app.update(Action::Click(0, 0));
     app.update(Action::Click(79, 23));
@@ -233,7 +233,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     press(&mut app, &["Enter", "P"]);
     assert!(app.presenting());
     assert_eq!(app.theme, Theme::high_contrast());
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     // The year in large block letters: the rows of "2009".
     assert!(s.contains("███ ███ ███ ███"), "{s}");
     assert!(s.contains("Kayani visits Moscow"), "{s}");
@@ -250,7 +250,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     // The editorial note goes with it, marked as such.
     assert!(s.contains("Editorial note: The visit most accounts"), "{s}");
     press(&mut app, &["j"]);
-    let s2 = screen(&render(&app));
+    let s2 = screen(&paint(&app));
     assert_ne!(s, s2, "moving on changes the slide");
     press(&mut app, &["P"]);
     assert!(!app.presenting());
@@ -259,7 +259,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     let coup = app.case.event_id("musharraf-coup").unwrap();
     app.go_to(Item::Event(coup));
     press(&mut app, &["P"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.lines().any(|l| l.trim_start().starts_with("Oct ███ ███")),
         "{s}"
@@ -274,7 +274,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
             other.update(waltz::config::action::Action::Wheel(d.x + 2, d.y + 2, 1));
         }
         press(&mut other, &["P"]);
-        let s = screen(&render(&other));
+        let s = screen(&paint(&other));
         let title: String = other.case.data.events[e].title.chars().take(12).collect();
         assert!(
             s.contains(&title) && !s.trim_start().starts_with('⋮'),
@@ -284,7 +284,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     }
     // A projector's large screen gets the year twice the size.
     app.resize(200, 60);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     let tall = s.lines().filter(|l| l.contains("██████  ██████")).count();
     assert!(tall >= 4, "{s}");
     // A dataset without events says so rather than speak of a background.
@@ -295,7 +295,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
         Theme::dark(),
     );
     press(&mut empty, &["P"]);
-    assert!(screen(&render(&empty)).contains("This dataset has no events."));
+    assert!(screen(&paint(&empty)).contains("This dataset has no events."));
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn walking_a_slides_links_keeps_the_chosen_one_in_view_at_the_smallest_size() {
         }
         assert_eq!(app.focus(), waltz::explorer::app::Region::Detail);
         for (i, &link) in links.iter().enumerate() {
-            let s = screen(&render(&app));
+            let s = screen(&paint(&app));
             let chosen = s
                 .lines()
                 .find(|l| l.contains('▶'))
@@ -411,7 +411,7 @@ fn the_balance_views_numbers_equal_counts_from_the_dataset() {
                 counts.join(", ")
             };
             let header = format!("{name} · {}: {counts}", level.name());
-            let buf = render(&app);
+            let buf = paint(&app);
             let s = screen(&buf);
             assert!(s.contains(&header), "{header:?} missing:\n{s}");
             // The selected bar lists all its items.
@@ -464,7 +464,7 @@ fn at_the_smallest_size_the_balance_bars_still_tell_their_counts_apart() {
     for (w, h) in [(60, 20), (80, 24), (160, 48)] {
         let mut app = app(shipped(), w, h);
         press(&mut app, &["b"]);
-        let s = screen(&render(&app));
+        let s = screen(&paint(&app));
         let bars = bars(&s);
         assert!(bars.len() >= 30, "{w}×{h}: {bars:?}\n{s}");
         for (n, drawing) in &bars {
@@ -513,7 +513,7 @@ fn the_balance_items_run_into_columns_when_the_rows_run_out() {
     for _ in 0..era {
         press(&mut app, &["j"]);
     }
-    let buf = render(&app);
+    let buf = paint(&app);
     let rows = lines(&buf);
     let list_top = rows
         .iter()
@@ -542,7 +542,7 @@ fn the_balance_view_draws_a_density_strip_of_events_per_year() {
         press(&mut a, &["b"]);
         a
     };
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("Events per year, by level"), "{s}");
     assert!(s.contains(" 1998 ") && s.contains(" 2020 "), "{s}");
     let strip = waltz::case::balance::density(&app.case);
@@ -589,7 +589,7 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
     // A right answer.
     let e = quiz(&app).current().unwrap();
     let truth = app.case.levels(e);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains(&app.case.data.events[e].title), "{s}");
     assert!(
         !s.contains("the paper links it to"),
@@ -598,7 +598,7 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
     press(&mut app, &keys(truth));
     press(&mut app, &["Enter"]);
     assert_eq!((quiz(&app).right, quiz(&app).answered), (1, 1));
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("Right") && s.contains("score 1/1"), "{s}");
     // A wrong one: every level the event does not touch (or none at all,
     // which is refused until something is picked).
@@ -621,7 +621,7 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
     press(&mut app, &["Enter"]);
     let q = quiz(&app);
     assert_eq!((q.right, q.answered), (1, 2));
-    assert!(screen(&render(&app)).contains("score 1/2"));
+    assert!(screen(&paint(&app)).contains("score 1/2"));
     // Esc leaves.
     press(&mut app, &["Esc"]);
     assert_eq!(*app.overlay(), Overlay::None);
@@ -634,7 +634,7 @@ fn at_the_smallest_size_every_answer_shows_its_end_or_says_there_is_more() {
     let questions = quiz(&app).order.len();
     for _ in 0..questions {
         press(&mut app, &["1", "2", "3", "Enter"]);
-        let s = screen(&render(&app));
+        let s = screen(&paint(&app));
         assert!(
             s.contains("Enter for the next question.")
                 || s.contains("⋮ (a taller screen shows the rest)"),
@@ -653,7 +653,7 @@ fn a_finished_quiz_says_how_to_close_it_and_enter_does() {
         press(&mut app, &["1", "Enter", "Enter"]);
     }
     assert!(quiz(&app).finished());
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.lines().last().unwrap().contains("Enter/Esc close"), "{s}");
     press(&mut app, &["Enter"]);
     assert_eq!(*app.overlay(), Overlay::None);
@@ -663,11 +663,11 @@ fn a_finished_quiz_says_how_to_close_it_and_enter_does() {
 fn help_from_the_list_of_tours_opens_at_its_keys_and_returns_to_it() {
     let mut app = app(shipped(), 80, 24);
     press(&mut app, &["t", "?"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("In the list of tours (t)"), "{s}");
     press(&mut app, &["Esc"]);
     assert!(matches!(app.overlay(), Overlay::Tours { .. }));
-    assert!(!screen(&render(&app)).contains(" Keys "));
+    assert!(!screen(&paint(&app)).contains(" Keys "));
 }
 
 #[test]
@@ -718,7 +718,7 @@ fn a_theme_with_its_own_background_keeps_it_under_every_popup() {
     ] {
         let mut app = app_with(shipped(), 100, 30, theme.clone());
         press(&mut app, keys);
-        let buf = render(&app);
+        let buf = paint(&app);
         let bare: Vec<ratatui::layout::Position> = buf
             .area
             .positions()
@@ -794,7 +794,7 @@ fn ascii_mode_draws_only_ascii_everywhere() {
                 "{keys:?}: {}",
                 String::from_utf8_lossy(&bytes)
             );
-            let s = screen(&render(&app));
+            let s = screen(&paint(&app));
             assert!(s.is_ascii(), "{s}");
             if keys.is_empty() {
                 // Level marks read apart from the dots of a cut title.

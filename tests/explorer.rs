@@ -53,7 +53,7 @@ fn selecting_an_event_lights_exactly_its_factors() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app(case(MINIMAL), w, h);
         for _ in 0..4 {
-            let buf = render(&app);
+            let buf = paint(&app);
             let Some(Item::Event(e)) = app.shown() else {
                 panic!()
             };
@@ -102,7 +102,7 @@ fn each_pane_counts_the_factors_involved() {
     // The first event of the period, "Ambassador recalled", involves one
     // individual and one systemic factor.
     assert_eq!(event_id(&app), "snub");
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("Individual 1/2"), "{s}");
     assert!(s.contains("Domestic 0/1"), "{s}");
     assert!(s.contains("Systemic 1/2"), "{s}");
@@ -113,7 +113,7 @@ fn selecting_a_factor_lights_exactly_its_events_and_their_years() {
     let mut app = app(case(MINIMAL), 120, 40);
     // Moving in a pane anchors its factor.
     press(&mut app, &["Tab", "j"]);
-    let buf = render(&app);
+    let buf = paint(&app);
     let lit = lit_rows(&buf, areas(&app).timeline);
     assert_eq!(lit.len(), 1, "{lit:?}");
     assert!(
@@ -121,7 +121,7 @@ fn selecting_a_factor_lights_exactly_its_events_and_their_years() {
         "{lit:?}"
     );
     press(&mut app, &["k"]);
-    let buf = render(&app);
+    let buf = paint(&app);
     let lit = lit_rows(&buf, areas(&app).timeline);
     assert_eq!(lit.len(), 2, "{lit:?}");
     assert!(lit[0].contains("May First summit"), "{lit:?}");
@@ -137,7 +137,7 @@ fn selecting_a_factor_lights_exactly_its_events_and_their_years() {
     let edge = row_text(&buf, t.bottom() - 1, t.x, t.right());
     assert!(edge.starts_with("╰ 2 ● ─"), "{edge}");
     press(&mut app, &["Shift-Tab"]); // an event on the timeline lights no events
-    let edge = row_text(&render(&app), t.bottom() - 1, t.x, t.right());
+    let edge = row_text(&paint(&app), t.bottom() - 1, t.x, t.right());
     assert!(!edge.contains('●'), "{edge}");
 }
 
@@ -151,7 +151,7 @@ fn the_shipped_dataset_lights_an_events_factors_per_level() {
         panic!()
     };
     assert_eq!(app.case.data.events[e].year, 2009);
-    let buf = render(&app);
+    let buf = paint(&app);
     let s = screen(&buf);
     for level in Level::ALL {
         let factors = &app.case.index.level_factors[level.index()];
@@ -192,7 +192,7 @@ fn n_and_shift_n_walk_the_lit_events() {
     press(&mut app, &["N"]);
     assert_eq!(event_id(&app), "pipeline");
     // The factor stays the anchor, so its events stay lit.
-    let buf = render(&app);
+    let buf = paint(&app);
     assert_eq!(lit_rows(&buf, areas(&app).timeline).len(), 2);
     assert!(screen(&buf).contains("Esc to go back"), "{}", screen(&buf));
     // Esc ends the walk on the factor that lights them.
@@ -231,7 +231,7 @@ fn event_id_of_anchor(app: &waltz::explorer::app::App) -> String {
 fn the_level_lens_hides_events_without_that_level() {
     let mut app = app(case(MINIMAL), 80, 24);
     press(&mut app, &["2"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("[domestic only]"), "{s}");
     assert!(s.contains("Gas pipeline deal"));
     for hidden in [
@@ -244,19 +244,19 @@ fn the_level_lens_hides_events_without_that_level() {
     }
     assert_eq!(event_id(&app), "pipeline");
     press(&mut app, &["1"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     for shown in ["Ambassador recalled", "First summit", "Gas pipeline deal"] {
         assert!(s.contains(shown), "{shown} missing:\n{s}");
     }
     assert!(!s.contains("Forum talks"));
     press(&mut app, &["0"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("Forum talks") && s.contains("before 2000") && !s.contains("only]"));
     // On the shipped case at the smallest size: the lens still shows in the
     // title, and the background row says how many of its events it lets by.
     let mut app = app_with(shipped(), 60, 20, Theme::monochrome());
     press(&mut app, &["2"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     let all = app.case.background_count();
     let domestic = (0..all)
         .filter(|&e| app.case.levels(e).contains(Level::Domestic))
@@ -272,11 +272,11 @@ fn the_level_lens_hides_events_without_that_level() {
 #[test]
 fn background_events_are_folded_and_unfold_on_enter() {
     let mut app = app(case(MINIMAL), 80, 24);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("▸ before 2000 · 1 background event"), "{s}");
     assert!(!s.contains("Border war"));
     press(&mut app, &["g", "Enter"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("▾ before 2000") && s.contains("Border war"),
         "{s}"
@@ -284,7 +284,7 @@ fn background_events_are_folded_and_unfold_on_enter() {
     press(&mut app, &["j"]);
     assert_eq!(event_id(&app), "war");
     press(&mut app, &["k", "Enter"]);
-    assert!(!screen(&render(&app)).contains("Border war"));
+    assert!(!screen(&paint(&app)).contains("Border war"));
 }
 
 #[test]
@@ -301,7 +301,7 @@ fn focus_cycles_through_every_region() {
         press(&mut app, &["Tab"]);
         assert_eq!(app.focus(), region);
         // The focused region's border is drawn thick.
-        let buf = render(&app);
+        let buf = paint(&app);
         let a = areas(&app);
         let rect = match region {
             Region::Timeline => a.timeline,
@@ -347,7 +347,7 @@ fn scrolling_to_the_end_and_back_keeps_the_cursor_in_view() {
         app.shown(),
         Some(Item::Event(app.case.data.events.len() - 1))
     );
-    let buf = render(&app);
+    let buf = paint(&app);
     let title: String = last.title.chars().take(12).collect();
     let m = modifiers_at(&buf, &title);
     assert!(
@@ -355,7 +355,7 @@ fn scrolling_to_the_end_and_back_keeps_the_cursor_in_view() {
         "the cursor row is drawn reversed"
     );
     press(&mut app, &["g"]);
-    let buf = render(&app);
+    let buf = paint(&app);
     assert!(modifiers_at(&buf, "▸ before 1998").contains(Modifier::REVERSED));
     // Page by page down and up again.
     for _ in 0..30 {
@@ -378,13 +378,13 @@ fn following_a_link_from_the_detail_and_coming_back() {
     press(&mut app, &["Enter"]);
     assert_eq!(app.focus(), Region::Detail);
     // The detail opens at its top; the links are further down.
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("2001 · Ambassador recalled"), "{s}");
     assert!(!s.contains("→ − Old distrust"), "{s}");
     // Enter shows the first link rather than follow one out of sight.
     press(&mut app, &["Enter"]);
     assert_eq!(event_id(&app), "snub");
-    let buf = render(&app);
+    let buf = paint(&app);
     assert!(
         modifiers_at(&buf, "→ − Old distrust").contains(Modifier::REVERSED),
         "{}",
@@ -394,7 +394,7 @@ fn following_a_link_from_the_detail_and_coming_back() {
     assert_eq!(app.shown(), Some(Item::Factor(3)));
     assert_eq!(app.focus(), Region::Detail);
     // The item followed to is shown from its top, title first.
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("− Rival alliances") && s.contains("Systemic level · constraint"),
         "{s}"
@@ -402,7 +402,7 @@ fn following_a_link_from_the_detail_and_coming_back() {
     // Down scrolls the text until the first link comes into view, which
     // then takes the cursor.
     press(&mut app, &["j", "j"]);
-    let buf = render(&app);
+    let buf = paint(&app);
     assert!(
         modifiers_at(&buf, "→ 1990 Border war").contains(Modifier::REVERSED),
         "{}",
@@ -428,7 +428,7 @@ fn following_a_link_from_the_detail_and_coming_back() {
 fn help_lists_the_bindings_and_closes() {
     let mut app = app(case(MINIMAL), 100, 40);
     press(&mut app, &["?"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains(" Keys "), "{s}");
     for (keys, what) in [
         ("j, ↓", "move down"),
@@ -458,7 +458,7 @@ fn help_lists_the_bindings_and_closes() {
         }
     }
     press(&mut app, &["?"]);
-    assert!(!screen(&render(&app)).contains(" Keys "));
+    assert!(!screen(&paint(&app)).contains(" Keys "));
 }
 
 #[test]
@@ -485,17 +485,17 @@ fn jumping_to_a_year() {
     let mut app = app(case(MINIMAL), 80, 24);
     press(&mut app, &[":"]);
     type_text(&mut app, "2007");
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("Jump to year") && s.contains(": 2007"), "{s}");
     press(&mut app, &["Enter"]);
     assert_eq!(event_id(&app), "pipeline");
-    assert!(screen(&render(&app)).contains("2007 · Gas pipeline deal"));
+    assert!(screen(&paint(&app)).contains("2007 · Gas pipeline deal"));
     // A year without events goes to the next one, and says so.
     press(&mut app, &[":"]);
     type_text(&mut app, "2006");
     press(&mut app, &["Enter"]);
     assert_eq!(event_id(&app), "pipeline");
-    assert!(screen(&render(&app)).contains("no event in 2006; showing 2007"));
+    assert!(screen(&paint(&app)).contains("no event in 2006; showing 2007"));
     // A background year unfolds the background.
     press(&mut app, &[":"]);
     type_text(&mut app, "1990");
@@ -506,14 +506,14 @@ fn jumping_to_a_year() {
     type_text(&mut app, "2099");
     press(&mut app, &["Enter"]);
     assert_eq!(event_id(&app), "war");
-    assert!(screen(&render(&app)).contains("no event in or after 2099"));
+    assert!(screen(&paint(&app)).contains("no event in or after 2099"));
     // Letters are not typed into a year; Esc cancels.
     press(&mut app, &[":"]);
     type_text(&mut app, "2x0q0j5");
-    assert!(screen(&render(&app)).contains(": 2005"));
+    assert!(screen(&paint(&app)).contains(": 2005"));
     press(&mut app, &["Esc"]);
     assert_eq!(event_id(&app), "war");
-    assert!(!screen(&render(&app)).contains("Jump to year"));
+    assert!(!screen(&paint(&app)).contains("Jump to year"));
     // On the shipped case, every event of the year jumped to is in view.
     for (w, h) in [(80, 24), (120, 35)] {
         let mut app = common::app(shipped(), w, h);
@@ -521,7 +521,7 @@ fn jumping_to_a_year() {
             press(&mut app, &[":"]);
             type_text(&mut app, &year.to_string());
             press(&mut app, &["Enter"]);
-            let buf = render(&app);
+            let buf = paint(&app);
             let s = screen(&buf);
             for x in app.case.data.events.iter().filter(|x| x.year == year) {
                 let title: String = x.title.chars().take(12).collect();
@@ -537,23 +537,23 @@ fn every_small_size_renders_without_panic_and_recovers() {
     for w in 0..=40 {
         for h in 0..=15 {
             app.resize(w, h);
-            render(&app);
+            paint(&app);
         }
     }
     for (w, h) in [(1, 300), (300, 1), (1, 1), (500, 200)] {
         app.resize(w, h);
-        render(&app);
+        paint(&app);
     }
     app.resize(50, 12);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("terminal too small — need 60×20"), "{s}");
     assert!(s.contains("now 50×12"), "{s}");
     // Narrower than the message: wrapped, the size it needs kept whole.
     app.resize(24, 8);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("60×20") && s.contains("now 24×8"), "{s}");
     app.resize(80, 24);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("Timeline 1998–2023") && !s.contains("too small"),
         "{s}"
@@ -572,7 +572,7 @@ fn keys_in_a_tiny_terminal_do_not_panic() {
             "Esc",
         ],
     );
-    render(&app);
+    paint(&app);
 }
 
 #[test]
@@ -592,7 +592,7 @@ fn mouse_clicks_select_and_clicks_elsewhere_do_nothing() {
         app.update(Action::Wheel(x, y, -1));
         assert_eq!((app.focus(), app.shown()), before, "click at {x},{y}");
     }
-    let buf = render(&app);
+    let buf = paint(&app);
     // Click an event on the timeline.
     let (x, y) = find(&buf, "Gas pipeline deal").unwrap();
     app.update(Action::Click(x, y));
@@ -605,7 +605,7 @@ fn mouse_clicks_select_and_clicks_elsewhere_do_nothing() {
     // Click a link in the detail (scrolled into view): the factor's event.
     let d = areas(&app).detail;
     app.update(Action::Wheel(d.x + 3, d.y + 2, 1));
-    let buf = render(&app);
+    let buf = paint(&app);
     let (x, y) = find(&buf, "→ 2001 Ambassador recalled").unwrap();
     app.update(Action::Click(x, y));
     assert_eq!(event_id(&app), "snub");
@@ -627,7 +627,7 @@ fn monochrome_draws_no_colour_at_all() {
     for (w, h) in [(80, 24), (160, 48)] {
         let mut app = app_with(shipped(), w, h, Theme::monochrome());
         press(&mut app, &["Tab", "j", "?"]);
-        let buf = render(&app);
+        let buf = paint(&app);
         for cell in buf.content() {
             assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
         }
@@ -638,7 +638,7 @@ fn monochrome_draws_no_colour_at_all() {
 fn themes_use_only_the_terminal_palette() {
     for name in Theme::NAMES {
         let app = app_with(shipped(), 120, 40, Theme::by_name(name).unwrap());
-        let buf = render(&app);
+        let buf = paint(&app);
         for cell in buf.content() {
             for c in [cell.fg, cell.bg] {
                 assert!(
@@ -653,16 +653,16 @@ fn themes_use_only_the_terminal_palette() {
 #[test]
 fn large_screens_show_factor_summaries_and_more_title() {
     let app = app(case(MINIMAL), 160, 48);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("Ada and Boris get on well."), "{s}");
-    let small = screen(&render(&common::app(case(MINIMAL), 80, 24)));
+    let small = screen(&paint(&common::app(case(MINIMAL), 80, 24)));
     assert!(!small.contains("Ada and Boris get on well."));
 }
 
 #[test]
 fn the_fixture_screen_at_80_by_24() {
     let app = app(case(MINIMAL), 80, 24);
-    insta::assert_snapshot!(screen(&render(&app)));
+    insta::assert_snapshot!(screen(&paint(&app)));
 }
 
 #[test]
@@ -672,7 +672,7 @@ fn help_at_the_smallest_size_wraps_every_meaning_instead_of_cutting_it() {
     // Page through the whole help, collecting what the screen shows.
     let mut seen = String::new();
     for _ in 0..40 {
-        seen.push_str(&screen(&render(&app)));
+        seen.push_str(&screen(&paint(&app)));
         seen.push('\n');
         press(&mut app, &["PageDown"]);
     }
@@ -702,7 +702,7 @@ fn help_at_the_smallest_size_wraps_every_meaning_instead_of_cutting_it() {
 #[test]
 fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
     let app = app(shipped(), 200, 60);
-    let buf = render(&app);
+    let buf = paint(&app);
     let pane = areas(&app).panes[Level::Domestic.index()];
     let factors = &app.case.index.level_factors[Level::Domestic.index()];
     let first = &app.case.data.factors[factors[0]];
@@ -725,7 +725,7 @@ fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
     assert!(first.summary.starts_with(said), "{said}");
     // A cramped screen shows names only.
     let small = common::app(shipped(), 80, 24);
-    let s = screen(&render(&small));
+    let s = screen(&paint(&small));
     assert!(s.contains(&first.name[..12]) && !s.contains(&first.summary[..20]));
 }
 
@@ -733,7 +733,7 @@ fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
 fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
     let text = MINIMAL.replacen("start: 2005, end: 2010", "start: 2006, end: 2010", 1);
     let mut app = app(case(&text), 100, 30);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     let header = s.lines().position(|l| l.contains("── no era ─")).expect(&s);
     let summit = s.lines().position(|l| l.contains("First summit")).unwrap();
     assert_eq!(summit, header + 1, "{s}");
@@ -741,7 +741,7 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
     while event_id(&app) != "summit" {
         press(&mut app, &["j"]);
     }
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("in no era"), "{s}");
     // A case without eras sets nothing apart: no heading, no such words.
     let start = MINIMAL.find("    eras: [").unwrap();
@@ -749,7 +749,7 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
     let no_eras = format!("{}{}", &MINIMAL[..start], &MINIMAL[end..]);
     let mut app = common::app(case(&no_eras), 100, 30);
     press(&mut app, &["j"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(s.contains("First summit"), "{s}");
     assert!(!s.contains("no era"), "{s}");
 }
@@ -767,7 +767,7 @@ fn a_long_message_takes_the_status_bar_from_the_hints_and_is_cut_not_lost() {
             },
         );
         app.resize(width, 24);
-        let rows = lines(&render(&app));
+        let rows = lines(&paint(&app));
         let status = rows.last().unwrap();
         let shown = status.trim();
         if usize::from(width) > notice.len() + 2 {
@@ -802,7 +802,7 @@ fn lit_events_folded_away_are_counted_on_the_fold_and_brought_into_view() {
         folded > 0 && folded == lit.len(),
         "the Cold War factor lights background events"
     );
-    let buf = render(&app);
+    let buf = paint(&app);
     assert!(
         screen(&buf)
             .lines()
@@ -821,7 +821,7 @@ fn lit_events_folded_away_are_counted_on_the_fold_and_brought_into_view() {
             .iter()
             .filter(|&&e| app.case.is_background(e) && app.case.levels(e).contains(level))
             .count();
-        let s = screen(&render(&app));
+        let s = screen(&paint(&app));
         let fold = s.lines().find(|l| l.contains("before 1998")).unwrap_or("");
         assert_eq!(fold.contains('●'), want > 0, "{level:?}: {fold}");
         if want > 0 {
@@ -850,7 +850,7 @@ fn each_pane_shows_as_many_of_its_lit_factors_as_it_can_hold() {
             let Some(Item::Event(e)) = app.shown() else {
                 panic!("walking the events")
             };
-            let buf = render(&app);
+            let buf = paint(&app);
             for level in Level::ALL {
                 let pane = areas(&app).panes[level.index()];
                 let rows = usize::from(inner(pane).height);
@@ -911,7 +911,7 @@ fn the_help_lists_the_settings_files_problems_first() {
     );
     app.resize(60, 20);
     press(&mut app, &["?"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     let rows: Vec<&str> = s.lines().collect();
     let heading = rows
         .iter()
@@ -983,7 +983,7 @@ fn a_list_given_focus_shows_its_selection_and_the_others_keep_their_lit_rows() {
             {
                 continue;
             }
-            let buf = render(&app);
+            let buf = paint(&app);
             let a = areas(&app);
             let area = match app.focus() {
                 Region::Timeline => a.timeline,
@@ -1007,7 +1007,7 @@ fn a_list_given_focus_shows_its_selection_and_the_others_keep_their_lit_rows() {
         press(&mut app, &[":", "2", "0", "2", "2", "Enter"]);
         for (w2, h2) in [(200, 60), (w, h)] {
             app.resize(w2, h2);
-            let buf = render(&app);
+            let buf = paint(&app);
             let Some(Item::Event(e)) = app.shown() else {
                 panic!()
             };

@@ -226,7 +226,7 @@ fn every_script_lays_out_without_spilling_over_a_border() {
             &["/"],
         ] {
             press(&mut app, keys);
-            let buf = render(&app);
+            let buf = paint(&app);
             let areas = Areas::new(Rect::new(0, 0, w, h)).unwrap();
             let regions = [
                 areas.timeline,

@@ -102,9 +102,11 @@ fn step(app: &mut App, input: &Input) -> Result<(), TestCaseError> {
     }
     let size = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    let mut report = None;
     terminal
-        .draw(|f| waltz::explorer::view::render(app, f))
+        .draw(|f| report = Some(waltz::explorer::view::draw(app, f)))
         .unwrap();
+    app.drawn(report.unwrap_or_default());
     for cell in terminal.backend().buffer().content() {
         let s = cell.symbol();
         prop_assert!(
@@ -385,9 +387,9 @@ fn empty_and_single_item_cases_are_explorable() {
         let mut app = common::app(case(text), 80, 24);
         for k in keys {
             press(&mut app, &[k]);
-            render(&app);
+            paint(&app);
         }
     }
     let app = common::app(case(empty), 80, 24);
-    assert!(screen(&render(&app)).contains("This dataset has no events"));
+    assert!(screen(&paint(&app)).contains("This dataset has no events"));
 }

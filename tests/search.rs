@@ -261,7 +261,7 @@ fn the_finder_previews_jumps_and_cross_highlights() {
     let before = app.shown();
     press(&mut app, &["/"]);
     type_text(&mut app, "kayani");
-    let buf = render(&app);
+    let buf = paint(&app);
     let s = screen(&buf);
     assert!(s.contains(" Find ") && s.contains("> kayani"), "{s}");
     // The best match first, with its matched letters highlighted.
@@ -325,7 +325,7 @@ fn the_finder_pins_an_actor_and_lights_their_events() {
     assert_eq!(app.focus(), Region::Detail);
     assert_eq!(app.shown(), Some(Item::Actor(a)));
     assert_eq!(app.lit().events, Some(&app.case.index.actor_events[a][..]));
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("Ashfaq Parvez Kayani") && s.contains("→ 2009 Kayani visits Moscow"),
         "{s}"
@@ -365,10 +365,10 @@ fn editing_the_query_and_a_shrinking_list_keep_the_cursor_in_range() {
     let f = finder(&app);
     assert!(f.results.len() < many);
     assert!(f.scroll.cursor < f.results.len().max(1));
-    render(&app);
+    paint(&app);
     type_text(&mut app, "zzzz");
     assert!(finder(&app).results.is_empty());
-    assert!(screen(&render(&app)).contains("no match for “ayanizzzz”"));
+    assert!(screen(&paint(&app)).contains("no match for “ayanizzzz”"));
     press(&mut app, &["Enter", "Down", "PgDn", "Up"]); // nothing to go to
     assert!(matches!(app.overlay(), Overlay::Find(_)));
     press(&mut app, &["Ctrl-w"]);
@@ -389,7 +389,7 @@ fn the_query_is_edited_at_its_cursor() {
     assert_eq!(finder(&app).input, "gaspipe");
     assert_eq!(finder(&app).caret, 3);
     // The character under the cursor is drawn reversed.
-    let buf = render(&app);
+    let buf = paint(&app);
     assert!(screen(&buf).contains("> gaspipe"));
     assert!(modifiers_at(&buf, "pipe").contains(Modifier::REVERSED));
     assert!(!modifiers_at(&buf, "aspipe").contains(Modifier::REVERSED));
@@ -414,7 +414,7 @@ fn the_finder_on_an_empty_dataset_says_there_is_nothing_to_search() {
         24,
     );
     press(&mut app, &["/"]);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("nothing to search: this dataset is empty"),
         "{s}"
@@ -430,7 +430,7 @@ fn a_very_long_query_is_capped() {
     assert_eq!(finder(&app).input.chars().count(), search::MAX_QUERY);
     type_text(&mut app, "y");
     assert_eq!(finder(&app).input.chars().count(), search::MAX_QUERY);
-    let s = screen(&render(&app));
+    let s = screen(&paint(&app));
     assert!(
         s.contains("cut at 200 characters") || s.contains("no match"),
         "{s}"
@@ -542,7 +542,7 @@ fn typed_and_pasted_control_and_invisible_characters_stay_out_of_the_query() {
         "a\u{1b}[31mni\u{7}".into(),
     ));
     assert_eq!(finder(&app).input, "kaya [31mni ");
-    let buf = render(&app);
+    let buf = paint(&app);
     for cell in buf.content() {
         assert!(
             waltz::case::sanitize::is_inert(cell.symbol()),
@@ -554,7 +554,7 @@ fn typed_and_pasted_control_and_invisible_characters_stay_out_of_the_query() {
 
 /// The finder's result rows drawn with the cursor's reversed style.
 fn cursor_rows(app: &App) -> Vec<String> {
-    let buf = render(app);
+    let buf = paint(app);
     let list = waltz::explorer::view::layout::finder_results(app.screen());
     (list.y..list.bottom())
         .filter(|&y| buf[(list.x + 1, y)].modifier.contains(Modifier::REVERSED))
@@ -622,7 +622,7 @@ fn a_long_query_is_marked_where_it_is_cut() {
         "the war on terror and the shanghai cooperation organization membership",
     );
     let query_line = |app: &App| {
-        screen(&render(app))
+        screen(&paint(app))
             .lines()
             .find(|l| l.contains(" > "))
             .unwrap()

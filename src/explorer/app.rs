@@ -7,11 +7,15 @@
 //! on the timeline). Changing focus does not move the anchor, so a user can
 //! Tab into a pane and walk the lit factors with `n` without losing them.
 
+mod balance;
 mod browse;
-mod classroom;
+mod find;
+mod help;
+mod jump;
 pub mod line_edit;
-mod prompts;
+mod quiz;
 pub mod timeline;
+mod tour;
 
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -28,6 +32,7 @@ use crate::config::keymap::{Keymap, Mode};
 use crate::config::theme::Theme;
 use crate::explorer::view::detail::doc::{self as detail, Doc};
 use crate::explorer::view::layout::{self, Areas};
+use crate::explorer::view::{FrameReport, Hit};
 use timeline::Row;
 
 /// A region of the screen that can have focus.
@@ -279,24 +284,8 @@ pub struct App {
     quit: bool,
     /// Ctrl-Z was pressed: the event loop gives the terminal back.
     suspend: bool,
-    /// Rows of the last slide drawn that did not fit: set by the renderer
-    /// (only it lays a slide out) so that scrolling a slide stops where
-    /// its text ends.
-    pub(crate) slide_overflow: std::cell::Cell<usize>,
-    /// Where the last frame put what a click can act on in the views laid
-    /// out as they are drawn (the list of tours, the balance, the quiz).
-    pub(crate) hits: std::cell::RefCell<Vec<(Rect, Hit)>>,
-}
-
-/// Something a click can act on, recorded where the renderer drew it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
-    /// A tour in the list of tours, by position.
-    Tour(usize),
-    /// A bar of the balance view: an era (by row) at a level.
-    Bar(usize, Level),
-    /// A level to pick as the quiz's answer.
-    Answer(Level),
+    /// What the last frame reported: its click targets, the slide's cut.
+    frame: FrameReport,
 }
 
 /// The detail's scroll belongs to the item it was made for: showing
@@ -309,8 +298,9 @@ struct DetailScroll {
 
 impl App {
     /// An explorer on `case`, with the first event of the period selected.
-    pub fn new(case: Case, options: Options) -> App {
-        let case = Arc::new(case);
+    /// The case may be shared, read-only, with other explorers.
+    pub fn new(case: impl Into<Arc<Case>>, options: Options) -> App {
+        let case = case.into();
         let rows = timeline::rows(&case, None, false);
         let worker = options
             .search_worker
@@ -362,8 +352,7 @@ impl App {
             message: options.notice,
             quit: false,
             suspend: false,
-            slide_overflow: std::cell::Cell::new(0),
-            hits: std::cell::RefCell::default(),
+            frame: FrameReport::default(),
         };
         if options.present {
             app.toggle_present();
@@ -495,10 +484,12 @@ impl App {
 
     /// What the last frame drew at cell (`x`, `y`) that a click acts on.
     pub fn hit_at(&self, x: u16, y: u16) -> Option<Hit> {
-        let hits = self.hits.borrow();
-        hits.iter()
-            .find(|(area, _)| area.contains((x, y).into()))
-            .map(|&(_, hit)| hit)
+        self.frame.hit_at(x, y)
+    }
+
+    /// What the last frame reported.
+    pub fn last_frame(&self) -> &FrameReport {
+        &self.frame
     }
 
     /// The terminal size the app lays itself out for.
@@ -668,6 +659,12 @@ impl App {
 
     // Changing the state.
 
+    /// Take what a frame reported (the front calls this after each draw):
+    /// the next click and the next scroll of a slide act on that frame.
+    pub fn drawn(&mut self, report: FrameReport) {
+        self.frame = report;
+    }
+
     /// Lay out for a terminal of `width` × `height` cells.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
@@ -746,4 +743,9 @@ impl App {
             self.reveal_lit_events();
         }
     }
+}
+
+/// `at` moved by a wheel's `delta`, kept within `0..=last`.
+fn stepped(at: usize, delta: i8, last: usize) -> usize {
+    at.saturating_add_signed(isize::from(delta)).min(last)
 }

@@ -1,11 +1,14 @@
 //! Drawing: a pure function of the app's state onto a frame. One module per
-//! region; none of them changes the state.
+//! region; none of them changes the state. What the app needs to know of a
+//! frame (where its click targets are, how much of a slide did not fit)
+//! comes back as a [`FrameReport`], which the front hands to
+//! [`App::drawn`].
 
 mod ascii;
 mod balance;
 mod big;
 pub mod detail;
-mod finder;
+mod find;
 pub mod help;
 mod jump;
 pub mod layout;
@@ -26,32 +29,65 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
+use crate::case::model::Level;
 use crate::config::theme::Theme;
 use crate::explorer::app::{App, Overlay, Region};
 use crate::explorer::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use crate::explorer::view::text::fit;
 
-/// Draw the whole screen for `app`.
-pub fn render(app: &App, frame: &mut Frame) {
+/// Something a click can act on, recorded where the view drew it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A tour in the list of tours, by position.
+    Tour(usize),
+    /// A bar of the balance view: an era (by row) at a level.
+    Bar(usize, Level),
+    /// A level to pick as the quiz's answer.
+    Answer(Level),
+}
+
+/// What a frame found out while it was drawn that the app acts on next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrameReport {
+    /// Where the views laid out as they are drawn (the list of tours, the
+    /// balance, the quiz) put what a click can act on.
+    pub hits: Vec<(Rect, Hit)>,
+    /// Rows of the slide that did not fit, so that scrolling a slide stops
+    /// where its text ends (only the view lays a slide out).
+    pub slide_overflow: usize,
+}
+
+impl FrameReport {
+    /// What the frame drew at cell (`x`, `y`) that a click acts on.
+    pub fn hit_at(&self, x: u16, y: u16) -> Option<Hit> {
+        self.hits
+            .iter()
+            .find(|(area, _)| area.contains((x, y).into()))
+            .map(|&(_, hit)| hit)
+    }
+}
+
+/// Draw the whole screen for `app` on `frame`.
+pub fn draw(app: &App, frame: &mut Frame) -> FrameReport {
     let area = frame.area();
-    let buf = frame.buffer_mut();
-    draw(app, area, buf);
+    draw_into(app, area, frame.buffer_mut())
 }
 
 /// Draw the whole screen for `app` into `buf` over `area`.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    app.hits.borrow_mut().clear();
+pub fn draw_into(app: &App, area: Rect, buf: &mut Buffer) -> FrameReport {
+    let mut report = FrameReport::default();
     buf.set_style(area, app.theme.screen);
-    screen(app, area, buf);
+    screen(app, area, buf, &mut report);
     if let Some(scroll) = app.help_scroll() {
         help::render(app, scroll, area, buf);
     }
     if app.ascii {
         ascii::asciify(buf, area);
     }
+    report
 }
 
-fn screen(app: &App, area: Rect, buf: &mut Buffer) {
+fn screen(app: &App, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
     let Some(areas) = Areas::new(area) else {
         too_small(area, buf, &app.theme);
         return;
@@ -63,12 +99,12 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer) {
     };
     match app.overlay() {
         Overlay::Balance { era, level } => {
-            balance::render(app, *era, *level, view, buf);
+            balance::render(app, *era, *level, view, buf, report);
             status::render(app, areas.status, buf);
             return;
         }
         Overlay::Quiz(quiz) => {
-            quiz::render(app, quiz, view, buf);
+            quiz::render(app, quiz, view, buf, report);
             status::render(app, areas.status, buf);
             return;
         }
@@ -76,10 +112,10 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if app.presenting() {
         // Presentation: the slide alone, no key hints; prompts still show.
-        slide::render(app, area, buf);
+        report.slide_overflow = slide::render(app, area, buf);
     } else {
         timeline::render(app, areas.timeline, buf);
-        for (i, level) in crate::case::model::Level::ALL.into_iter().enumerate() {
+        for (i, level) in Level::ALL.into_iter().enumerate() {
             pane::render(app, level, areas.panes[i], buf);
         }
         detail::render(app, areas.detail, buf);
@@ -87,13 +123,13 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer) {
     }
     match app.overlay() {
         Overlay::Jump { input } => jump::render(app, "Jump to year", input, areas.timeline, buf),
-        Overlay::Find(finder) => finder::render(
+        Overlay::Find(finder) => find::render(
             app,
             finder,
             crate::explorer::view::layout::finder(area),
             buf,
         ),
-        Overlay::Tours { cursor } => tour::render(app, *cursor, area, buf),
+        Overlay::Tours { cursor } => tour::render(app, *cursor, area, buf, report),
         _ => {}
     }
 }

@@ -32,8 +32,8 @@ const STOPPING: [i32; 7] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, 
 
 use crate::case::load::Progress;
 use crate::config::theme::Theme;
+use crate::explorer::Explorer;
 use crate::explorer::app::App;
-use crate::explorer::{input, view as ui};
 
 /// Whether mouse capture is on, so that a panic can turn it off.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -218,14 +218,17 @@ impl Session {
         result
     }
 
-    fn event_loop(&mut self, mut app: App, crash_after_first_frame: bool) -> io::Result<End> {
+    fn event_loop(&mut self, app: App, crash_after_first_frame: bool) -> io::Result<End> {
+        let mut explorer = Explorer::new(app);
         // Draw only when something changed: an idle program writes nothing.
         let mut dirty = true;
         loop {
             if let Some(n) = self.signals.stop() {
                 return Ok(End::Signal(n));
             }
-            if self.signals.suspend.swap(false, Ordering::SeqCst) || app.take_suspend() {
+            if self.signals.suspend.swap(false, Ordering::SeqCst)
+                || explorer.app_mut().take_suspend()
+            {
                 self.suspend()?;
                 dirty = true;
             }
@@ -235,34 +238,34 @@ impl Session {
                 dirty = true;
             }
             let size = self.terminal.size()?;
-            if (size.width, size.height) != (app.screen().width, app.screen().height) {
-                app.resize(size.width, size.height);
-                dirty = true;
-            }
+            let screen = explorer.app().screen();
+            dirty |= (size.width, size.height) != (screen.width, screen.height);
             if dirty {
-                self.terminal.draw(|frame| ui::render(&app, frame))?;
+                explorer.draw(&mut self.terminal)?;
             }
             if crash_after_first_frame {
                 panic!("a deliberate crash, asked for with --crash-after-first-frame");
             }
+            let app = explorer.app();
             if app.should_quit() {
                 return Ok(End::Quit);
             }
             // While a search runs on the worker, wake often to show its answer.
             let wait = if app.searching() { 5 } else { 100 };
             if !event::poll(Duration::from_millis(wait))? {
-                dirty = app.poll_search();
+                dirty = explorer.poll();
                 continue;
             }
             // Apply everything already waiting before drawing again, so that
             // fast typing or a burst of wheel events costs one frame.
             loop {
-                apply(&mut app, event::read()?);
+                explorer.handle(event::read()?);
+                let app = explorer.app();
                 if app.should_quit() || app.suspending() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
-            app.poll_search();
+            explorer.poll();
             dirty = true;
         }
     }
@@ -281,14 +284,6 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
-    }
-}
-
-fn apply(app: &mut App, event: Event) {
-    if let Event::Resize(width, height) = event {
-        app.resize(width, height);
-    } else if let Some(action) = input::action(app, event) {
-        app.update(action);
     }
 }
 

@@ -84,12 +84,28 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// Render the app at its own size.
-pub fn render(app: &App) -> Buffer {
+/// Render the app at its own size, handing the frame's report back to it
+/// as a front does (so that clicks act on what was drawn).
+pub fn render(app: &mut App) -> Buffer {
+    let size = app.screen();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    let mut report = None;
+    terminal
+        .draw(|f| report = Some(waltz::explorer::view::draw(app, f)))
+        .unwrap();
+    app.drawn(report.unwrap());
+    terminal.backend().buffer().clone()
+}
+
+/// Draw the app at its own size without telling it what was drawn (for
+/// reading the screen only).
+pub fn paint(app: &App) -> Buffer {
     let size = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
     terminal
-        .draw(|f| waltz::explorer::view::render(app, f))
+        .draw(|f| {
+            waltz::explorer::view::draw(app, f);
+        })
         .unwrap();
     terminal.backend().buffer().clone()
 }
@@ -181,7 +197,9 @@ pub fn terminal_bytes(app: &App) -> Vec<u8> {
     };
     let mut terminal = Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
     terminal
-        .draw(|f| waltz::explorer::view::render(app, f))
+        .draw(|f| {
+            waltz::explorer::view::draw(app, f);
+        })
         .unwrap();
     drop(terminal);
     out.0.borrow().clone()

@@ -8,14 +8,22 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
+use super::{FrameReport, Hit};
 use crate::case::balance::{self, Cell};
 use crate::case::model::{Effect, Level};
-use crate::explorer::app::{App, Hit};
+use crate::explorer::app::App;
 use crate::explorer::view::text::{fit, pad};
 
 /// Draw the balance view over `area`, with `era` (row, in start order)
 /// and `level` selected.
-pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    app: &App,
+    era: usize,
+    level: Level,
+    area: Rect,
+    buf: &mut Buffer,
+    report: &mut FrameReport,
+) {
     let t = &app.theme;
     let case = &app.case;
     let rows = balance::by_era(case);
@@ -177,7 +185,7 @@ pub fn render(app: &App, era: usize, level: Level, area: Rect, buf: &mut Buffer)
             line_at(y, cx, column, top, buf);
             line_at(y + 1, cx, column, bottom, buf);
             let at = Rect::new(cx, y, column, 2).intersection(inner);
-            app.hits.borrow_mut().push((at, Hit::Bar(r, l)));
+            report.hits.push((at, Hit::Bar(r, l)));
         }
         y += 2;
     }

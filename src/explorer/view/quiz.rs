@@ -6,13 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
+use super::{FrameReport, Hit};
 use crate::case::model::Level;
 use crate::case::quiz::{Quiz, Verdict};
-use crate::explorer::app::{App, Hit};
+use crate::explorer::app::App;
 use crate::explorer::view::text::wrap;
 
 /// Draw the quiz over `area`.
-pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
     let t = &app.theme;
     let case = &app.case;
     let total = quiz.order.len();
@@ -105,7 +106,7 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer) {
         let y = body.y + choice_row as u16;
         for (level, dx, w) in spans_at {
             let at = Rect::new(body.x + dx, y, w, 1).intersection(body);
-            app.hits.borrow_mut().push((at, Hit::Answer(level)));
+            report.hits.push((at, Hit::Answer(level)));
         }
     }
 

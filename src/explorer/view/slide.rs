@@ -17,8 +17,8 @@ use crate::explorer::view::text::wrap;
 /// follow from the back of a room.
 const MEASURE: u16 = 100;
 
-/// Draw the slide over the whole of `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draw the slide over the whole of `area`; the rows that did not fit.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     let t = &app.theme;
     buf.set_style(area, t.text);
     // Generous margins, but keep the text when the terminal is small; on a
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height: area.height.saturating_sub(2 * margin_y),
     };
     if body.width < 10 || body.height < 3 {
-        return;
+        return 0;
     }
     let mut lines: Vec<Line> = Vec::new();
     // Which of `lines` is the link under the cursor, to keep it in view.
@@ -253,7 +253,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (rows.saturating_sub(below), below > 0)
     };
     let overflow = if len > room { len + 1 - room } else { 0 };
-    app.slide_overflow.set(overflow);
     let start = match cursor_line {
         // The presenter walks the links: the text above gives way so the
         // link Enter would open stays in view.
@@ -275,6 +274,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     flush(&mut lines, &mut y, body, buf);
+    overflow
 }
 
 /// Whether link `i` is the one under the detail's link cursor, shown while

@@ -5,11 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::explorer::app::{App, Hit};
+use super::{FrameReport, Hit};
+use crate::explorer::app::App;
 use crate::explorer::view::text::pad;
 
 /// Draw the list over `area`, the highlighted tour at `cursor`.
-pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
     let t = &app.theme;
     let tours = &app.case.data.tours;
     let width = area.width.saturating_sub(4).min(70);
@@ -56,6 +57,6 @@ pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         ]);
         let at = Rect::new(inner.x, inner.y + 1 + row as u16, inner.width, 1);
         line.render(at, buf);
-        app.hits.borrow_mut().push((at, Hit::Tour(i)));
+        report.hits.push((at, Hit::Tour(i)));
     }
 }

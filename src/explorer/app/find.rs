@@ -1,69 +1,16 @@
-//! The prompts and popups that take typing: the finder (`/`), the year
-//! prompt (`:`) and the help.
+//! The finder (`/`): editing the query, moving among the results, going
+//! to one; searching at once or on the worker thread for large cases.
 
 use std::sync::Arc;
 
+use super::line_edit;
 use super::{App, Overlay, Scroll};
 use crate::case::search::worker::{self, Response, Worker};
 use crate::case::search::{self, Corpus, MAX_QUERY};
 use crate::config::action::Action;
-use crate::explorer::app::line_edit;
 use crate::explorer::view::layout;
 
 impl App {
-    pub(super) fn help(&mut self, action: Action) {
-        let Some(scroll) = self.help else {
-            return;
-        };
-        let rows = self.help_document().lines.len();
-        let page = usize::from(layout::help(self.screen).height)
-            .saturating_sub(2)
-            .max(1);
-        let last = rows.saturating_sub(page);
-        let scroll = match action {
-            Action::Quit => {
-                self.quit = true;
-                scroll
-            }
-            Action::Cancel | Action::Help | Action::Back => {
-                self.help = None;
-                return;
-            }
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => scroll + 1,
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::PageDown => scroll + page,
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Wheel(_, _, delta) => scroll.saturating_add_signed(3 * isize::from(delta)),
-            _ => scroll,
-        };
-        self.help = Some(scroll.min(last));
-    }
-    pub(super) fn jump(&mut self, action: Action) {
-        let Overlay::Jump { input } = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Cancel | Action::Back => self.overlay = Overlay::None,
-            Action::Insert(c) => push_digits(input, &c.to_string()),
-            Action::Paste(text) => push_digits(input, &text),
-            Action::DeleteChar => {
-                input.pop();
-            }
-            Action::DeleteWord | Action::ClearInput => input.clear(),
-            Action::Submit => {
-                let year = input.parse::<i32>().ok();
-                self.overlay = Overlay::None;
-                match year {
-                    Some(y) => self.jump_to_year(y),
-                    None => self.message = Some("type a year, e.g. 2009".into()),
-                }
-            }
-            _ => {}
-        }
-    }
     pub(super) fn find(&mut self, action: Action) {
         let height = self.finder_height();
         let Overlay::Find(finder) = &mut self.overlay else {
@@ -150,10 +97,12 @@ impl App {
             self.refresh_search();
         }
     }
+
     /// Rows of results the finder shows.
     pub fn finder_height(&self) -> usize {
         usize::from(layout::finder_results(self.screen).height).max(1)
     }
+
     /// Search for the finder's query: at once for small cases, on the
     /// worker for large ones (the results arrive through [`App::poll_search`]).
     pub(super) fn refresh_search(&mut self) {
@@ -189,6 +138,7 @@ impl App {
             best,
         });
     }
+
     /// Take a finished search from the worker, if one is waiting; true when
     /// the screen needs redrawing.
     pub fn poll_search(&mut self) -> bool {
@@ -199,6 +149,7 @@ impl App {
         }
         changed
     }
+
     pub(super) fn search_done(&mut self, response: Response) {
         let current = response.generation == self.search.generation;
         let Overlay::Find(finder) = &mut self.overlay else {
@@ -221,15 +172,6 @@ impl App {
             }
             Some(None) => self.message = Some("no match to go to".into()),
             None => {}
-        }
-    }
-}
-
-/// Append the digits of `text` to a year being typed (at most four).
-fn push_digits(input: &mut String, text: &str) {
-    for c in text.chars().filter(char::is_ascii_digit) {
-        if input.len() < 4 {
-            input.push(c);
         }
     }
 }
