@@ -8,6 +8,7 @@ pub mod balance;
 pub mod diagnostic;
 pub mod index;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod quiz;
 pub mod rng;

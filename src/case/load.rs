@@ -5,7 +5,6 @@
 //! column, never as a panic. On success the events are in chronological
 //! order and every string is inert (see [`crate::case::sanitize`]).
 
-pub(crate) mod locate;
 mod read;
 mod validate;
 
@@ -17,6 +16,7 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use ron::extensions::Extensions;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
+use crate::case::locate;
 use crate::case::model::{Dataset, Event, Target};
 use crate::case::sanitize;
 
@@ -329,8 +329,9 @@ fn listed(names: &[&str]) -> String {
     }
 }
 
-/// A RON parse error as a diagnostic pointing at the offending value.
-pub(crate) fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
+/// A RON parse error as a diagnostic pointing at the offending value (in a
+/// dataset or a settings file).
+pub fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let message = match &e.code {
         ron::Error::ExceededRecursionLimit => {
             format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")

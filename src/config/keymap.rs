@@ -2,10 +2,12 @@
 //! program reads keys, and the help screen is generated from this table.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::config::action::Action;
+use crate::config::settings;
 
 /// What the program is doing, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,192 +222,35 @@ pub struct HelpSection {
     pub rows: Vec<(String, &'static str)>,
 }
 
+/// The default bindings, as a settings file.
+pub const DEFAULT_KEYS: &str = include_str!("../../assets/keys.ron");
+
+/// What messages call the default bindings' file.
+pub const DEFAULT_KEYS_NAME: &str = "keys.ron (built in)";
+
 impl Default for Keymap {
+    /// The bindings of `assets/keys.ron`, read once.
     fn default() -> Keymap {
-        use Action as A;
-        use KeyCode as K;
-        let c = |ch: char| Key::plain(K::Char(ch));
-        let p = Key::plain;
-        let browse = [
-            (c('q'), A::Quit),
-            (Key::ctrl('c'), A::Quit),
-            (c('?'), A::Help),
-            (c('k'), A::Up),
-            (p(K::Up), A::Up),
-            (c('j'), A::Down),
-            (p(K::Down), A::Down),
-            (p(K::PageUp), A::PageUp),
-            (Key::ctrl('b'), A::PageUp),
-            (Key::ctrl('u'), A::PageUp),
-            (p(K::PageDown), A::PageDown),
-            (Key::ctrl('f'), A::PageDown),
-            (Key::ctrl('d'), A::PageDown),
-            (c('g'), A::Top),
-            (p(K::Home), A::Top),
-            (c('G'), A::Bottom),
-            (p(K::End), A::Bottom),
-            (p(K::Tab), A::FocusNext),
-            (p(K::BackTab), A::FocusPrev),
-            (c('h'), A::FocusLeft),
-            (p(K::Left), A::FocusLeft),
-            (c('l'), A::FocusRight),
-            (p(K::Right), A::FocusRight),
-            (p(K::Enter), A::Open),
-            (c(' '), A::Open),
-            (p(K::Esc), A::Back),
-            (p(K::Backspace), A::Back),
-            (c('n'), A::NextLit),
-            (c('N'), A::PrevLit),
-            (c('0'), A::LensAll),
-            (c('1'), A::LensIndividual),
-            (c('2'), A::LensDomestic),
-            (c('3'), A::LensSystemic),
-            (c(':'), A::JumpYear),
-            (c('/'), A::Search),
-            (c('t'), A::Tours),
-            (c('P'), A::Present),
-            (c('b'), A::Balance),
-            (c('z'), A::Quiz),
-        ];
-        let help = [
-            (c('?'), A::Cancel),
-            (p(K::Esc), A::Cancel),
-            (c('q'), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-            (c('k'), A::Up),
-            (p(K::Up), A::Up),
-            (c('j'), A::Down),
-            (p(K::Down), A::Down),
-            (p(K::PageUp), A::PageUp),
-            (p(K::PageDown), A::PageDown),
-            (c('g'), A::Top),
-            (p(K::Home), A::Top),
-            (c('G'), A::Bottom),
-            (p(K::End), A::Bottom),
-        ];
-        let jump = [
-            (p(K::Enter), A::Submit),
-            (p(K::Esc), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-            (p(K::Backspace), A::DeleteChar),
-            (Key::ctrl('w'), A::DeleteWord),
-            (Key::ctrl('u'), A::ClearInput),
-        ];
-        let find = [
-            (p(K::Enter), A::Submit),
-            (p(K::Esc), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-            (p(K::Up), A::Up),
-            (Key::ctrl('p'), A::Up),
-            (Key::ctrl('k'), A::Up),
-            (p(K::Down), A::Down),
-            (Key::ctrl('n'), A::Down),
-            (Key::ctrl('j'), A::Down),
-            (p(K::PageUp), A::PageUp),
-            (p(K::PageDown), A::PageDown),
-            (p(K::Backspace), A::DeleteChar),
-            (Key::ctrl('h'), A::DeleteChar),
-            (p(K::Delete), A::DeleteNextChar),
-            (Key::ctrl('w'), A::DeleteWord),
-            (Key::ctrl('u'), A::ClearInput),
-            (p(K::Left), A::Left),
-            (Key::ctrl('b'), A::Left),
-            (p(K::Right), A::Right),
-            (Key::ctrl('f'), A::Right),
-            (p(K::Home), A::InputStart),
-            (Key::ctrl('a'), A::InputStart),
-            (p(K::End), A::InputEnd),
-            (Key::ctrl('e'), A::InputEnd),
-        ];
-        let tours = [
-            (c('k'), A::Up),
-            (p(K::Up), A::Up),
-            (c('j'), A::Down),
-            (p(K::Down), A::Down),
-            (p(K::Enter), A::Submit),
-            (c('?'), A::Help),
-            (p(K::Esc), A::Cancel),
-            (c('q'), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-        ];
-        let tour = [
-            (c('k'), A::Up),
-            (p(K::Up), A::Up),
-            (c('j'), A::Down),
-            (p(K::Down), A::Down),
-            (p(K::PageUp), A::PageUp),
-            (p(K::PageDown), A::PageDown),
-            (p(K::Right), A::Next),
-            (c('l'), A::Next),
-            (c(' '), A::Next),
-            (p(K::Enter), A::Next),
-            (p(K::Left), A::Prev),
-            (c('h'), A::Prev),
-            (p(K::Backspace), A::Prev),
-            (p(K::Home), A::Top),
-            (p(K::End), A::Bottom),
-            (c('P'), A::Present),
-            (c('?'), A::Help),
-            (p(K::Esc), A::Cancel),
-            (c('q'), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-        ];
-        let balance = [
-            (c('k'), A::Up),
-            (p(K::Up), A::Up),
-            (c('j'), A::Down),
-            (p(K::Down), A::Down),
-            (c('h'), A::Left),
-            (p(K::Left), A::Left),
-            (c('l'), A::Right),
-            (p(K::Right), A::Right),
-            (p(K::Enter), A::Submit),
-            (c('?'), A::Help),
-            (p(K::Esc), A::Cancel),
-            (c('b'), A::Cancel),
-            (c('q'), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-        ];
-        let quiz = [
-            (c('1'), A::ToggleIndividual),
-            (c('2'), A::ToggleDomestic),
-            (c('3'), A::ToggleSystemic),
-            (p(K::Enter), A::Submit),
-            (c(' '), A::Submit),
-            (c('?'), A::Help),
-            (p(K::Esc), A::Cancel),
-            (c('q'), A::Cancel),
-            (Key::ctrl('c'), A::Quit),
-        ];
-        let mut bindings: Vec<Binding> = Mode::ALL
-            .iter()
-            .map(|&mode| Binding {
-                mode,
-                key: Key::ctrl('z'),
-                action: A::Suspend,
+        static DEFAULT: OnceLock<Keymap> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                let (settings, problems) =
+                    settings::parse_over(DEFAULT_KEYS_NAME, DEFAULT_KEYS, Keymap::empty());
+                debug_assert!(problems.is_empty(), "{problems:?}");
+                settings.keymap
             })
-            .collect();
-        for (mode, table) in [
-            (Mode::Browse, &browse[..]),
-            (Mode::Find, &find[..]),
-            (Mode::Jump, &jump[..]),
-            (Mode::Tours, &tours[..]),
-            (Mode::Tour, &tour[..]),
-            (Mode::Balance, &balance[..]),
-            (Mode::Quiz, &quiz[..]),
-            (Mode::Help, &help[..]),
-        ] {
-            bindings.extend(table.iter().map(|(key, action)| Binding {
-                mode,
-                key: *key,
-                action: action.clone(),
-            }));
-        }
-        Keymap { bindings }
+            .clone()
     }
 }
 
 impl Keymap {
+    /// No bindings at all: what the defaults are read over.
+    pub fn empty() -> Keymap {
+        Keymap {
+            bindings: Vec::new(),
+        }
+    }
+
     /// The action for a key event in a mode, if any. In a mode that takes
     /// text, an unbound printable character types itself.
     pub fn action(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
@@ -534,6 +379,12 @@ mod tests {
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(km.action(Mode::Browse, j), Some(Action::Up));
         assert_eq!(km.keys_for(Mode::Browse, &Action::Down), ["↓"]);
+    }
+
+    #[test]
+    fn the_default_bindings_read_without_a_problem() {
+        let (_, problems) = settings::parse_over(DEFAULT_KEYS_NAME, DEFAULT_KEYS, Keymap::empty());
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]

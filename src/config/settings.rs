@@ -14,20 +14,27 @@
 //! )
 //! ```
 //!
+//! The default bindings (`assets/keys.ron`) are a settings file too, read
+//! by this same parser over an empty key map.
+//!
 //! A problem in the file never stops waltz: it is reported like a dataset
 //! error (`path:line:col`), the entry at fault is left out and the defaults
-//! stand for it.
+//! stand for it. The file is read with serde into [`File`], whose every
+//! value is [`Lenient`]: a value of the wrong type costs only its entry.
 
 use std::path::{Path, PathBuf};
 
 use crossterm::event::KeyCode;
+use ron::Value;
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
-use crate::case::load::locate::{Seg, Tree};
+use crate::case::load::{self, MAX_NESTING};
+use crate::case::locate::{Seg, Tree};
 use crate::config::action::Action;
 use crate::config::keymap::{Key, Keymap, Mode};
 use crate::config::theme::Theme;
-use ron::Value;
 
 /// The largest settings file read.
 const MAX_BYTES: u64 = 1024 * 1024;
@@ -106,42 +113,96 @@ fn read(path: &Path, name: &str) -> Result<Option<String>, Diagnostic> {
         .map_err(|_| Diagnostic::file(name, "is not UTF-8 text; using the defaults"))
 }
 
-/// A string value (`"light"`, or `'x'` for a key), also when written
-/// `Some("light")`.
-fn as_str(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Char(c) => Some(c.to_string()),
-        Value::Option(Some(v)) => as_str(v),
-        _ => None,
+/// A value as written, of the type wanted or not: reading one never fails,
+/// so that a wrong entry is left out without losing the rest of the file.
+#[derive(Debug, Clone)]
+enum Lenient<T> {
+    /// The value, of the type wanted.
+    Right(T),
+    /// Something else, kept to be named in the message.
+    Wrong(Value),
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut value = Value::deserialize(d)?;
+        // `Some("light")` says what `"light"` says.
+        while let Value::Option(Some(inner)) = value {
+            value = *inner;
+        }
+        Ok(match value.clone().into_rust::<T>() {
+            Ok(right) => Lenient::Right(right),
+            Err(_) => Lenient::Wrong(value),
+        })
     }
 }
 
-/// A boolean value, also when written `Some(true)`.
-fn as_bool(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::Option(Some(v)) => as_bool(v),
-        _ => None,
+impl Lenient<String> {
+    /// The text, or the wrong value as RON shows it.
+    fn shown(&self) -> String {
+        match self {
+            Lenient::Right(s) => s.clone(),
+            Lenient::Wrong(v) => format!("{v:?}"),
+        }
     }
 }
 
-/// The entries of a map value (`{ … }`); `()` is an empty one.
-fn as_map(v: &Value) -> Option<Vec<(&Value, &Value)>> {
-    match v {
-        Value::Map(m) => Some(m.iter().collect()),
-        Value::Unit => Some(Vec::new()),
-        Value::Option(Some(v)) => as_map(v),
-        _ => None,
+/// A map's entries in the order written (`()` is an empty one). A key given
+/// twice is there once, with its last value: the last one stands.
+#[derive(Debug, Clone)]
+struct Entries<V>(Vec<(Lenient<String>, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Each<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Each<V> {
+            type Value = Entries<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map, like `{ \"x\": \"quit\" }`")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Entries<V>, E> {
+                Ok(Entries(Vec::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<V>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        d.deserialize_any(Each(std::marker::PhantomData))
     }
 }
 
-/// Parse settings from their text; `name` is what messages call the file.
-///
-/// The file is read as plain RON values and each setting checked on its
-/// own, so that one wrong entry is left out without losing the rest; only
-/// text that is not RON at all discards the file.
+/// For each mode, its keys and the action each is bound to.
+type KeyTable = Entries<Lenient<Entries<Lenient<String>>>>;
+
+/// A settings file as written: every entry optional and of any type.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+struct File(Lenient<Entries<Value>>);
+
+/// Parse settings from their text over the default bindings; `name` is
+/// what messages call the file.
 pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
+    parse_over(name, text, Keymap::default())
+}
+
+/// Parse settings from their text, changing `keymap`.
+///
+/// The file is read as typed entries, each checked on its own, so that one
+/// wrong entry is left out without losing the rest; only text that is not
+/// RON at all discards the file.
+pub fn parse_over(name: &str, text: &str, keymap: Keymap) -> (Settings, Vec<Diagnostic>) {
+    // Not `..Settings::default()`: that reads the default bindings, which
+    // are themselves read by this function.
+    let mut settings = Settings {
+        theme: None,
+        ascii: None,
+        mouse: None,
+        keymap,
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // An empty file asks for nothing: the defaults, without complaint; so
     // does one whose every line is commented out.
@@ -149,165 +210,197 @@ pub fn parse(name: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
     {
-        return (Settings::default(), Vec::new());
+        return (settings, Vec::new());
     }
-    let lines = Lines::new(text);
-    let options = ron::Options::default().with_recursion_limit(16);
-    let value: Value = match options.from_str(text) {
-        Ok(value) => value,
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let file: File = match options.from_str(text) {
+        Ok(file) => file,
         Err(e) => {
-            let mut d = crate::case::load::syntax_error(name, text, &e);
+            let mut d = load::syntax_error(name, text, &e);
             d.message.push_str("; using the defaults");
-            return (Settings::default(), vec![d]);
+            return (settings, vec![d]);
         }
     };
-
-    let tree = Tree::scan(text);
-    // A map keeps only the last of a repeated name: say which one stands.
-    let mut problems: Vec<Diagnostic> = tree
-        .repeated_fields()
-        .into_iter()
-        .map(|(field, at)| {
-            let message = format!("`{field}` is given more than once; the last one stands");
-            lines.diagnostic(Severity::Error, name, at, message)
-        })
-        .collect();
-    let mut problem = |path: &[Seg], message: String| {
-        problems.push(lines.diagnostic(Severity::Error, name, tree.offset(path), message));
+    let mut check = Check {
+        name,
+        lines: Lines::new(text),
+        tree: Tree::scan(text),
+        problems: Vec::new(),
     };
-    let mut settings = Settings::default();
-    let Some(fields) = as_map(&value) else {
-        problem(
+    check.repeated();
+    let Lenient::Right(entries) = file.0 else {
+        check.problem(
             &[],
-            "a settings file is one `( … )` of settings, like `(theme: \"light\")`; using the defaults"
-                .to_owned(),
+            "a settings file is one `( … )` of settings, like `(theme: \"light\")`; using the defaults",
         );
-        return (settings, problems);
+        return (settings, check.problems);
     };
-    let mut keys = Vec::new();
-    for (field, v) in fields {
-        let Some(field) = as_str(field).filter(|f| FIELDS.contains(&f.as_str())) else {
-            let shown = as_str(field).unwrap_or_else(|| format!("{field:?}"));
-            problem(
-                &[Seg::Name(shown.clone())],
-                format!(
-                    "no setting `{shown}` (there are {}); left out",
-                    FIELDS.join(", ")
-                ),
-            );
-            continue;
-        };
-        let here = [Seg::Key(field.clone())];
-        match field.as_str() {
-            "theme" => match as_str(v) {
-                Some(theme) => {
-                    settings.theme = Theme::by_name(&theme);
-                    if settings.theme.is_none() {
-                        problem(
-                            &here,
-                            format!(
-                                "no theme `{theme}` (there are {}); using the default",
-                                Theme::NAMES.join(", ")
-                            ),
-                        );
-                    }
-                }
-                None => problem(&here, "`theme` is a name in quotes, like \"light\"; left out".to_owned()),
-            },
-            "ascii" | "mouse" => match as_bool(v) {
-                Some(b) if field == "ascii" => settings.ascii = Some(b),
-                Some(b) => settings.mouse = Some(b),
-                None => problem(&here, format!("`{field}` is `true` or `false`; left out")),
-            },
-            _ => match as_map(v) {
-                Some(map) => keys = map,
-                None => problem(
-                    &here,
-                    "`keys` is a map of modes, like `{ \"browse\": { \"x\": \"quit\" } }`; left out"
-                        .to_owned(),
-                ),
-            },
-        }
+    for (field, value) in entries.0 {
+        check.field(&mut settings, field, value);
     }
-
-    for (mode_name, bindings) in keys {
-        let mode_name = as_str(mode_name).unwrap_or_else(|| format!("{mode_name:?}"));
-        let place = [Seg::Field("keys"), Seg::Name(mode_name.clone())];
-        let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == mode_name) else {
-            let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
-            problem(
-                &place,
-                format!(
-                    "no mode `{mode_name}` (there are {}, each in quotes); its keys are left out",
-                    modes.join(", ")
-                ),
-            );
-            continue;
-        };
-        let Some(bindings) = as_map(bindings) else {
-            problem(
-                &place,
-                format!(
-                    "`{mode_name}` takes a map of keys to actions, like {{ \"x\": \"quit\" }}; left out"
-                ),
-            );
-            continue;
-        };
-        for (key_name, action_name) in bindings {
-            let key_name = as_str(key_name).unwrap_or_else(|| format!("{key_name:?}"));
-            let at = |last: Seg| [Seg::Field("keys"), Seg::Key(mode_name.clone()), last];
-            let key = match Key::parse(&key_name) {
-                Ok(key) => key,
-                Err(e) => {
-                    problem(&at(Seg::Name(key_name.clone())), format!("{e}; left out"));
-                    continue;
-                }
-            };
-            let value_at = at(Seg::Key(key_name.clone()));
-            let Some(action_name) = as_str(action_name) else {
-                problem(
-                    &value_at,
-                    "an action is a name in quotes, like \"quit\"; left out".to_owned(),
-                );
-                continue;
-            };
-            let action = if action_name == UNBIND {
-                None
-            } else if let Some(action) = Action::from_name(&action_name) {
-                Some(action)
-            } else {
-                problem(
-                    &value_at,
-                    format!(
-                        "no action `{action_name}` (README lists the names; `{UNBIND}` unbinds); left out"
-                    ),
-                );
-                continue;
-            };
-            if let Err(why) = allowed(mode, key, action.as_ref()) {
-                problem(&value_at, format!("{why}; left out"));
-                continue;
-            }
-            match action {
-                Some(action) => settings.keymap.bind(mode, key, action),
-                None => settings.keymap.unbind(mode, key),
-            }
-        }
-        // Every mode but exploring needs a way out that is not quitting.
-        if mode != Mode::Browse && settings.keymap.keys_for(mode, &Action::Cancel).is_empty() {
-            settings
-                .keymap
-                .bind(mode, Key::plain(KeyCode::Esc), Action::Cancel);
-            problem(
-                &place,
-                format!(
-                    "this would leave `{mode_name}` with no key to cancel; Esc cancels there still"
-                ),
-            );
-        }
-    }
+    let mut problems = check.problems;
     problems.sort_by_key(|d| d.pos);
     (settings, problems)
+}
+
+/// Checking a file's entries, with what it takes to say where each is.
+struct Check<'t> {
+    name: &'t str,
+    lines: Lines<'t>,
+    tree: Tree,
+    problems: Vec<Diagnostic>,
+}
+
+impl Check<'_> {
+    fn problem(&mut self, path: &[Seg], message: impl Into<String>) {
+        let at = self.tree.offset(path);
+        let d = self
+            .lines
+            .diagnostic(Severity::Error, self.name, at, message);
+        self.problems.push(d);
+    }
+
+    /// A map keeps only the last of a repeated name: say which one stands.
+    fn repeated(&mut self) {
+        let repeated: Vec<(String, usize)> = self
+            .tree
+            .repeated_fields()
+            .into_iter()
+            .map(|(field, at)| (field.to_owned(), at))
+            .collect();
+        for (field, at) in repeated {
+            let message = format!("`{field}` is given more than once; the last one stands");
+            let d = self
+                .lines
+                .diagnostic(Severity::Error, self.name, at, message);
+            self.problems.push(d);
+        }
+    }
+
+    /// One setting, read into `settings` when it is right.
+    fn field(&mut self, settings: &mut Settings, field: Lenient<String>, value: Value) {
+        let shown = field.shown();
+        if !FIELDS.contains(&shown.as_str()) {
+            let message = format!(
+                "no setting `{shown}` (there are {}); left out",
+                FIELDS.join(", ")
+            );
+            return self.problem(&[Seg::Name(shown)], message);
+        }
+        let here = [Seg::Key(shown.clone())];
+        match shown.as_str() {
+            "theme" => match typed::<String>(value) {
+                Lenient::Right(theme) => {
+                    settings.theme = Theme::by_name(&theme);
+                    if settings.theme.is_none() {
+                        let message = format!(
+                            "no theme `{theme}` (there are {}); using the default",
+                            Theme::NAMES.join(", ")
+                        );
+                        self.problem(&here, message);
+                    }
+                }
+                Lenient::Wrong(_) => self.problem(
+                    &here,
+                    "`theme` is a name in quotes, like \"light\"; left out",
+                ),
+            },
+            "ascii" | "mouse" => match typed::<bool>(value) {
+                Lenient::Right(b) if shown == "ascii" => settings.ascii = Some(b),
+                Lenient::Right(b) => settings.mouse = Some(b),
+                Lenient::Wrong(_) => {
+                    self.problem(&here, format!("`{shown}` is `true` or `false`; left out"))
+                }
+            },
+            _ => match typed::<KeyTable>(value) {
+                Lenient::Right(table) => self.keys(&mut settings.keymap, table),
+                Lenient::Wrong(_) => self.problem(
+                    &here,
+                    "`keys` is a map of modes, like `{ \"browse\": { \"x\": \"quit\" } }`; left out",
+                ),
+            },
+        }
+    }
+
+    /// The key bindings, mode by mode, into `keymap`.
+    fn keys(&mut self, keymap: &mut Keymap, table: KeyTable) {
+        for (mode_name, bindings) in table.0 {
+            let mode_name = mode_name.shown();
+            let place = [Seg::Field("keys"), Seg::Name(mode_name.clone())];
+            let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == mode_name) else {
+                let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+                let message = format!(
+                    "no mode `{mode_name}` (there are {}, each in quotes); its keys are left out",
+                    modes.join(", ")
+                );
+                self.problem(&place, message);
+                continue;
+            };
+            let Lenient::Right(bindings) = bindings else {
+                let message = format!(
+                    "`{mode_name}` takes a map of keys to actions, like {{ \"x\": \"quit\" }}; left out"
+                );
+                self.problem(&place, message);
+                continue;
+            };
+            for (key_name, action_name) in bindings.0 {
+                self.binding(keymap, mode, &mode_name, key_name.shown(), action_name);
+            }
+            // Every mode but exploring needs a way out that is not quitting.
+            if mode != Mode::Browse && keymap.keys_for(mode, &Action::Cancel).is_empty() {
+                keymap.bind(mode, Key::plain(KeyCode::Esc), Action::Cancel);
+                let message = format!(
+                    "this would leave `{mode_name}` with no key to cancel; Esc cancels there still"
+                );
+                self.problem(&place, message);
+            }
+        }
+    }
+
+    /// One key's binding in one mode.
+    fn binding(
+        &mut self,
+        keymap: &mut Keymap,
+        mode: Mode,
+        mode_name: &str,
+        key_name: String,
+        action_name: Lenient<String>,
+    ) {
+        let at = |last: Seg| [Seg::Field("keys"), Seg::Key(mode_name.to_owned()), last];
+        let key = match Key::parse(&key_name) {
+            Ok(key) => key,
+            Err(e) => return self.problem(&at(Seg::Name(key_name)), format!("{e}; left out")),
+        };
+        let value_at = at(Seg::Key(key_name));
+        let Lenient::Right(action_name) = action_name else {
+            return self.problem(
+                &value_at,
+                "an action is a name in quotes, like \"quit\"; left out",
+            );
+        };
+        let action = if action_name == UNBIND {
+            None
+        } else if let Some(action) = Action::from_name(&action_name) {
+            Some(action)
+        } else {
+            let message = format!(
+                "no action `{action_name}` (README lists the names; `{UNBIND}` unbinds); left out"
+            );
+            return self.problem(&value_at, message);
+        };
+        if let Err(why) = allowed(mode, key, action.as_ref()) {
+            return self.problem(&value_at, format!("{why}; left out"));
+        }
+        match action {
+            Some(action) => keymap.bind(mode, key, action),
+            None => keymap.unbind(mode, key),
+        }
+    }
+}
+
+/// `value` as a `T`, or as it was.
+fn typed<T: DeserializeOwned>(value: Value) -> Lenient<T> {
+    Lenient::deserialize(value).unwrap_or_else(|_: ron::Error| Lenient::Wrong(Value::Unit))
 }
 
 /// Whether `key` may be bound to `action` (or unbound, `None`) in `mode`:
@@ -396,6 +489,9 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(s.theme.unwrap().name, "light");
         assert_eq!(s.ascii, Some(true));
+        let (s, problems) = parse("c.ron", r#"(theme: Some("light"))"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s.theme.unwrap().name, "light");
     }
 
     #[test]

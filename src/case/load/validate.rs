@@ -10,8 +10,8 @@ use std::ops::RangeInclusive;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::locate::Seg::{self, Field, Index};
 use crate::case::diagnostic::Severity;
+use crate::case::locate::Seg::{self, Field, Index};
 use crate::case::model::{Dataset, Target};
 
 /// Years a dataset may use. Wide enough for modern international history,

@@ -19,7 +19,14 @@ pub fn insert(text: &mut String, caret: &mut usize, new: &str, max: usize) -> bo
     let clean: String = new
         .chars()
         .filter(|&c| !crate::case::sanitize::is_format(c))
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            // Line and paragraph separators break a line as controls do.
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .take(room)
         .collect();
     if clean.is_empty() {
@@ -101,6 +108,9 @@ mod tests {
         let mut text = String::from("ab");
         let mut caret = 1;
         assert!(insert(&mut text, &mut caret, "x\u{1b}[31m\u{202e}y", 6));
+        let (mut line, mut at) = (String::new(), 0);
+        assert!(insert(&mut line, &mut at, "a\u{2028}b\u{2029}", 9));
+        assert_eq!(line, "a b ");
         assert_eq!((text.as_str(), caret), ("ax [3b", 5));
         assert!(!insert(&mut text, &mut caret, "more", 6));
     }

@@ -65,7 +65,8 @@ impl Tree {
     pub fn offset(&self, path: &[Seg]) -> usize {
         let mut node = self;
         for seg in path {
-            let field = |name: &str| node.fields.iter().find(|(n, _, _)| n == name);
+            // The last of a repeated name: it is the one that stands.
+            let field = |name: &str| node.fields.iter().rfind(|(n, _, _)| n == name);
             let next = match seg {
                 Seg::Field(name) => field(name).map(|(_, _, t)| t),
                 Seg::Key(name) => field(name).map(|(_, _, t)| t),
