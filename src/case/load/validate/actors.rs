@@ -1,0 +1,22 @@
+//! Actors: unique ids and a name.
+
+use super::{Checker, Ids, at};
+use crate::case::model::Dataset;
+
+/// Check every actor; their ids, for references to them.
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
+    let actors = c.ids("actors", "actor", d.actors.iter().map(|a| a.id.as_str()));
+    for (i, a) in d.actors.iter().enumerate() {
+        let of = |what: &str| format!("actor `{}`'s {what}", a.id);
+        c.text(|| at("actors", i, "name"), || of("name"), &a.name, true);
+        c.text(
+            || at("actors", i, "country"),
+            || of("country"),
+            &a.country,
+            false,
+        );
+        c.text(|| at("actors", i, "role"), || of("role"), &a.role, false);
+    }
+
+    actors
+}

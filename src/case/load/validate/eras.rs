@@ -1,0 +1,30 @@
+//! Eras: unique ids, a name, years in range and in order.
+
+use super::{Checker, at};
+use crate::case::model::Dataset;
+
+/// Check every era.
+pub(super) fn check(c: &mut Checker, d: &Dataset) {
+    c.ids("eras", "era", d.eras.iter().map(|e| e.id.as_str()));
+    for (i, era) in d.eras.iter().enumerate() {
+        let of = |what: &str| format!("era `{}`'s {what}", era.id);
+        c.text(|| at("eras", i, "name"), || of("name"), &era.name, true);
+        c.text(
+            || at("eras", i, "summary"),
+            || of("summary"),
+            &era.summary,
+            false,
+        );
+        c.year(|| at("eras", i, "start"), || of("start"), era.start);
+        c.year(|| at("eras", i, "end"), || of("end"), era.end);
+        if era.end < era.start {
+            c.error(
+                at("eras", i, "end"),
+                format!(
+                    "era `{}` ends ({}) before it starts ({})",
+                    era.id, era.end, era.start
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Events: unique ids, a title, dates in range and in order, references
+//! that exist; warnings for events the timeline cannot place well.
+
+use super::{Checker, Ids, YEARS, at};
+use crate::case::model::Dataset;
+
+/// The ids an event may refer to.
+pub(super) struct Known<'a, 'd> {
+    /// Factor ids.
+    pub factors: &'a Ids<'d>,
+    /// Actor ids.
+    pub actors: &'a Ids<'d>,
+    /// Source ids.
+    pub sources: &'a Ids<'d>,
+}
+
+/// Check every event; their ids, for tour steps.
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'d> {
+    let (first, last) = d.period;
+    let events = c.ids("events", "event", d.events.iter().map(|e| e.id.as_str()));
+    // Events in no era are worth a warning only when the eras are sound: a
+    // reversed era is already an error.
+    let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
+    for (i, e) in d.events.iter().enumerate() {
+        let owner = || format!("event `{}`", e.id);
+        let of = |what: &str| format!("event `{}`'s {what}", e.id);
+        c.text(|| at("events", i, "title"), || of("title"), &e.title, true);
+        c.text(
+            || at("events", i, "summary"),
+            || of("summary"),
+            &e.summary,
+            false,
+        );
+        for (field, text) in [("quote", &e.quote), ("note", &e.note)] {
+            if let Some(text) = text {
+                c.text(|| at("events", i, field), || of(field), text, false);
+            }
+        }
+        c.year(|| at("events", i, "year"), || of("year"), e.year);
+        if let Some(month) = e.month.filter(|m| !(1..=12).contains(m)) {
+            c.error(
+                at("events", i, "month"),
+                format!("{}'s month {month} is not 1–12", owner()),
+            );
+        }
+        if let Some(until) = e.until {
+            c.year(|| at("events", i, "until"), || of("last year"), until);
+            if until < e.year {
+                c.error(
+                    at("events", i, "until"),
+                    format!("{} ends ({until}) before it starts ({})", owner(), e.year),
+                );
+            }
+        }
+        c.refs(
+            ("events", i, "factors"),
+            owner,
+            "factor",
+            &e.factors,
+            known.factors,
+        );
+        c.refs(
+            ("events", i, "actors"),
+            owner,
+            "actor",
+            &e.actors,
+            known.actors,
+        );
+        c.refs(
+            ("events", i, "sources"),
+            owner,
+            "source",
+            &e.sources,
+            known.sources,
+        );
+        // A reversed period is already an error; these would only add noise.
+        let in_period = first <= last && (first..=last).contains(&e.year);
+        if first <= last && e.year > last && YEARS.contains(&e.year) {
+            c.warn(
+                at("events", i, "year"),
+                format!(
+                    "{} ({}) is after the period ({first}–{last})",
+                    owner(),
+                    e.year
+                ),
+            );
+        }
+        if e.factors.is_empty() && in_period {
+            c.warn(
+                at("events", i, "factors"),
+                format!("{} is in the period but linked to no factor", owner()),
+            );
+        }
+        let in_an_era = d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
+        if in_period && eras_sound && !in_an_era {
+            c.warn(
+                at("events", i, "year"),
+                format!(
+                    "{} ({}) falls in no era; the timeline lists it under \"no era\"",
+                    owner(),
+                    e.year
+                ),
+            );
+        }
+    }
+    events
+}

@@ -1,0 +1,55 @@
+//! Tours: unique ids, a name, steps, and steps that show items that exist.
+
+use super::{Checker, Ids, at};
+use crate::case::locate::Seg::{Field, Index};
+use crate::case::model::{Dataset, Target};
+
+/// Check every tour.
+pub(super) fn check(c: &mut Checker, d: &Dataset, events: &Ids, factors: &Ids) {
+    c.ids("tours", "tour", d.tours.iter().map(|t| t.id.as_str()));
+    for (i, tour) in d.tours.iter().enumerate() {
+        c.text(
+            || at("tours", i, "name"),
+            || format!("tour `{}`'s name", tour.id),
+            &tour.name,
+            true,
+        );
+        if tour.steps.is_empty() {
+            c.error(
+                at("tours", i, "steps"),
+                format!("tour `{}` has no steps", tour.id),
+            );
+        }
+        for (s, step) in tour.steps.iter().enumerate() {
+            let path = |field| {
+                vec![
+                    Field("tours"),
+                    Index(i),
+                    Field("steps"),
+                    Index(s),
+                    Field(field),
+                ]
+            };
+            c.text(
+                || path("note"),
+                || format!("tour `{}` step {}'s note", tour.id, s + 1),
+                &step.note,
+                false,
+            );
+            let (kind, id, known) = match &step.show {
+                Target::Event(id) => ("event", id, &events),
+                Target::Factor(id) => ("factor", id, &factors),
+            };
+            if !known.contains_key(id.as_str()) {
+                c.error(
+                    path("show"),
+                    format!(
+                        "tour `{}` step {} shows {kind} `{id}`, which does not exist",
+                        tour.id,
+                        s + 1
+                    ),
+                );
+            }
+        }
+    }
+}
