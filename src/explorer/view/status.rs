@@ -8,121 +8,181 @@ use ratatui::widgets::Widget;
 
 use crate::config::action::Action;
 use crate::config::keymap::Mode;
-use crate::explorer::app::{App, Region};
+use crate::explorer::app::{App, Overlay, Region};
 use crate::explorer::view::text::{fit, width};
+
+/// How a hint shows its actions' keys.
+#[derive(Debug, Clone, Copy)]
+enum Keys {
+    /// Each action's first key, between slashes: `/`, `j/k`.
+    Slashed,
+    /// Each action's first key, spaced: `1 2 3 0`.
+    Spaced,
+}
+
+/// A hint in the status bar: the keys of some actions and what they do. It
+/// shows only when every one of its actions is bound.
+#[derive(Debug, Clone, Copy)]
+struct Hint {
+    actions: &'static [Action],
+    keys: Keys,
+    what: &'static str,
+}
+
+const fn one(action: &'static [Action], what: &'static str) -> Hint {
+    Hint {
+        actions: action,
+        keys: Keys::Slashed,
+        what,
+    }
+}
+
+const fn pair(actions: &'static [Action], what: &'static str) -> Hint {
+    Hint {
+        actions,
+        keys: Keys::Slashed,
+        what,
+    }
+}
+
+const fn group(actions: &'static [Action], what: &'static str) -> Hint {
+    Hint {
+        actions,
+        keys: Keys::Spaced,
+        what,
+    }
+}
+
+use Action as A;
+
+/// The hints of each mode (and, exploring, each region), most useful first:
+/// on a narrow screen the last ones give way.
+const TIMELINE: &[Hint] = &[
+    pair(&[A::Down, A::Up], "move"),
+    one(&[A::Open], "open"),
+    one(&[A::Search], "find"),
+    one(&[A::Help], "help"),
+    one(&[A::Quit], "quit"),
+    one(&[A::FocusNext], "focus"),
+    pair(&[A::NextLit, A::PrevLit], "next ●"),
+    group(
+        &[
+            A::LensIndividual,
+            A::LensDomestic,
+            A::LensSystemic,
+            A::LensAll,
+        ],
+        "lens",
+    ),
+    one(&[A::Tours], "tours"),
+    one(&[A::JumpYear], "year"),
+];
+const PANE: &[Hint] = &[
+    pair(&[A::Down, A::Up], "move"),
+    one(&[A::Open], "detail"),
+    one(&[A::Help], "help"),
+    one(&[A::Quit], "quit"),
+    one(&[A::FocusNext], "focus"),
+    pair(&[A::NextLit, A::PrevLit], "next ●"),
+];
+const DETAIL: &[Hint] = &[
+    pair(&[A::Down, A::Up], "read, links"),
+    one(&[A::Open], "follow"),
+    one(&[A::Back], "back"),
+    one(&[A::Help], "help"),
+    one(&[A::Quit], "quit"),
+    one(&[A::FocusNext], "focus"),
+];
+const HELP: &[Hint] = &[
+    pair(&[A::Down, A::Up], "scroll"),
+    one(&[A::Cancel], "close"),
+];
+const FIND: &[Hint] = &[
+    pair(&[A::Down, A::Up], "move"),
+    one(&[A::Submit], "go"),
+    one(&[A::Cancel], "cancel"),
+    one(&[A::ClearInput], "clear"),
+    one(&[A::DeleteWord], "delete word"),
+];
+const TOURS: &[Hint] = &[
+    pair(&[A::Down, A::Up], "choose"),
+    one(&[A::Submit], "start"),
+    one(&[A::Cancel], "close"),
+    one(&[A::Help], "help"),
+];
+const TOUR: &[Hint] = &[
+    pair(&[A::Next, A::Prev], "step"),
+    one(&[A::Cancel], "leave the tour"),
+    pair(&[A::Down, A::Up], "scroll"),
+    pair(&[A::Top, A::Bottom], "first/last"),
+    one(&[A::Present], "present"),
+];
+const BALANCE: &[Hint] = &[
+    pair(&[A::Down, A::Up], "era"),
+    pair(&[A::Left, A::Right], "level"),
+    one(&[A::Submit], "see on the timeline"),
+    one(&[A::Cancel], "close"),
+];
+const QUIZ_OVER: &[Hint] = &[pair(&[A::Submit, A::Cancel], "close")];
+const QUIZ: &[Hint] = &[
+    group(
+        &[A::ToggleIndividual, A::ToggleDomestic, A::ToggleSystemic],
+        "pick",
+    ),
+    one(&[A::Submit], "answer / next"),
+    one(&[A::Cancel], "leave"),
+];
+const JUMP: &[Hint] = &[one(&[A::Submit], "go"), one(&[A::Cancel], "cancel")];
+
+/// The hints for where the app is.
+fn table(app: &App) -> &'static [Hint] {
+    let quiz_over = matches!(app.overlay(), Overlay::Quiz(q) if q.finished());
+    match (app.mode(), app.focus()) {
+        (Mode::Browse, Region::Timeline) => TIMELINE,
+        (Mode::Browse, Region::Pane(_)) => PANE,
+        (Mode::Browse, Region::Detail) => DETAIL,
+        (Mode::Help, _) => HELP,
+        (Mode::Find, _) => FIND,
+        (Mode::Tours, _) => TOURS,
+        (Mode::Tour, _) => TOUR,
+        (Mode::Balance, _) => BALANCE,
+        (Mode::Quiz, _) if quiz_over => QUIZ_OVER,
+        (Mode::Quiz, _) => QUIZ,
+        (Mode::Jump, _) => JUMP,
+    }
+}
+
+/// The hints in force, as key text and words; a hint whose actions are not
+/// all bound is left out.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let first_key = |a: &Action| app.keymap.keys_for(app.mode(), a).into_iter().next();
+    let mut out: Vec<(String, &str)> = Vec::new();
+    // The year prompt types digits: no action stands for them.
+    if app.mode() == Mode::Jump {
+        out.push(("0-9".into(), "year"));
+    }
+    for hint in table(app) {
+        let Some(keys) = hint
+            .actions
+            .iter()
+            .map(first_key)
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let text = match hint.keys {
+            Keys::Slashed => keys.join("/"),
+            Keys::Spaced => keys.join(" "),
+        };
+        out.push((text, hint.what));
+    }
+    out
+}
 
 /// Draw the status bar into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let key = |a: Action| -> String {
-        app.keymap
-            .keys_for(app.mode(), &a)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    };
-    // A group of keys shows only when all are bound.
-    let group = |actions: &[Action]| -> String {
-        let keys: Vec<String> = actions.iter().map(|a| key(a.clone())).collect();
-        if keys.iter().any(String::is_empty) {
-            String::new()
-        } else {
-            keys.join(" ")
-        }
-    };
-    // A pair of keys shows only when both are bound.
-    let pair = |a: Action, b: Action| match (key(a), key(b)) {
-        (x, y) if x.is_empty() || y.is_empty() => String::new(),
-        (x, y) => format!("{x}/{y}"),
-    };
-    // Most useful first: on a narrow screen the last ones give way.
-    let quiz_over = matches!(app.overlay(), crate::explorer::app::Overlay::Quiz(q) if q.finished());
-    let hints: Vec<(String, &str)> = match (app.mode(), app.focus()) {
-        (Mode::Browse, Region::Timeline) => vec![
-            (pair(Action::Down, Action::Up), "move"),
-            (key(Action::Open), "open"),
-            (key(Action::Search), "find"),
-            (key(Action::Help), "help"),
-            (key(Action::Quit), "quit"),
-            (key(Action::FocusNext), "focus"),
-            (pair(Action::NextLit, Action::PrevLit), "next ●"),
-            (
-                group(&[
-                    Action::LensIndividual,
-                    Action::LensDomestic,
-                    Action::LensSystemic,
-                    Action::LensAll,
-                ]),
-                "lens",
-            ),
-            (key(Action::Tours), "tours"),
-            (key(Action::JumpYear), "year"),
-        ],
-        (Mode::Browse, Region::Pane(_)) => vec![
-            (pair(Action::Down, Action::Up), "move"),
-            (key(Action::Open), "detail"),
-            (key(Action::Help), "help"),
-            (key(Action::Quit), "quit"),
-            (key(Action::FocusNext), "focus"),
-            (pair(Action::NextLit, Action::PrevLit), "next ●"),
-        ],
-        (Mode::Browse, Region::Detail) => vec![
-            (pair(Action::Down, Action::Up), "read, links"),
-            (key(Action::Open), "follow"),
-            (key(Action::Back), "back"),
-            (key(Action::Help), "help"),
-            (key(Action::Quit), "quit"),
-            (key(Action::FocusNext), "focus"),
-        ],
-        (Mode::Help, _) => vec![
-            (pair(Action::Down, Action::Up), "scroll"),
-            (key(Action::Cancel), "close"),
-        ],
-        (Mode::Find, _) => vec![
-            (pair(Action::Down, Action::Up), "move"),
-            (key(Action::Submit), "go"),
-            (key(Action::Cancel), "cancel"),
-            (key(Action::ClearInput), "clear"),
-            (key(Action::DeleteWord), "delete word"),
-        ],
-        (Mode::Tours, _) => vec![
-            (pair(Action::Down, Action::Up), "choose"),
-            (key(Action::Submit), "start"),
-            (key(Action::Cancel), "close"),
-            (key(Action::Help), "help"),
-        ],
-        (Mode::Tour, _) => vec![
-            (pair(Action::Next, Action::Prev), "step"),
-            (key(Action::Cancel), "leave the tour"),
-            (pair(Action::Down, Action::Up), "scroll"),
-            (pair(Action::Top, Action::Bottom), "first/last"),
-            (key(Action::Present), "present"),
-        ],
-        (Mode::Balance, _) => vec![
-            (pair(Action::Down, Action::Up), "era"),
-            (pair(Action::Left, Action::Right), "level"),
-            (key(Action::Submit), "see on the timeline"),
-            (key(Action::Cancel), "close"),
-        ],
-        (Mode::Quiz, _) if quiz_over => vec![(pair(Action::Submit, Action::Cancel), "close")],
-        (Mode::Quiz, _) => vec![
-            (
-                group(&[
-                    Action::ToggleIndividual,
-                    Action::ToggleDomestic,
-                    Action::ToggleSystemic,
-                ]),
-                "pick",
-            ),
-            (key(Action::Submit), "answer / next"),
-            (key(Action::Cancel), "leave"),
-        ],
-        (Mode::Jump, _) => vec![
-            ("0-9".into(), "year"),
-            (key(Action::Submit), "go"),
-            (key(Action::Cancel), "cancel"),
-        ],
-    };
+    let hints = hints(app);
     let right = match app.message() {
         Some(m) => Span::styled(format!(" {m} "), t.warning),
         None if app.warnings > 0 => Span::styled(
@@ -144,7 +204,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     // Where room is short, the last hints give way first, all of them if a
     // message needs the whole bar.
-    let mut hints: Vec<(String, &str)> = hints.into_iter().filter(|(k, _)| !k.is_empty()).collect();
+    let mut hints = hints;
     let cost = |h: &[(String, &str)]| {
         1 + h
             .iter()
