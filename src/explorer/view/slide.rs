@@ -17,12 +17,33 @@ use crate::explorer::view::text::wrap;
 /// follow from the back of a room.
 const MEASURE: u16 = 100;
 
+/// A slide composed for a width, before it is placed on the screen.
+#[derive(Default)]
+struct Slide {
+    lines: Vec<Line<'static>>,
+    /// Which of `lines` is the link under the cursor, to keep it in view.
+    cursor_line: Option<usize>,
+    /// The year in large digits, when there is room: where it goes among
+    /// the lines, the year, and the date's words the digits leave out.
+    big_year: Option<(usize, String, String)>,
+    /// Where the text a slide must show ends (the links after it can be
+    /// walked to), to decide whether the large digits leave room for it.
+    essential: usize,
+}
+
 /// Draw the slide over the whole of `area`; the rows that did not fit.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
-    let t = &app.theme;
-    buf.set_style(area, t.text);
-    // Generous margins, but keep the text when the terminal is small; on a
-    // wide screen the text keeps to a readable measure, centred.
+    buf.set_style(area, app.theme.text);
+    let Some(body) = body(area) else {
+        return 0;
+    };
+    let slide = compose(app, usize::from(body.width));
+    paint(app, slide, body, buf)
+}
+
+/// Where the text goes: generous margins, but the text kept when the
+/// terminal is small; on a wide screen a readable measure, centred.
+fn body(area: Rect) -> Option<Rect> {
     let margin_x = if area.width >= 100 {
         (area.width / 10).max(area.width.saturating_sub(MEASURE) / 2)
     } else {
@@ -35,173 +56,206 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         width: area.width.saturating_sub(2 * margin_x),
         height: area.height.saturating_sub(2 * margin_y),
     };
-    if body.width < 10 || body.height < 3 {
-        return 0;
-    }
-    let mut lines: Vec<Line> = Vec::new();
-    // Which of `lines` is the link under the cursor, to keep it in view.
-    let mut cursor_line = None;
-    let mut y = body.y;
-    let width = usize::from(body.width);
+    (body.width >= 10 && body.height >= 3).then_some(body)
+}
 
-    // The year in large digits, when there is room: where it goes among
-    // the lines, the year, and the date's words the digits leave out.
-    let mut big_year: Option<(usize, String, String)> = None;
-    // Where the text a slide must show ends (the links after it can be
-    // walked to), to decide whether the large digits leave room for it.
-    let mut essential = 0;
-
-    // The tour's note comes first: it is what the class is told.
-    if let Some((title, note)) = app.tour_note() {
-        // "Tour name · step 3 of 18": the step count kept whole on a line
-        // of its own when the name leaves it no room.
-        let style = t.heading.patch(t.faded);
-        match title.rsplit_once(" · ") {
-            Some((name, step)) if crate::explorer::view::text::width(&title) > width => {
-                para(&mut lines, name, width, style);
-                para(&mut lines, step, width, style);
-            }
-            _ => para(&mut lines, &title, width, style),
-        }
-        para(&mut lines, note, width, t.note.patch(t.lit));
-        lines.push(Line::default());
-    }
-
+/// The slide's lines for the shown item, `width` cells wide.
+fn compose(app: &App, width: usize) -> Slide {
+    let mut slide = Slide::default();
+    tour_note(app, width, &mut slide.lines);
     let case = &app.case;
     match app.shown() {
-        Some(Item::Event(e)) => {
-            let event = &case.data.events[e];
-            let mut year = event.year.to_string();
-            if let Some(until) = event.until.filter(|&u| u != event.year) {
-                year = format!("{year}–{until}");
-            }
-            // The plain date stands in for the large digits until they are
-            // known to fit; what the digits leave out ("c.", "Oct") stays.
-            let mut rest = event.date_label();
-            rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
-            big_year = Some((lines.len(), year, rest.trim().to_owned()));
-            lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
-            para(&mut lines, &event.title, width, t.heading);
-            let mut levels = vec![Span::styled("levels  ", t.faded)];
-            for l in case.levels(e).iter() {
-                levels.push(Span::styled(
-                    format!("{}  ", l.name()),
-                    t.level(l).patch(t.heading),
-                ));
-            }
-            lines.push(Line::from(levels));
-            lines.push(Line::default());
-            para(&mut lines, &event.summary, width, t.text);
-            quote_and_note(
-                &mut lines,
-                event.quote.as_deref(),
-                event.note.as_deref(),
-                width,
-                t,
-            );
-            essential = lines.len();
-            let factors = &case.index.event_factors[e];
-            if !factors.is_empty() {
-                lines.push(Line::default());
-                for (i, &f) in factors.iter().enumerate() {
-                    let x = &case.data.factors[f];
-                    if is_chosen(app, i) {
-                        cursor_line = Some(lines.len());
-                    }
-                    lines.push(chosen(
-                        app,
-                        i,
-                        vec![
-                            Span::styled(
-                                format!("{} ", x.effect.symbol()),
-                                t.effect(x.effect).patch(t.heading),
-                            ),
-                            Span::styled(x.name.clone(), t.text),
-                            Span::styled(
-                                format!("  {}", x.level.name().to_lowercase()),
-                                t.level(x.level),
-                            ),
-                        ],
-                    ));
-                }
-            }
+        Some(Item::Event(e)) => event(app, e, width, &mut slide),
+        Some(Item::Factor(f)) => factor(app, f, width, &mut slide),
+        Some(item) => document(app, item, width, &mut slide),
+        None if case.data.events.is_empty() => para(
+            &mut slide.lines,
+            "This dataset has no events.",
+            width,
+            app.theme.faded,
+        ),
+        None => para(
+            &mut slide.lines,
+            &format!("Before {}: the background of the case.", case.data.period.0),
+            width,
+            app.theme.heading,
+        ),
+    }
+    slide
+}
+
+/// The tour's note comes first: it is what the class is told.
+fn tour_note(app: &App, width: usize, lines: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let Some((title, note)) = app.tour_note() else {
+        return;
+    };
+    // "Tour name · step 3 of 18": the step count kept whole on a line of
+    // its own when the name leaves it no room.
+    let style = t.heading.patch(t.faded);
+    match title.rsplit_once(" · ") {
+        Some((name, step)) if crate::explorer::view::text::width(&title) > width => {
+            para(lines, name, width, style);
+            para(lines, step, width, style);
         }
-        Some(Item::Factor(f)) => {
-            let x = &case.data.factors[f];
-            lines.push(Line::from(vec![
+        _ => para(lines, &title, width, style),
+    }
+    para(lines, note, width, t.note.patch(t.lit));
+    lines.push(Line::default());
+}
+
+/// An event: its date (to become large digits), title, levels, text, and
+/// its factors as links.
+fn event(app: &App, e: usize, width: usize, slide: &mut Slide) {
+    let t = &app.theme;
+    let case = &app.case;
+    let event = &case.data.events[e];
+    let lines = &mut slide.lines;
+    let mut year = event.year.to_string();
+    if let Some(until) = event.until.filter(|&u| u != event.year) {
+        year = format!("{year}–{until}");
+    }
+    // The plain date stands in for the large digits until they are known
+    // to fit; what the digits leave out ("c.", "Oct") stays.
+    let mut rest = event.date_label();
+    rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
+    slide.big_year = Some((lines.len(), year, rest.trim().to_owned()));
+    lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
+    para(lines, &event.title, width, t.heading);
+    let mut levels = vec![Span::styled("levels  ", t.faded)];
+    for l in case.levels(e).iter() {
+        levels.push(Span::styled(
+            format!("{}  ", l.name()),
+            t.level(l).patch(t.heading),
+        ));
+    }
+    lines.push(Line::from(levels));
+    lines.push(Line::default());
+    para(lines, &event.summary, width, t.text);
+    quote_and_note(
+        lines,
+        event.quote.as_deref(),
+        event.note.as_deref(),
+        width,
+        t,
+    );
+    slide.essential = lines.len();
+    let factors = &case.index.event_factors[e];
+    if !factors.is_empty() {
+        lines.push(Line::default());
+    }
+    for (i, &f) in factors.iter().enumerate() {
+        let x = &case.data.factors[f];
+        link(
+            app,
+            i,
+            vec![
                 Span::styled(
                     format!("{} ", x.effect.symbol()),
                     t.effect(x.effect).patch(t.heading),
                 ),
-                Span::styled(x.name.clone(), t.heading),
-            ]));
-            lines.push(Line::from(vec![
+                Span::styled(x.name.clone(), t.text),
                 Span::styled(
-                    format!("{} level", x.level.name()),
-                    t.level(x.level).patch(t.heading),
+                    format!("  {}", x.level.name().to_lowercase()),
+                    t.level(x.level),
                 ),
-                Span::styled(format!(" · {}", x.effect.name()), t.effect(x.effect)),
-            ]));
-            lines.push(Line::default());
-            para(&mut lines, &x.summary, width, t.text);
-            quote_and_note(&mut lines, x.quote.as_deref(), x.note.as_deref(), width, t);
-            let events = &case.index.factor_events[f];
-            if !events.is_empty() {
-                lines.push(Line::default());
-                for (i, &e) in events.iter().enumerate() {
-                    let ev = &case.data.events[e];
-                    if is_chosen(app, i) {
-                        cursor_line = Some(lines.len());
-                    }
-                    lines.push(chosen(
-                        app,
-                        i,
-                        vec![
-                            Span::styled(format!("{}  ", ev.date_label()), t.year),
-                            Span::styled(ev.title.clone(), t.text),
-                        ],
-                    ));
-                }
-            }
-        }
-        Some(item) => {
-            // An actor, era or source: its detail document, which already
-            // says everything about it, laid out at the slide's measure.
-            let doc =
-                crate::explorer::view::detail::doc::document(case, Some(item), width, t, None);
-            let chosen_row = doc
-                .links
-                .get(app.detail().cursor)
-                .filter(|_| is_chosen(app, app.detail().cursor))
-                .map(|&(row, _)| row);
-            for (row, line) in doc.lines.into_iter().enumerate() {
-                if Some(row) == chosen_row {
-                    cursor_line = Some(lines.len());
-                    // Marked as the other slides mark it: ▶ for the link's →.
-                    let spans = line.spans.into_iter().enumerate().map(|(i, s)| {
-                        let style = s.style.patch(t.cursor);
-                        if i == 0 && s.content == "→ " {
-                            Span::styled("▶ ", t.key)
-                        } else {
-                            Span::styled(s.content, style)
-                        }
-                    });
-                    lines.push(Line::from(spans.collect::<Vec<_>>()));
-                } else {
-                    lines.push(line);
-                }
-            }
-        }
-        None if case.data.events.is_empty() => {
-            para(&mut lines, "This dataset has no events.", width, t.faded)
-        }
-        None => para(
-            &mut lines,
-            &format!("Before {}: the background of the case.", case.data.period.0),
-            width,
-            t.heading,
-        ),
+            ],
+            slide,
+        );
     }
+}
+
+/// A factor: its sign and name, level and effect, text, and its events as
+/// links.
+fn factor(app: &App, f: usize, width: usize, slide: &mut Slide) {
+    let t = &app.theme;
+    let case = &app.case;
+    let x = &case.data.factors[f];
+    let lines = &mut slide.lines;
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{} ", x.effect.symbol()),
+            t.effect(x.effect).patch(t.heading),
+        ),
+        Span::styled(x.name.clone(), t.heading),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{} level", x.level.name()),
+            t.level(x.level).patch(t.heading),
+        ),
+        Span::styled(format!(" · {}", x.effect.name()), t.effect(x.effect)),
+    ]));
+    lines.push(Line::default());
+    para(lines, &x.summary, width, t.text);
+    quote_and_note(lines, x.quote.as_deref(), x.note.as_deref(), width, t);
+    let events = &case.index.factor_events[f];
+    if !events.is_empty() {
+        slide.lines.push(Line::default());
+    }
+    for (i, &e) in events.iter().enumerate() {
+        let ev = &case.data.events[e];
+        link(
+            app,
+            i,
+            vec![
+                Span::styled(format!("{}  ", ev.date_label()), t.year),
+                Span::styled(ev.title.clone(), t.text),
+            ],
+            slide,
+        );
+    }
+}
+
+/// An actor, era or source: its detail document, which already says
+/// everything about it, laid out at the slide's measure.
+fn document(app: &App, item: Item, width: usize, slide: &mut Slide) {
+    let t = &app.theme;
+    let doc = crate::explorer::view::detail::doc::document(&app.case, Some(item), width, t, None);
+    let chosen_row = doc
+        .links
+        .get(app.detail().cursor)
+        .filter(|_| is_chosen(app, app.detail().cursor))
+        .map(|&(row, _)| row);
+    for (row, line) in doc.lines.into_iter().enumerate() {
+        if Some(row) != chosen_row {
+            slide.lines.push(line);
+            continue;
+        }
+        slide.cursor_line = Some(slide.lines.len());
+        // Marked as the other slides mark it: ▶ for the link's →.
+        let spans = line.spans.into_iter().enumerate().map(|(i, s)| {
+            let style = s.style.patch(t.cursor);
+            if i == 0 && s.content == "→ " {
+                Span::styled("▶ ", t.key)
+            } else {
+                Span::styled(s.content, style)
+            }
+        });
+        slide.lines.push(Line::from(spans.collect::<Vec<_>>()));
+    }
+}
+
+/// Add link `i`'s line, noting it when it is under the cursor.
+fn link(app: &App, i: usize, spans: Vec<Span<'static>>, slide: &mut Slide) {
+    if is_chosen(app, i) {
+        slide.cursor_line = Some(slide.lines.len());
+    }
+    slide.lines.push(chosen(app, i, spans));
+}
+
+/// Place the slide in `body`: the large digits where they fit, a short
+/// slide a third of the way down, a long one windowed with ⋮ marking what is
+/// cut. The rows that did not fit.
+fn paint(app: &App, slide: Slide, body: Rect, buf: &mut Buffer) -> usize {
+    let t = &app.theme;
+    let Slide {
+        mut lines,
+        mut cursor_line,
+        big_year,
+        essential,
+    } = slide;
+    let mut y = body.y;
     let room = usize::from(body.height);
     // The large digits, when what must be read still fits beside them, at
     // twice the size on a screen with room for it; the date's words ("c.",
