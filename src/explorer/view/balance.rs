@@ -14,6 +14,12 @@ use crate::case::model::{Effect, Level};
 use crate::explorer::app::App;
 use crate::explorer::view::text::{fit, pad};
 
+/// Room first for every era, then for the list of factors, then for the
+/// strip of events per year, which goes when the screen is short.
+const ITEMS_MIN: u16 = 4;
+/// Rows of the strip of events per year.
+const STRIP: u16 = 5;
+
 /// Draw the balance view over `area`, with `era` (row, in start order)
 /// and `level` selected.
 pub fn render(
@@ -25,18 +31,12 @@ pub fn render(
     report: &mut FrameReport,
 ) {
     let t = &app.theme;
-    let case = &app.case;
-    let rows = balance::by_era(case);
-    let years = balance::density(case);
+    let rows = balance::by_era(&app.case);
+    let years = balance::density(&app.case);
     let era = era.min(rows.len().saturating_sub(1));
     let Some(selected) = rows.get(era) else {
         return;
     };
-
-    // Room first for every era, then for the list of factors, then for the
-    // strip of events per year, which goes when the screen is short.
-    const ITEMS_MIN: u16 = 4;
-    const STRIP: u16 = 5;
     let eras_need = 2 + 2 * rows.len() as u16 + 2;
     let strip = if !years.is_empty() && eras_need + STRIP + ITEMS_MIN <= area.height {
         STRIP
@@ -68,50 +68,90 @@ pub fn render(
     if inner.width < 30 || inner.height < 3 {
         return;
     }
+    let chart = Chart::new(&rows, inner);
+    chart.header(app, buf);
+    let below = chart.eras(app, (era, level), strip, buf, report);
+    if strip > 0 && below + STRIP <= inner.bottom() {
+        density_strip(
+            app,
+            &years,
+            Rect::new(inner.x, inner.bottom() - STRIP, inner.width, STRIP),
+            buf,
+        );
+    }
+    items_list(
+        app,
+        selected.era,
+        level,
+        &selected.levels[level.index()],
+        items,
+        buf,
+    );
+}
 
-    // Era names get a fifth of the width (so long names show whole on a
-    // wide screen), the rest goes to the three levels' bars.
-    let name_width = (inner.width / 5).clamp(18, 32);
-    let column = (inner.width - name_width) / 3;
-    let max = rows
-        .iter()
-        .flat_map(|r| r.levels.iter())
-        .flat_map(|c| Effect::ALL.map(|e| c.count(e)))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    // A bar gets what its row leaves: the column less a gap, the sign, the
-    // count and, when any bar has them, the mixed factors' "  ± n". It is
-    // drawn in eighths of a cell, so that counts stay apart even when a
-    // narrow screen leaves it a cell or two.
-    let digits = max.to_string().len();
-    let any_mixed = rows
-        .iter()
-        .flat_map(|r| r.levels.iter())
-        .any(|c| c.count(Effect::Mixed) > 0);
-    let fixed = 1 + 2 + 1 + digits + if any_mixed { 4 + digits } else { 0 };
-    let bar_room = usize::from(column).saturating_sub(fixed).max(1);
-    let bar = |n: usize| -> String {
+/// The bar chart of the eras: where its columns go and how long a bar is.
+struct Chart<'r> {
+    rows: &'r [balance::Row],
+    inner: Rect,
+    /// Era names get a fifth of the width (so long names show whole on a
+    /// wide screen), the rest goes to the three levels' bars.
+    name_width: u16,
+    column: u16,
+    /// The largest count, which a full bar stands for.
+    max: usize,
+    /// Cells a full bar takes.
+    bar_room: usize,
+}
+
+impl<'r> Chart<'r> {
+    fn new(rows: &'r [balance::Row], inner: Rect) -> Chart<'r> {
+        let name_width = (inner.width / 5).clamp(18, 32);
+        let column = (inner.width - name_width) / 3;
+        let cells = || rows.iter().flat_map(|r| r.levels.iter());
+        let max = cells()
+            .flat_map(|c| Effect::ALL.map(|e| c.count(e)))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        // A bar gets what its row leaves: the column less a gap, the sign,
+        // the count and, when any bar has them, the mixed factors' "  ± n".
+        let digits = max.to_string().len();
+        let any_mixed = cells().any(|c| c.count(Effect::Mixed) > 0);
+        let fixed = 1 + 2 + 1 + digits + if any_mixed { 4 + digits } else { 0 };
+        let bar_room = usize::from(column).saturating_sub(fixed).max(1);
+        Chart {
+            rows,
+            inner,
+            name_width,
+            column,
+            max,
+            bar_room,
+        }
+    }
+
+    /// A bar for `n`, drawn in eighths of a cell, so that counts stay apart
+    /// even when a narrow screen leaves it a cell or two.
+    fn bar(&self, n: usize) -> String {
         const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
         let eighths = if n == 0 {
             0
         } else {
-            (n * bar_room * 8).div_ceil(max).max(2)
+            (n * self.bar_room * 8).div_ceil(self.max).max(2)
         };
         "█".repeat(eighths / 8) + PARTS[eighths % 8]
-    };
+    }
 
-    let mut y = inner.y;
-    let line_at = |y: u16, x: u16, width: u16, line: Line, buf: &mut Buffer| {
-        if y < inner.bottom() {
+    fn line_at(&self, y: u16, x: u16, width: u16, line: Line, buf: &mut Buffer) {
+        if y < self.inner.bottom() {
             line.render(Rect::new(x, y, width, 1), buf);
         }
-    };
-    line_at(
-        y,
-        inner.x,
-        inner.width,
-        Line::from(vec![
+    }
+
+    /// The legend, then the levels' names over their columns.
+    fn header(&self, app: &App, buf: &mut Buffer) {
+        let t = &app.theme;
+        let inner = self.inner;
+        let legend = Line::from(vec![
             // The legend matters more than the sentence before it.
             Span::styled(
                 if inner.width >= 72 {
@@ -124,89 +164,79 @@ pub fn render(
             Span::styled("+ enablers ", t.effect(Effect::Enabler)),
             Span::styled("− constraints ", t.effect(Effect::Constraint)),
             Span::styled("± mixed", t.effect(Effect::Mixed)),
-        ]),
-        buf,
-    );
-    y += 1;
-    for (i, l) in Level::ALL.into_iter().enumerate() {
-        let x = inner.x + name_width + column * i as u16;
-        line_at(
-            y,
-            x,
-            column,
-            Line::styled(l.name(), t.level(l).patch(t.heading)),
-            buf,
-        );
-    }
-    y += 1;
-
-    // Era rows, scrolled so the selected one shows, leaving room for the strip.
-    let room = usize::from(inner.bottom().saturating_sub(y).saturating_sub(strip)) / 2;
-    let first = era.saturating_sub(room.saturating_sub(1));
-    for (r, row) in rows.iter().enumerate().skip(first).take(room.max(1)) {
-        let x = &case.data.eras[row.era];
-        let name = fit(&x.name, usize::from(name_width) - 2);
-        line_at(y, inner.x + 1, name_width, Line::styled(name, t.era), buf);
-        line_at(
-            y + 1,
-            inner.x + 1,
-            name_width,
-            Line::styled(format!("{}–{}", x.start, x.end), t.faded),
-            buf,
-        );
+        ]);
+        self.line_at(inner.y, inner.x, inner.width, legend, buf);
         for (i, l) in Level::ALL.into_iter().enumerate() {
-            let cell = &row.levels[l.index()];
-            let chosen = r == era && l == level;
-            let style = |s: Style| if chosen { s.patch(t.cursor) } else { s };
-            let cx = inner.x + name_width + column * i as u16;
-            let width = usize::from(column).saturating_sub(1);
-            let enablers = cell.count(Effect::Enabler);
-            let constraints = cell.count(Effect::Constraint);
-            let mixed = cell.count(Effect::Mixed);
-            let top = format!("{} {enablers}", bar(enablers));
-            let mut bottom = format!("{} {constraints}", bar(constraints));
-            if mixed > 0 {
-                bottom.push_str(&format!("  ± {mixed}"));
-            }
-            let top = Line::from(vec![
-                Span::styled("+ ", style(t.effect(Effect::Enabler))),
-                Span::styled(
-                    pad(&top, width.saturating_sub(2)),
-                    style(t.effect(Effect::Enabler)),
-                ),
-            ]);
-            let bottom = Line::from(vec![
-                Span::styled("− ", style(t.effect(Effect::Constraint))),
-                Span::styled(
-                    pad(&bottom, width.saturating_sub(2)),
-                    style(t.effect(Effect::Constraint)),
-                ),
-            ]);
-            line_at(y, cx, column, top, buf);
-            line_at(y + 1, cx, column, bottom, buf);
-            let at = Rect::new(cx, y, column, 2).intersection(inner);
-            report.hits.push((at, Hit::Bar(r, l)));
+            let x = inner.x + self.name_width + self.column * i as u16;
+            let name = Line::styled(l.name(), t.level(l).patch(t.heading));
+            self.line_at(inner.y + 1, x, self.column, name, buf);
         }
-        y += 2;
     }
 
-    if strip > 0 && y + STRIP <= inner.bottom() {
-        density_strip(
-            app,
-            &years,
-            Rect::new(inner.x, inner.bottom() - STRIP, inner.width, STRIP),
-            buf,
-        );
+    /// The era rows, scrolled so the selected one shows, leaving `strip`
+    /// rows below them; each bar a click target. The row below them.
+    fn eras(
+        &self,
+        app: &App,
+        (era, level): (usize, Level),
+        strip: u16,
+        buf: &mut Buffer,
+        report: &mut FrameReport,
+    ) -> u16 {
+        let t = &app.theme;
+        let inner = self.inner;
+        let mut y = inner.y + 2;
+        let room = usize::from(inner.bottom().saturating_sub(y).saturating_sub(strip)) / 2;
+        let first = era.saturating_sub(room.saturating_sub(1));
+        for (r, row) in self.rows.iter().enumerate().skip(first).take(room.max(1)) {
+            let x = &app.case.data.eras[row.era];
+            let name = fit(&x.name, usize::from(self.name_width) - 2);
+            self.line_at(
+                y,
+                inner.x + 1,
+                self.name_width,
+                Line::styled(name, t.era),
+                buf,
+            );
+            let years = Line::styled(format!("{}–{}", x.start, x.end), t.faded);
+            self.line_at(y + 1, inner.x + 1, self.name_width, years, buf);
+            for (i, l) in Level::ALL.into_iter().enumerate() {
+                let cx = inner.x + self.name_width + self.column * i as u16;
+                let chosen = r == era && l == level;
+                self.cell(app, &row.levels[l.index()], chosen, (cx, y), buf);
+                let at = Rect::new(cx, y, self.column, 2).intersection(inner);
+                report.hits.push((at, Hit::Bar(r, l)));
+            }
+            y += 2;
+        }
+        y
     }
 
-    items_list(
-        app,
-        selected.era,
-        level,
-        &selected.levels[level.index()],
-        items,
-        buf,
-    );
+    /// One era's bars at one level: enablers over constraints (and mixed).
+    fn cell(&self, app: &App, cell: &Cell, chosen: bool, (x, y): (u16, u16), buf: &mut Buffer) {
+        let t = &app.theme;
+        let style = |s: Style| if chosen { s.patch(t.cursor) } else { s };
+        let width = usize::from(self.column).saturating_sub(1);
+        let enablers = cell.count(Effect::Enabler);
+        let constraints = cell.count(Effect::Constraint);
+        let mixed = cell.count(Effect::Mixed);
+        let top = format!("{} {enablers}", self.bar(enablers));
+        let mut bottom = format!("{} {constraints}", self.bar(constraints));
+        if mixed > 0 {
+            bottom.push_str(&format!("  ± {mixed}"));
+        }
+        for (dy, sign, effect, text) in [
+            (0, "+ ", Effect::Enabler, top),
+            (1, "− ", Effect::Constraint, bottom),
+        ] {
+            let s = style(t.effect(effect));
+            let line = Line::from(vec![
+                Span::styled(sign, s),
+                Span::styled(pad(&text, width.saturating_sub(2)), s),
+            ]);
+            self.line_at(y + dy, x, self.column, line, buf);
+        }
+    }
 }
 
 /// Events per year, one row per level, one column per year (or per group
