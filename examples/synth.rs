@@ -8,12 +8,10 @@
 //!
 //! The same flags always give the same bytes, on any machine, so a figure
 //! measured on a generated file can be reproduced from the command that made
-//! it. The generator itself is `benches/support/synth.rs`, shared with the
-//! load benchmark and the tests. Arguments are parsed by hand so that the
-//! example needs nothing beyond the standard library.
+//! it. The generator itself is the crate's `case::synth` (the `synth` feature),
+//! shared with the benchmarks and the tests.
 
-#[path = "../benches/support/synth.rs"]
-mod synth;
+use waltz::case::synth;
 
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::process::ExitCode;

@@ -14,3 +14,5 @@ pub mod quiz;
 pub mod rng;
 pub mod sanitize;
 pub mod search;
+#[cfg(feature = "synth")]
+pub mod synth;

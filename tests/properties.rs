@@ -5,8 +5,7 @@
 //! character may reach a cell.
 
 mod common;
-#[path = "../benches/support/synth.rs"]
-mod synth;
+use waltz::case::synth;
 
 use std::sync::OnceLock;
 

@@ -1,9 +1,8 @@
-//! The synthetic dataset generator (`benches/support/synth.rs`, behind
+//! The synthetic dataset generator (`case::synth`, behind
 //! `examples/synth.rs` and the load benchmark): what it writes must load
 //! cleanly, be exactly as large as asked, and depend on the seed alone.
 
-#[path = "../benches/support/synth.rs"]
-mod synth;
+use waltz::case::synth;
 
 use waltz::case::load::{self, Loaded};
 use waltz::case::model::Level;

@@ -26,6 +26,27 @@ impl Rng {
         (self.next_u64() % n as u64) as usize
     }
 
+    /// A number in `lo..=hi`.
+    pub fn range(&mut self, lo: i32, hi: i32) -> i32 {
+        lo + self.below((hi - lo + 1) as usize) as i32
+    }
+
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    /// One of `items` (not empty).
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// A position in `0..n` favouring the low end (triangular), as a few
+    /// sources of a real study are cited often and most rarely.
+    pub fn skewed(&mut self, n: usize) -> usize {
+        self.below(n).min(self.below(n))
+    }
+
     /// Shuffle `items` in place (Fisher–Yates).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {

@@ -4,18 +4,13 @@
 //! Frames are drawn into an off-screen buffer at 80×24 and 200×60 — the
 //! work the program does per frame before the terminal writes the changes.
 //!
-//! Run with `cargo bench --bench render`.
+//! Run with `cargo bench --bench waltz -- render/`.
 
-#[path = "support/synth.rs"]
-mod synth;
-
-// The binary's allocator, so that the figures are the program's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use waltz::case::synth;
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use waltz::case::index::Case;
@@ -28,8 +23,9 @@ fn app(case: Case, width: u16, height: u16) -> App {
     app
 }
 
-fn frames(c: &mut Criterion) {
-    let mut group = c.benchmark_group("frame");
+/// Part of the `render` benchmarks.
+pub fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render/frame");
     let shipped = || Case::new(load::embedded().expect("loads").dataset);
     let mut bytes = Vec::new();
     synth::write(&mut bytes, 100_000, 2_000, 1998).expect("writing to a Vec");
@@ -56,7 +52,8 @@ fn frames(c: &mut Criterion) {
 
 /// From nothing to the first frame at 80×24: load the embedded case, index
 /// it, build the app and draw.
-fn startup(c: &mut Criterion) {
+/// Part of the `render` benchmarks.
+pub fn startup(c: &mut Criterion) {
     c.bench_function("startup to first frame (shipped, 80x24)", |b| {
         b.iter(|| {
             let case = Case::new(load::embedded().expect("loads").dataset);
@@ -68,6 +65,3 @@ fn startup(c: &mut Criterion) {
         })
     });
 }
-
-criterion_group!(benches, frames, startup);
-criterion_main!(benches);

@@ -9,18 +9,13 @@
 //! after the last key, stale searches having been abandoned). Each includes
 //! ranking the best results for display.
 //!
-//! Run with `cargo bench --bench search`.
+//! Run with `cargo bench --bench waltz -- search/`.
 
-#[path = "support/synth.rs"]
-mod synth;
-
-// The binary's allocator, so that the figures are the program's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use waltz::case::synth;
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion};
 use waltz::case::index::Case;
 use waltz::case::load;
 use waltz::case::search::worker::{SHOWN, ranked};
@@ -41,12 +36,13 @@ fn keystroke(matcher: &Matcher, corpus: &Corpus, query: &str, within: Option<&Ma
     ranked(corpus, &matches, SHOWN).len()
 }
 
-fn typing(c: &mut Criterion) {
+/// Part of the `search` benchmarks.
+pub fn typing(c: &mut Criterion) {
     for events in [100, 10_000, 100_000] {
         let case = case(events);
         let corpus = Corpus::new(&case);
         let matcher = Matcher::default();
-        let mut group = c.benchmark_group(format!("search-{events}"));
+        let mut group = c.benchmark_group(format!("search/search-{events}"));
         if events >= 100_000 {
             group.sample_size(10);
         }
@@ -67,6 +63,3 @@ fn typing(c: &mut Criterion) {
         group.finish();
     }
 }
-
-criterion_group!(benches, typing);
-criterion_main!(benches);

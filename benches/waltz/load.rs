@@ -6,18 +6,13 @@
 //! `cargo run --release --example synth -- --events 10000 --seed 1998`, so
 //! the file measured here can be written out and inspected.
 //!
-//! Run with `cargo bench --bench load`.
+//! Run with `cargo bench --bench waltz -- load/`.
 
-#[path = "support/synth.rs"]
-mod synth;
-
-// The binary's allocator, so that the figures are the program's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use waltz::case::synth;
 
 use std::hint::black_box;
 
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput};
 use waltz::case::index::Case;
 use waltz::case::load;
 
@@ -34,8 +29,9 @@ fn synthetic() -> String {
     String::from_utf8(bytes).expect("the generator writes UTF-8")
 }
 
-fn embedded(c: &mut Criterion) {
-    let mut group = c.benchmark_group("embedded");
+/// Part of the `load` benchmarks.
+pub fn embedded(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load/embedded");
     group.bench_function("load", |b| {
         b.iter(|| load::embedded().expect("the embedded case loads"))
     });
@@ -45,13 +41,14 @@ fn embedded(c: &mut Criterion) {
     group.finish();
 }
 
-fn synthetic_10k(c: &mut Criterion) {
+/// Part of the `load` benchmarks.
+pub fn synthetic_10k(c: &mut Criterion) {
     let text = synthetic();
     let dataset = load::from_str("synth.ron", &text)
         .expect("the synthetic case loads")
         .dataset;
 
-    let mut group = c.benchmark_group("synthetic-10k");
+    let mut group = c.benchmark_group("load/synthetic-10k");
     // Each iteration takes tens of milliseconds: a few samples are enough
     // and keep the whole run to well under a minute.
     group.sample_size(10);
@@ -70,12 +67,13 @@ fn synthetic_10k(c: &mut Criterion) {
 /// The whole wait for a 100,000-event file: read, parse, check and index,
 /// from the file on disk, as `waltz --data big.ron` does before its first
 /// frame.
-fn synthetic_100k(c: &mut Criterion) {
+/// Part of the `load` benchmarks.
+pub fn synthetic_100k(c: &mut Criterion) {
     let mut bytes = Vec::new();
     synth::write(&mut bytes, 100_000, 2_000, SEED).expect("writing to a Vec");
     let path = std::env::temp_dir().join(format!("waltz-bench-100k-{}.ron", std::process::id()));
     std::fs::write(&path, &bytes).expect("a temporary file");
-    let mut group = c.benchmark_group("synthetic-100k");
+    let mut group = c.benchmark_group("load/synthetic-100k");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     group.bench_function("load+index", |b| {
@@ -84,6 +82,3 @@ fn synthetic_100k(c: &mut Criterion) {
     group.finish();
     let _ = std::fs::remove_file(&path);
 }
-
-criterion_group!(benches, embedded, synthetic_10k, synthetic_100k);
-criterion_main!(benches);
