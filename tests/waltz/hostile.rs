@@ -3,9 +3,7 @@
 //! every field of a dataset. Whatever the screen shows and whatever the
 //! commands print, none of it may reach the terminal as anything but text.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ratatui::layout::Rect;
 use waltz::config::theme::Theme;
 use waltz::explorer::app::{App, Options};

@@ -3,7 +3,7 @@
 use waltz::config::action::Action;
 use waltz::config::keymap::Mode;
 
-const README: &str = include_str!("../README.md");
+const README: &str = include_str!("../../README.md");
 
 #[test]
 fn the_readme_names_every_action_and_mode_a_settings_file_can_use() {

@@ -4,12 +4,11 @@
 //! Nothing may panic, the selection must stay valid, and no control
 //! character may reach a cell.
 
-mod common;
 use waltz::case::synth;
 
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -383,12 +382,12 @@ fn empty_and_single_item_cases_are_explorable() {
         "P", "?", "Esc",
     ];
     for text in [empty, one] {
-        let mut app = common::app(case(text), 80, 24);
+        let mut app = crate::common::app(case(text), 80, 24);
         for k in keys {
             press(&mut app, &[k]);
             paint(&app);
         }
     }
-    let app = common::app(case(empty), 80, 24);
+    let app = crate::common::app(case(empty), 80, 24);
     assert!(screen(&paint(&app)).contains("This dataset has no events"));
 }

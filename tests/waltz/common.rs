@@ -12,6 +12,7 @@ use waltz::case::index::Case;
 use waltz::case::load;
 use waltz::config::keymap::Key;
 use waltz::config::theme::Theme;
+use waltz::explorer::Explorer;
 use waltz::explorer::app::{App, Options};
 
 /// Run the `waltz` binary with `args`, without colour, to completion.
@@ -203,4 +204,95 @@ pub fn terminal_bytes(app: &App) -> Vec<u8> {
         .unwrap();
     drop(terminal);
     out.0.borrow().clone()
+}
+
+/// A fluent test harness: an explorer on a case, driven as a front drives
+/// it (through [`Explorer`], drawing on a `TestBackend`), read back as text.
+///
+/// ```ignore
+/// let screen = Harness::shipped().size(80, 24).press("j j Tab").screen();
+/// ```
+pub struct Harness {
+    explorer: Explorer,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    /// An explorer on `case` at 80×24, monochrome, so that tests read
+    /// modifiers rather than colours.
+    pub fn new(case: Case) -> Harness {
+        let options = Options {
+            theme: Theme::monochrome(),
+            ..Options::default()
+        };
+        Harness::with(case, options)
+    }
+
+    /// An explorer on `case` started with `options`.
+    pub fn with(case: Case, options: Options) -> Harness {
+        let mut explorer = Explorer::new(App::new(case, options));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        explorer.draw(&mut terminal).unwrap();
+        Harness { explorer, terminal }
+    }
+
+    /// An explorer on the shipped case.
+    pub fn shipped() -> Harness {
+        Harness::new(shipped())
+    }
+
+    /// Resize the terminal to `width` × `height`.
+    pub fn size(mut self, width: u16, height: u16) -> Harness {
+        self.terminal.backend_mut().resize(width, height);
+        self.explorer
+            .handle(crossterm::event::Event::Resize(width, height));
+        self.draw();
+        self
+    }
+
+    /// Press keys, named as settings files name them and separated by
+    /// spaces ("j j Tab", "Ctrl-c", "Space"); the screen is drawn after
+    /// each, as a terminal would, so clicks and slides see the last frame.
+    pub fn press(mut self, keys: &str) -> Harness {
+        for name in keys.split_whitespace() {
+            let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
+            let mut mods = key.mods;
+            if matches!(key.code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
+                mods |= KeyModifiers::SHIFT;
+            }
+            let event = crossterm::event::Event::Key(KeyEvent::new(key.code, mods));
+            self.explorer.handle(event);
+            self.draw();
+        }
+        self
+    }
+
+    /// Type `text` character by character.
+    pub fn typed(mut self, text: &str) -> Harness {
+        for c in text.chars() {
+            let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            self.explorer.handle(crossterm::event::Event::Key(event));
+            self.draw();
+        }
+        self
+    }
+
+    fn draw(&mut self) {
+        self.explorer.draw(&mut self.terminal).unwrap();
+    }
+
+    /// The screen as text, rows joined by newlines.
+    pub fn screen(&self) -> String {
+        screen(self.terminal.backend().buffer())
+    }
+
+    /// The screen's cells.
+    pub fn buffer(&self) -> &Buffer {
+        self.terminal.backend().buffer()
+    }
+
+    /// The explorer's state.
+    pub fn app(&self) -> &App {
+        self.explorer.app()
+    }
 }

@@ -1,9 +1,7 @@
 //! The explorer as a user sees it: keys through the key map, the screen
 //! rendered into a `TestBackend`, assertions on text and on cell styles.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -331,7 +329,7 @@ fn focus_cycles_through_every_region() {
     press(&mut app, &["h"]);
     assert_eq!(app.focus(), Region::Timeline);
     // At 160 columns the panes stand side by side.
-    let mut wide = common::app(case(MINIMAL), 160, 48);
+    let mut wide = crate::common::app(case(MINIMAL), 160, 48);
     press(&mut wide, &["l", "l", "l"]);
     assert_eq!(wide.focus(), Region::Pane(Level::Systemic));
     press(&mut wide, &["h"]);
@@ -516,7 +514,7 @@ fn jumping_to_a_year() {
     assert!(!screen(&paint(&app)).contains("Jump to year"));
     // On the shipped case, every event of the year jumped to is in view.
     for (w, h) in [(80, 24), (120, 35)] {
-        let mut app = common::app(shipped(), w, h);
+        let mut app = crate::common::app(shipped(), w, h);
         for year in [2005, 2014, 2016, 2018] {
             press(&mut app, &[":"]);
             type_text(&mut app, &year.to_string());
@@ -610,7 +608,7 @@ fn mouse_clicks_select_and_clicks_elsewhere_do_nothing() {
     app.update(Action::Click(x, y));
     assert_eq!(event_id(&app), "snub");
     // The wheel scrolls the region under it, within bounds.
-    let mut big = common::app(shipped(), 80, 24);
+    let mut big = crate::common::app(shipped(), 80, 24);
     let t = areas(&big).timeline;
     for _ in 0..100 {
         big.update(Action::Wheel(t.x + 5, t.y + 5, 1));
@@ -655,7 +653,7 @@ fn large_screens_show_factor_summaries_and_more_title() {
     let app = app(case(MINIMAL), 160, 48);
     let s = screen(&paint(&app));
     assert!(s.contains("Ada and Boris get on well."), "{s}");
-    let small = screen(&paint(&common::app(case(MINIMAL), 80, 24)));
+    let small = screen(&paint(&crate::common::app(case(MINIMAL), 80, 24)));
     assert!(!small.contains("Ada and Boris get on well."));
 }
 
@@ -724,7 +722,7 @@ fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
     let said = said.rsplit_once(' ').map_or(said, |(whole, _)| whole);
     assert!(first.summary.starts_with(said), "{said}");
     // A cramped screen shows names only.
-    let small = common::app(shipped(), 80, 24);
+    let small = crate::common::app(shipped(), 80, 24);
     let s = screen(&paint(&small));
     assert!(s.contains(&first.name[..12]) && !s.contains(&first.summary[..20]));
 }
@@ -747,7 +745,7 @@ fn an_event_no_era_holds_is_shown_under_no_era_and_says_so() {
     let start = MINIMAL.find("    eras: [").unwrap();
     let end = start + MINIMAL[start..].find("    ],\n").unwrap() + "    ],\n".len();
     let no_eras = format!("{}{}", &MINIMAL[..start], &MINIMAL[end..]);
-    let mut app = common::app(case(&no_eras), 100, 30);
+    let mut app = crate::common::app(case(&no_eras), 100, 30);
     press(&mut app, &["j"]);
     let s = screen(&paint(&app));
     assert!(s.contains("First summit"), "{s}");

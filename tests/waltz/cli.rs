@@ -1,10 +1,8 @@
 //! The command line as a user meets it: exit statuses, stdout and stderr.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::waltz;
+use crate::common::waltz;
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

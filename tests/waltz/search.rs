@@ -1,9 +1,7 @@
 //! Finding things: the ranking on the real case study, fzf's query forms,
 //! highlighting, the finder through keys, and `waltz search` as a process.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ratatui::style::Modifier;
 use waltz::case::index::{Case, Item};
 use waltz::case::search::{self, Matcher, Query, segments};

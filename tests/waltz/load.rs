@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use waltz::case::load::{self, LoadError, Loaded};
 
-const MINIMAL: &str = include_str!("fixtures/minimal.ron");
+const MINIMAL: &str = include_str!("../fixtures/minimal.ron");
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,7 +37,7 @@ fn the_minimal_fixture_loads_without_warnings() {
 
 #[test]
 fn the_example_in_the_schema_documentation_is_valid() {
-    let doc = include_str!("../docs/dataset.md");
+    let doc = include_str!("../../docs/dataset.md");
     let start = doc.find("```ron\n").expect("a ron example") + "```ron\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let loaded = load(&doc[start..end]).unwrap_or_else(|e| panic!("{e}"));

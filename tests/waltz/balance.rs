@@ -1,0 +1,207 @@
+//! The balance view: its numbers are the dataset's counts, at every size.
+
+use std::collections::BTreeSet;
+
+use crate::common::*;
+use waltz::case::index::Case;
+use waltz::case::model::{Effect, Level};
+use waltz::explorer::app::Overlay;
+
+/// The factors at work in each era, counted here independently: events
+/// belong to the first era (by start) whose years hold them.
+fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
+    let mut eras: Vec<_> = case.data.eras.iter().collect();
+    eras.sort_by_key(|x| (x.start, x.end));
+    eras.iter()
+        .map(|era| {
+            let mut cells: [[BTreeSet<String>; 3]; 3] = Default::default();
+            for event in &case.data.events {
+                let home = eras
+                    .iter()
+                    .find(|x| (x.start..=x.end).contains(&event.year));
+                if home.map(|x| &x.id) != Some(&era.id) {
+                    continue;
+                }
+                for id in &event.factors {
+                    let f = case.data.factors.iter().find(|f| &f.id == id).unwrap();
+                    let effect = match f.effect {
+                        Effect::Enabler => 0,
+                        Effect::Constraint => 1,
+                        Effect::Mixed => 2,
+                    };
+                    cells[f.level as usize][effect].insert(f.id.clone());
+                }
+            }
+            (era.name.clone(), cells)
+        })
+        .collect()
+}
+
+#[test]
+fn the_balance_views_numbers_equal_counts_from_the_dataset() {
+    let mut app = app(shipped(), 120, 40);
+    press(&mut app, &["g", "b"]);
+    let expected = expected_balance(&app.case);
+    for (row, (name, cells)) in expected.iter().enumerate() {
+        for (column, level) in Level::ALL.into_iter().enumerate() {
+            assert_eq!(*app.overlay(), Overlay::Balance { era: row, level });
+            let [enablers, constraints, mixed] = &cells[column];
+            // The counts that are not zero.
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            let counts: Vec<String> = [
+                (enablers.len(), format!("enabler{}", s(enablers.len()))),
+                (
+                    constraints.len(),
+                    format!("constraint{}", s(constraints.len())),
+                ),
+                (mixed.len(), "mixed".to_owned()),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, word)| format!("{n} {word}"))
+            .collect();
+            let counts = if counts.is_empty() {
+                "none".to_owned()
+            } else {
+                counts.join(", ")
+            };
+            let header = format!("{name} · {}: {counts}", level.name());
+            let buf = paint(&app);
+            let s = screen(&buf);
+            assert!(s.contains(&header), "{header:?} missing:\n{s}");
+            // The selected bar lists all its items.
+            for id in enablers.iter().chain(constraints).chain(mixed) {
+                let f = &app.case.data.factors[app.case.index.factor_ids[id]];
+                let name: String = f.name.chars().take(20).collect();
+                assert!(s.contains(&name), "{name} missing:\n{s}");
+            }
+            press(&mut app, &["l"]);
+        }
+        press(&mut app, &["h", "h", "j"]);
+    }
+    // Enter shows the era on the timeline through that level's lens.
+    press(
+        &mut app,
+        &["g", "k", "k", "k", "k", "k", "k", "l", "l", "Enter"],
+    );
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert_eq!(app.lens(), Some(Level::Systemic));
+}
+
+/// Every bar on screen as (its count, its drawing): "+ ██▌ 3" gives (3, "██▌").
+fn bars(screen: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for i in 0..chars.len().saturating_sub(2) {
+            if !matches!(chars[i], '+' | '−') || chars[i + 1] != ' ' {
+                continue;
+            }
+            let drawing: String = chars[i + 2..]
+                .iter()
+                .take_while(|c| ('█'..='▏').contains(*c))
+                .collect();
+            let rest: String = chars[i + 2 + drawing.chars().count()..]
+                .iter()
+                .skip(1)
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if let Ok(n) = rest.parse() {
+                found.push((n, drawing));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn at_the_smallest_size_the_balance_bars_still_tell_their_counts_apart() {
+    for (w, h) in [(60, 20), (80, 24), (160, 48)] {
+        let mut app = app(shipped(), w, h);
+        press(&mut app, &["b"]);
+        let s = screen(&paint(&app));
+        let bars = bars(&s);
+        assert!(bars.len() >= 30, "{w}×{h}: {bars:?}\n{s}");
+        for (n, drawing) in &bars {
+            for (m, other) in &bars {
+                // A bigger count never draws a bar that is not longer.
+                // █ is eight eighths, ▉ seven … ▏ one (U+2588 to U+258F).
+                let eighths = |d: &str| {
+                    d.chars()
+                        .map(|c| if c == '█' { 8 } else { 0x2590 - c as u32 })
+                        .sum::<u32>()
+                };
+                let longer = |a: &str, b: &str| eighths(a) > eighths(b);
+                if n > m {
+                    assert!(
+                        longer(drawing, other),
+                        "{w}×{h}: {n} {drawing:?} vs {m} {other:?}\n{s}"
+                    );
+                }
+            }
+            assert_eq!(*n == 0, drawing.is_empty(), "{w}×{h}\n{s}");
+        }
+        // What a short screen leaves out is said, not dropped unseen.
+        assert_eq!(
+            s.contains("events per year: on a taller screen"),
+            !s.contains("Events per year, by level"),
+            "{w}×{h}\n{s}"
+        );
+        assert!(s.contains("+ enablers − constraints ± mixed"), "{s}");
+    }
+}
+
+#[test]
+fn the_balance_items_run_into_columns_when_the_rows_run_out() {
+    let mut app = app(shipped(), 80, 24);
+    // The era with the most systemic factors, more than the list's two
+    // rows of two columns hold.
+    let expected = expected_balance(&app.case);
+    let count = |era: usize| expected[era].1[2].iter().map(BTreeSet::len).sum::<usize>();
+    let era = (0..expected.len()).max_by_key(|&x| count(x)).unwrap();
+    let n = count(era);
+    assert!(
+        n > 4,
+        "the shipped case has a systemic bar of more than four"
+    );
+    press(&mut app, &["g", "b", "l", "l"]);
+    for _ in 0..era {
+        press(&mut app, &["j"]);
+    }
+    let buf = paint(&app);
+    let rows = lines(&buf);
+    let list_top = rows
+        .iter()
+        .position(|r| r.contains("Systemic: "))
+        .expect("the items list");
+    let items: Vec<&String> = rows[list_top + 1..]
+        .iter()
+        .take_while(|r| !r.starts_with('└'))
+        .collect();
+    assert_eq!(items.len(), 2, "{rows:#?}");
+    let shown = items
+        .iter()
+        .map(|r| r.matches(" + ").count() + r.matches(" − ").count() + r.matches(" ± ").count())
+        .sum::<usize>();
+    assert_eq!(shown, 3, "{items:#?}");
+    assert!(
+        items[1].contains(&format!("… and {} more", n - 3)),
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn the_balance_view_draws_a_density_strip_of_events_per_year() {
+    let app = {
+        let mut a = app(shipped(), 120, 40);
+        press(&mut a, &["b"]);
+        a
+    };
+    let s = screen(&paint(&app));
+    assert!(s.contains("Events per year, by level"), "{s}");
+    assert!(s.contains(" 1998 ") && s.contains(" 2020 "), "{s}");
+    let strip = waltz::case::balance::density(&app.case);
+    assert_eq!(strip.len(), 26);
+    let total: usize = strip.iter().map(|(_, c)| c[Level::Systemic.index()]).sum();
+    assert!(total > 0);
+}

@@ -1,0 +1,21 @@
+//! waltz's behaviour tests, as one test binary (one link on two cores
+//! instead of a dozen), a module per topic. `common` holds the harness.
+
+mod common;
+
+mod balance;
+mod cli;
+mod dataset;
+mod docs;
+mod explorer;
+mod hostile;
+mod load;
+mod looks;
+mod properties;
+mod pty;
+mod quiz;
+mod search;
+mod settings;
+mod synth;
+mod tour;
+mod views;
