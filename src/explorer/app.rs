@@ -613,44 +613,28 @@ impl App {
         Some((title, t.steps[step].note.as_str()))
     }
 
-    /// The width the detail's text is laid out in: the panel's inside less
-    /// a margin on the left and the scrollbar on the right.
+    /// The width the detail's text is laid out in.
     pub fn detail_width(&self) -> usize {
-        self.areas()
-            .map_or(1, |a| {
-                usize::from(layout::inner(a.detail).width).saturating_sub(2)
-            })
-            .max(1)
+        self.areas().map_or(1, |a| a.detail_width())
     }
 
     fn timeline_height(&self) -> usize {
-        self.areas()
-            .map_or(1, |a| usize::from(layout::inner(a.timeline).height))
+        self.areas().map_or(1, |a| a.timeline_rows())
     }
 
-    /// Rows each factor takes in `level`'s pane: one for the name, and
-    /// when the screen is roomy as many more for the summary as share the
-    /// pane out evenly (at least one, at most four), so a tall pane with few
-    /// factors fills with what they say rather than with blank rows.
+    /// Rows each factor takes in `level`'s pane.
     pub fn pane_item_height(&self, level: Level) -> usize {
-        match self.areas() {
-            Some(a) if a.roomy => {
-                let rows = usize::from(layout::inner(a.panes[level.index()]).height);
-                (rows / self.pane_len(level).max(1)).clamp(2, 5)
-            }
-            _ => 1,
-        }
+        self.areas()
+            .map_or(1, |a| a.pane_item_rows(level, self.pane_len(level)))
     }
 
     fn pane_height(&self, level: Level) -> usize {
-        self.areas().map_or(1, |a| {
-            usize::from(layout::inner(a.panes[level.index()]).height) / self.pane_item_height(level)
-        })
+        self.areas()
+            .map_or(1, |a| a.pane_items(level, self.pane_len(level)))
     }
 
     fn detail_height(&self) -> usize {
-        self.areas()
-            .map_or(1, |a| usize::from(layout::inner(a.detail).height))
+        self.areas().map_or(1, |a| a.detail_rows())
     }
 
     fn pane_len(&self, level: Level) -> usize {

@@ -1,8 +1,11 @@
-//! Where each region goes for a terminal size. Both the renderer and the
-//! app (paging, keeping the cursor in view, mouse hits) use this one
-//! function, so they always agree.
+//! Where each region goes for a terminal size, and how many rows each list
+//! shows. The view draws by it and the app asks it (paging, keeping the
+//! cursor in view, mouse hits), so the two always agree and the geometry
+//! lives in one place.
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+use crate::case::model::Level;
 
 /// The smallest terminal the explorer draws in.
 pub const MIN_WIDTH: u16 = 60;
@@ -63,6 +66,43 @@ impl Areas {
             status,
             roomy,
         })
+    }
+}
+
+impl Areas {
+    /// The width the detail's text is laid out in: the panel's inside less
+    /// a margin on the left and the scrollbar on the right.
+    pub fn detail_width(&self) -> usize {
+        usize::from(inner(self.detail).width)
+            .saturating_sub(2)
+            .max(1)
+    }
+
+    /// Rows of the detail's text.
+    pub fn detail_rows(&self) -> usize {
+        usize::from(inner(self.detail).height)
+    }
+
+    /// Rows of the timeline.
+    pub fn timeline_rows(&self) -> usize {
+        usize::from(inner(self.timeline).height)
+    }
+
+    /// Rows each of `len` factors takes in `level`'s pane: one for the name,
+    /// and when the screen is roomy as many more for the summary as share
+    /// the pane out evenly (at least one, at most four), so a tall pane with
+    /// few factors fills with what they say rather than with blank rows.
+    pub fn pane_item_rows(&self, level: Level, len: usize) -> usize {
+        if !self.roomy {
+            return 1;
+        }
+        let rows = usize::from(inner(self.panes[level.index()]).height);
+        (rows / len.max(1)).clamp(2, 5)
+    }
+
+    /// How many of `len` factors `level`'s pane shows at once.
+    pub fn pane_items(&self, level: Level, len: usize) -> usize {
+        usize::from(inner(self.panes[level.index()]).height) / self.pane_item_rows(level, len)
     }
 }
 
