@@ -12,8 +12,6 @@ use crate::common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use waltz::case::index::{Case, Item};
 use waltz::case::load;
 use waltz::case::model::{
@@ -98,14 +96,8 @@ fn step(app: &mut App, input: &Input) -> Result<(), TestCaseError> {
         Input::Paste(text) => app.update(Action::Paste(text.clone())),
         Input::Resize(w, h) => app.resize(*w, *h),
     }
-    let size = app.screen();
-    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    let mut report = None;
-    terminal
-        .draw(|f| report = Some(waltz::explorer::view::draw(app, f)))
-        .unwrap();
-    app.drawn(report.unwrap_or_default());
-    for cell in terminal.backend().buffer().content() {
+    let buf = render(app);
+    for cell in buf.content() {
         let s = cell.symbol();
         prop_assert!(
             waltz::case::sanitize::is_inert(s) && !s.contains('\n'),
