@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::case::model::{Dataset, Level, Target};
+use crate::case::model::{Dataset, Level, Link, QuoteBy, Target};
 
 /// Anything in a dataset that can be selected, shown or searched for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,7 +89,8 @@ pub struct Index {
     pub event_actors: Vec<Vec<usize>>,
     /// For each event, its sources.
     pub event_sources: Vec<Vec<usize>>,
-    /// For each event, the era it falls in (the first era holding its year).
+    /// For each event, the era it falls in: the one it names, else the
+    /// first era holding its year.
     pub event_era: Vec<Option<usize>>,
     /// For each factor, its actors.
     pub factor_actors: Vec<Vec<usize>>,
@@ -216,7 +217,10 @@ fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<String, usize>) -> Factors
     let event_factors: Vec<Vec<usize>> = d
         .events
         .iter()
-        .map(|e| resolve(&e.factors, factor_ids))
+        .map(|e| {
+            let ids = e.factors.iter().map(|l| l.factor.as_str());
+            ids.filter_map(|id| factor_ids.get(id).copied()).collect()
+        })
         .collect();
     let mut factor_events = vec![Vec::new(); d.factors.len()];
     let mut event_levels = Vec::with_capacity(d.events.len());
@@ -233,15 +237,26 @@ fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<String, usize>) -> Factors
     let mut eras_by_start: Vec<usize> = (0..d.eras.len()).collect();
     eras_by_start.sort_by_key(|&i| (d.eras[i].start, d.eras[i].end));
     let mut era_events = vec![Vec::new(); d.eras.len()];
+    let era_ids: HashMap<&str, usize> = d
+        .eras
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
+        .collect();
     let event_era: Vec<Option<usize>> = d
         .events
         .iter()
         .enumerate()
         .map(|(e, event)| {
-            let era = eras_by_start
-                .iter()
-                .copied()
-                .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&event.year));
+            // The event's own era where it names one, else the first era
+            // (by start) whose years hold it.
+            let named = event.era.as_deref().and_then(|id| era_ids.get(id).copied());
+            let era = named.or_else(|| {
+                eras_by_start
+                    .iter()
+                    .copied()
+                    .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&event.year))
+            });
             if let Some(x) = era {
                 era_events[x].push(e);
             }
@@ -351,6 +366,24 @@ impl Case {
             Item::Actor(a) => &d.actors[a].name,
             Item::Era(x) => &d.eras[x].name,
             Item::Source(s) => &d.sources[s].citation,
+        }
+    }
+
+    /// Event `e`'s link to factor `f`: what in the work makes it.
+    pub fn link(&self, e: usize, f: usize) -> Option<&Link> {
+        let id = &self.data.factors[f].id;
+        self.data.events[e].factors.iter().find(|l| &l.factor == id)
+    }
+
+    /// Whose words a quote is, as a reader is told: "the paper", or "Clary
+    /// (2022), as the paper quotes it".
+    pub fn quoted_by(&self, by: &QuoteBy) -> String {
+        match by {
+            QuoteBy::Paper => "the paper".to_owned(),
+            QuoteBy::Cited(id) => match self.index.source_ids.get(id) {
+                Some(&s) => format!("{}, as the paper quotes it", self.data.sources[s].citation),
+                None => format!("{id}, as the paper quotes it"),
+            },
         }
     }
 

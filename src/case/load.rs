@@ -17,7 +17,7 @@ use ron::extensions::Extensions;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Target};
+use crate::case::model::{Dataset, Event, QuoteBy, Target};
 use crate::case::sanitize;
 
 pub use read::MAX_BYTES;
@@ -295,11 +295,24 @@ fn sanitize_event(e: &mut Event) {
     line(&mut e.id);
     line(&mut e.title);
     text(&mut e.summary);
-    for v in [&mut e.factors, &mut e.actors, &mut e.themes, &mut e.sources] {
+    for link in &mut e.factors {
+        line(&mut link.factor);
+        link.why.iter_mut().for_each(text);
+    }
+    for v in [&mut e.actors, &mut e.themes, &mut e.sources] {
         v.iter_mut().for_each(line);
     }
+    e.era.iter_mut().for_each(line);
     e.quote.iter_mut().for_each(text);
+    quote_by(&mut e.quote_by);
     e.note.iter_mut().for_each(text);
+}
+
+/// A cited source's id, made inert like every other id.
+fn quote_by(by: &mut Option<QuoteBy>) {
+    if let Some(QuoteBy::Cited(id)) = by {
+        sanitize::in_place(id, false);
+    }
 }
 
 /// The schema's name for a type ron names in an error: "the dataset",
@@ -413,6 +426,10 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
     let opt_text = |o: &mut Option<String>| o.iter_mut().for_each(text);
     line(&mut d.title);
     line(&mut d.source);
+    if let Some(t) = &mut d.thesis {
+        text(&mut t.summary);
+        text(&mut t.quote);
+    }
     for e in &mut d.eras {
         line(&mut e.id);
         line(&mut e.name);
@@ -422,6 +439,7 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
         [&mut a.id, &mut a.name, &mut a.country, &mut a.role]
             .into_iter()
             .for_each(line);
+        opt_text(&mut a.note);
     }
     for s in &mut d.sources {
         line(&mut s.id);
@@ -436,6 +454,7 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
         lines(&mut f.actors);
         lines(&mut f.sources);
         opt_text(&mut f.quote);
+        quote_by(&mut f.quote_by);
         opt_text(&mut f.note);
     }
     if events {
@@ -445,7 +464,8 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
         line(&mut t.id);
         line(&mut t.name);
         for s in &mut t.steps {
-            text(&mut s.note);
+            text(&mut s.text);
+            opt_text(&mut s.note);
             match &mut s.show {
                 Target::Event(id) | Target::Factor(id) => line(id),
             }
@@ -463,16 +483,8 @@ mod tests {
             id: id.into(),
             year,
             month,
-            until: None,
-            circa: false,
             title: id.into(),
-            summary: String::new(),
-            factors: Vec::new(),
-            actors: Vec::new(),
-            themes: Vec::new(),
-            sources: Vec::new(),
-            quote: None,
-            note: None,
+            ..Event::default()
         };
         let mut events = vec![
             event("c", 2005, None),

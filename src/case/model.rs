@@ -6,6 +6,9 @@
 //! string ids; `load` checks that each resolves and `index` turns them into
 //! positions.
 
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// A whole case study: the work it describes and everything in it.
@@ -18,6 +21,9 @@ pub struct Dataset {
     pub source: String,
     /// The years the analysis covers, first and last (inclusive).
     pub period: (i32, i32),
+    /// What the work argues, where the case states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thesis: Option<Thesis>,
     /// The periods the analysis walks through, usually leadership periods.
     #[serde(default)]
     pub eras: Vec<Era>,
@@ -36,6 +42,19 @@ pub struct Dataset {
     /// Guided walks through the case, step by step.
     #[serde(default)]
     pub tours: Vec<Tour>,
+}
+
+/// The work's thesis: what the case, as a whole, argues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thesis {
+    /// The thesis in the dataset's own words.
+    pub summary: String,
+    /// The work's own words for it.
+    pub quote: String,
+    /// The work's pages where it says so.
+    #[serde(default)]
+    pub pages: Vec<u16>,
 }
 
 /// A period of the analysis, such as one leader's time in office.
@@ -66,6 +85,9 @@ pub struct Actor {
     pub country: String,
     /// The office held at the time the work discusses.
     pub role: String,
+    /// An editorial note (a name the work does not give, say), shown as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A work the case study cites.
@@ -177,6 +199,38 @@ impl Effect {
     }
 }
 
+/// Whether a factor's level is the work's or the dataset's reading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LevelBy {
+    /// The work puts the passage at this level (its level's section, or a
+    /// sentence naming the level).
+    #[default]
+    Stated,
+    /// The work names no level there, or its heading and its sentence
+    /// disagree: the level is the dataset's reading.
+    Implied,
+}
+
+/// Whose date an event carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DatedBy {
+    /// The work dates it so.
+    #[default]
+    Paper,
+    /// The work gives no date (or another precision): the date is the
+    /// common record's, and the event's note says so.
+    CommonRecord,
+}
+
+/// Whose words a quote is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuoteBy {
+    /// The work's own words.
+    Paper,
+    /// Words the work quotes from one of its sources, by source id.
+    Cited(String),
+}
+
 /// An explanation at one level of analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -185,6 +239,9 @@ pub struct Factor {
     pub id: String,
     /// The level its content belongs to.
     pub level: Level,
+    /// Whether the work states that level or the dataset reads it so.
+    #[serde(default)]
+    pub level_by: LevelBy,
     /// Enabler, constraint or mixed.
     pub effect: Effect,
     /// A short name.
@@ -200,13 +257,19 @@ pub struct Factor {
     /// The work's own words, where it quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Whose words the quote is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_by: Option<QuoteBy>,
     /// An editorial note, shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The work's pages for the passage(s) it comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u16>,
 }
 
 /// A dated development.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique among events.
@@ -222,13 +285,21 @@ pub struct Event {
     /// True where the work dates it loosely ("the early 2000s").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub circa: bool,
+    /// Whose date it is: the work's, or the common record's.
+    #[serde(default)]
+    pub dated_by: DatedBy,
+    /// The era it belongs to, where the work says so against its year (a
+    /// coup in October that opens the next period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub era: Option<String>,
     /// A short title, under about 60 characters.
     pub title: String,
     /// What happened and why it matters, in 1–4 sentences.
     pub summary: String,
-    /// Ids of the factors the event illustrates.
+    /// The factors the event illustrates, each with what in the work
+    /// makes the link.
     #[serde(default)]
-    pub factors: Vec<String>,
+    pub factors: Vec<Link>,
     /// Actor ids.
     #[serde(default)]
     pub actors: Vec<String>,
@@ -241,15 +312,98 @@ pub struct Event {
     /// The work's own words, where it quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Whose words the quote is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_by: Option<QuoteBy>,
     /// An editorial note, shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The work's pages for the passage(s) it comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u16>,
+}
+
+/// An event's link to a factor: written as the factor's id alone, or as
+/// `(factor: "id", why: "…", page: N)` with what in the work makes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The factor's id.
+    pub factor: String,
+    /// What in the work links the event to the factor, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// The work's page for that passage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u16>,
+}
+
+impl Link {
+    /// A link by id alone.
+    pub fn to(factor: impl Into<String>) -> Link {
+        Link {
+            factor: factor.into(),
+            why: None,
+            page: None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Link, D::Error> {
+        struct Either;
+        impl<'de> Visitor<'de> for Either {
+            type Value = Link;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a factor's id, or `(factor: \"id\", why: \"…\", page: N)`")
+            }
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<Link, E> {
+                Ok(Link::to(id))
+            }
+            fn visit_string<E: de::Error>(self, id: String) -> Result<Link, E> {
+                Ok(Link::to(id))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Link, A::Error> {
+                let (mut factor, mut why, mut page) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "factor" if factor.is_none() => factor = Some(map.next_value()?),
+                        // `Some("…")` as well as `"…"`, as elsewhere in a case.
+                        "why" if why.is_none() => why = Some(map.next_value::<Option<String>>()?),
+                        "page" if page.is_none() => page = Some(map.next_value::<Option<u16>>()?),
+                        "factor" | "why" | "page" => {
+                            return Err(de::Error::custom(format!(
+                                "`{key}` is given twice in a factor link"
+                            )));
+                        }
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "a factor link has no field `{other}`; its fields are `factor`, `why` and `page`"
+                            )));
+                        }
+                    }
+                }
+                let factor =
+                    factor.ok_or_else(|| de::Error::custom("a factor link is missing `factor`"))?;
+                Ok(Link {
+                    factor,
+                    why: why.flatten(),
+                    page: page.flatten(),
+                })
+            }
+        }
+        d.deserialize_any(Either)
+    }
 }
 
 impl Event {
-    /// The date as people write it: "1999", "Oct 1999", "2013–2018", "c. 2000".
+    /// The date as people write it: "1999", "Oct 1999", "2013–2018", "c. 2000";
+    /// "≈ 2021" where the date is the common record's, not the work's.
     pub fn date_label(&self) -> String {
         let mut label = String::new();
+        if self.dated_by == DatedBy::CommonRecord {
+            label.push_str(COMMON_RECORD_MARK);
+            label.push(' ');
+        }
         if self.circa {
             label.push_str("c. ");
         }
@@ -268,6 +422,19 @@ impl Event {
     /// The key events are ordered by: year, then month (undated months first).
     pub fn chronology(&self) -> (i32, u8) {
         (self.year, self.month.unwrap_or(0))
+    }
+}
+
+/// The mark before a date the common record gives, not the work.
+pub const COMMON_RECORD_MARK: &str = "≈";
+
+/// Pages as people cite them: "p. 17", "pp. 11, 14"; `None` for none.
+pub fn pages_label(pages: &[u16]) -> Option<String> {
+    let list: Vec<String> = pages.iter().map(u16::to_string).collect();
+    match list.len() {
+        0 => None,
+        1 => Some(format!("p. {}", list[0])),
+        _ => Some(format!("pp. {}", list.join(", "))),
     }
 }
 
@@ -297,8 +464,14 @@ pub struct Tour {
 pub struct Step {
     /// The event or factor the step selects.
     pub show: Target,
-    /// What the teacher says at this step.
-    pub note: String,
+    /// What the class sees at this step: on the slide, and above the
+    /// detail.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// The teacher's note (a question for the class, say): shown while
+    /// exploring and on demand, never on the projected slide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A reference to an event or a factor.

@@ -119,9 +119,41 @@ pub fn find(
     })
 }
 
-/// The `n` best hits, best first; ties keep record order.
+/// A best score from this up is strong: far weaker matches are noise.
+const STRONG: i64 = 150;
+
+impl Matches {
+    /// The score a hit needs to be shown: letters strewn across a title
+    /// only when nothing better matched, and when the best are strong, only
+    /// what scores a note's word or more — as fzf's and television's
+    /// rankings drop the weak tail.
+    fn floor(&self) -> i64 {
+        let best = self.hits.iter().map(|&(_, s)| s).max().unwrap_or(0);
+        if best >= STRONG {
+            rank::NOTE
+        } else if best > rank::STREWN {
+            rank::STREWN + 1
+        } else {
+            i64::MIN
+        }
+    }
+
+    /// How many hits are shown.
+    pub fn shown(&self) -> usize {
+        let floor = self.floor();
+        self.hits.iter().filter(|&&(_, s)| s >= floor).count()
+    }
+}
+
+/// The `n` best hits shown, best first; ties keep record order.
 pub fn best(matches: &Matches, n: usize) -> Vec<(u32, i64)> {
-    let mut hits = matches.hits.clone();
+    let floor = matches.floor();
+    let mut hits: Vec<(u32, i64)> = matches
+        .hits
+        .iter()
+        .copied()
+        .filter(|&(_, s)| s >= floor)
+        .collect();
     let key = |&(i, s): &(u32, i64)| (Reverse(s), i);
     if hits.len() > n && n > 0 {
         hits.select_nth_unstable_by_key(n - 1, key);
@@ -142,7 +174,7 @@ pub fn search(case: &Case, query: &str, limit: usize) -> (Vec<Item>, usize) {
         .into_iter()
         .map(|(i, _)| corpus.records[i as usize].item)
         .collect();
-    (items, matches.hits.len())
+    (items, matches.shown())
 }
 
 #[cfg(test)]

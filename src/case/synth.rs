@@ -21,7 +21,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::case::model::{
-    Actor, Dataset, Effect, Era, Event, Factor, Level, Source as Work, Step, Target, Tour,
+    Actor, Dataset, DatedBy, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy,
+    Source as Work, Step, Target, Thesis, Tour,
 };
 use crate::case::rng::Rng;
 use text::{Ids, Text, background_text, count, event_text, note, pick_topic, push_sentence};
@@ -33,6 +34,8 @@ const PERIOD: (i32, i32) = (1998, 2023);
 const BACKGROUND: (i32, i32) = (1947, 1997);
 /// Titles are kept to this many characters, as the schema asks.
 const TITLE_MAX: usize = 60;
+/// The synthetic work's pages.
+const PAGES: i32 = 400;
 /// Summaries stop growing once they pass this many bytes...
 const SUMMARY_MIN: usize = 150;
 /// ...and never grow past this many (unless one sentence is already longer).
@@ -53,7 +56,8 @@ pub fn write(out: &mut impl Write, events: usize, factors: usize, seed: u64) -> 
     let config = ron::ser::PrettyConfig::new()
         .indentor("  ")
         .separate_tuple_members(false)
-        .compact_arrays(true);
+        .compact_arrays(true)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     ron::Options::default()
         .to_io_writer_pretty(&mut *out, &dataset, config)
         .map_err(io::Error::other)?;
@@ -84,6 +88,11 @@ pub fn dataset(events: usize, factors: usize, seed: u64) -> Dataset {
             count(factors, "factor")
         ),
         period: PERIOD,
+        thesis: Some(Thesis {
+            summary: "Synthetic: no work argues this; the thesis is here to be shown.".into(),
+            quote: "a synthetic case argues nothing".into(),
+            pages: vec![1],
+        }),
         eras: eras(),
         actors: actors(),
         sources: sources
@@ -121,6 +130,7 @@ fn actors() -> Vec<Actor> {
             name: a.name.into(),
             country: COUNTRIES[a.country].label.into(),
             role: a.role.into(),
+            note: None,
         })
         .collect()
 }
@@ -238,16 +248,24 @@ fn factor_list(rng: &mut Rng, ids: &mut Ids, count: usize, sources: &[Source]) -
             let note = rng.chance(6).then(|| {
                 "The work states this factor without weighing it against the others.".to_owned()
             });
+            let page = rng.range(1, PAGES) as u16;
             Factor {
                 id,
                 level: Level::ALL[level],
+                level_by: if rng.chance(10) {
+                    LevelBy::Implied
+                } else {
+                    LevelBy::Stated
+                },
                 effect,
                 name,
                 summary,
                 actors: actors.into_iter().map(str::to_owned).collect(),
                 sources: source.map(|s| s.id.clone()).into_iter().collect(),
+                quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
                 quote,
                 note,
+                pages: vec![page],
             }
         })
         .collect()
@@ -439,7 +457,15 @@ fn event_list(
                 };
                 QUOTES[q].to_owned()
             });
-            let note = rng.chance(5).then(|| note(rng, date.year));
+            let mut note = rng.chance(5).then(|| note(rng, date.year));
+            // A few dates the work does not give, as a real case has.
+            let dated_by = if rng.chance(3) {
+                note = Some("Common record: the work gives no date.".into());
+                DatedBy::CommonRecord
+            } else {
+                DatedBy::Paper
+            };
+            let page = rng.range(1, PAGES) as u16;
             text.actors.dedup();
             Event {
                 id,
@@ -449,12 +475,26 @@ fn event_list(
                 circa: date.circa,
                 title: text.title,
                 summary: text.summary,
-                factors: linked.iter().map(|&f| factors[f].id.clone()).collect(),
+                dated_by,
+                era: None,
+                factors: linked
+                    .iter()
+                    .map(|&f| Link {
+                        factor: factors[f].id.clone(),
+                        why: Some(format!(
+                            "The work gives it as a case of {}.",
+                            factors[f].name
+                        )),
+                        page: Some(page),
+                    })
+                    .collect(),
                 actors: text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
                 themes,
                 sources: cited.iter().map(|s| s.id.clone()).collect(),
+                quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
                 quote,
                 note,
+                pages: vec![page],
             }
         })
         .collect()
@@ -475,7 +515,8 @@ fn tours(events: &[Event], factors: &[Factor]) -> Vec<Tour> {
             .map(|k| list[k * list.len() / n])
             .map(|e| Step {
                 show: Target::Event(e.id.clone()),
-                note: format!("{}: {}.", e.year, e.title),
+                text: format!("{}: {}.", e.year, e.title),
+                note: Some("Ask the class which level explains it.".into()),
             })
             .collect()
     };
@@ -498,7 +539,8 @@ fn tours(events: &[Event], factors: &[Factor]) -> Vec<Tour> {
             let f = factors.iter().find(|f| f.level == level)?;
             Some(Step {
                 show: Target::Factor(f.id.clone()),
-                note: note.into(),
+                text: note.into(),
+                note: None,
             })
         })
         .collect();

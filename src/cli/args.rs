@@ -83,10 +83,11 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
-    /// Write the dataset out, as JSON for scripts or as a Markdown handout.
+    /// Write the dataset out, as a Markdown handout (the default) or as JSON
+    /// for scripts.
     Export {
         /// The output format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
     },
 }

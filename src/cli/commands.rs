@@ -129,8 +129,45 @@ fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) 
     writeln!(out, "  actors    {:>4}", d.actors.len())?;
     writeln!(out, "  sources   {:>4}", d.sources.len())?;
     writeln!(out, "  tours     {:>4}", d.tours.len())?;
+    writeln!(out, "  sourcing  {}", provenance(d))?;
     writeln!(out, "  warnings  {warnings:>4}")?;
     Ok(())
+}
+
+/// What a case says of where its claims come from: how many links say why
+/// (and on which page), how many quotes say whose words they are, how many
+/// dates are the common record's and levels the dataset's reading.
+fn provenance(d: &crate::case::model::Dataset) -> String {
+    use crate::case::model::{DatedBy, LevelBy};
+    let links = d.events.iter().flat_map(|e| &e.factors);
+    let (all, why, page) = links.fold((0, 0, 0), |(n, w, p), l| {
+        (
+            n + 1,
+            w + usize::from(l.why.is_some()),
+            p + usize::from(l.page.is_some()),
+        )
+    });
+    let quotes = d.events.iter().map(|e| (&e.quote, &e.quote_by));
+    let quotes = quotes.chain(d.factors.iter().map(|f| (&f.quote, &f.quote_by)));
+    let (quoted, attributed) = quotes.fold((0, 0), |(q, a), (quote, by)| {
+        let has = quote.is_some();
+        (q + usize::from(has), a + usize::from(has && by.is_some()))
+    });
+    let common = d
+        .events
+        .iter()
+        .filter(|e| e.dated_by == DatedBy::CommonRecord)
+        .count();
+    let implied = d
+        .factors
+        .iter()
+        .filter(|f| f.level_by == LevelBy::Implied)
+        .count();
+    format!(
+        "{why} of {all} links say why ({page} with a page), {attributed} of {quoted} quotes say whose, {} from the common record, {implied} {} implied",
+        plural(common, "date"),
+        if implied == 1 { "level" } else { "levels" },
+    )
 }
 
 /// `waltz export`: the dataset in `format` on `out`; problems on `err`.

@@ -126,6 +126,8 @@ pub struct Finder {
     pub caret: usize,
     /// The best results for the query, best first.
     pub results: Vec<Item>,
+    /// Those results the query finds only in their editorial note.
+    pub note_only: Vec<Item>,
     /// How many items match in all.
     pub total: usize,
     /// The highlighted result and the first one shown.
@@ -192,6 +194,18 @@ struct Place {
     panes: [usize; 3],
     detail: DetailScroll,
     pinned: Option<Item>,
+}
+
+/// A tour step as it is shown: its heading, the class's text and the
+/// teacher's note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepText<'a> {
+    /// "Tour name · step 3 of 18".
+    pub title: String,
+    /// What the class sees.
+    pub text: &'a str,
+    /// The teacher's note, if the step has one.
+    pub note: Option<&'a str>,
 }
 
 /// How the explorer starts.
@@ -386,13 +400,7 @@ impl App {
 
     /// The help, laid out for the current screen.
     pub fn help_document(&self) -> crate::explorer::view::help::Help {
-        crate::explorer::view::help::document(
-            &self.keymap,
-            &self.theme,
-            self.mouse,
-            &self.settings_problems,
-            layout::help_width(self.screen),
-        )
+        crate::explorer::view::help::document(self, layout::help_width(self.screen))
     }
 
     /// Whether presentation mode is on.
@@ -548,6 +556,18 @@ impl App {
         }
     }
 
+    /// Whether the finder's highlighted result is found only in its
+    /// editorial note (the preview says so).
+    pub fn found_in_note(&self) -> bool {
+        match &self.overlay {
+            Overlay::Find(f) => f
+                .results
+                .get(f.scroll.cursor)
+                .is_some_and(|item| f.note_only.contains(item)),
+            _ => false,
+        }
+    }
+
     /// Whether a search is running on the worker thread.
     pub fn searching(&self) -> bool {
         matches!(&self.overlay, Overlay::Find(f) if f.pending)
@@ -592,10 +612,12 @@ impl App {
 
     /// The detail document laid out for the current screen.
     pub fn doc(&self) -> Doc {
-        let note = self.tour_note();
-        let note = note
-            .as_ref()
-            .map(|(title, text)| detail::Note { title, text });
+        let step = self.tour_note();
+        let note = step.as_ref().map(|step| detail::Note {
+            title: &step.title,
+            text: step.text,
+            teacher: step.note,
+        });
         detail::document(
             &self.case,
             self.shown(),
@@ -605,12 +627,17 @@ impl App {
         )
     }
 
-    /// The running tour's current step: its heading and its note.
-    pub fn tour_note(&self) -> Option<(String, &str)> {
+    /// The running tour's current step: its heading, what the class sees
+    /// and the teacher's note.
+    pub fn tour_note(&self) -> Option<StepText<'_>> {
         let (tour, step) = self.tour_step()?;
         let t = &self.case.data.tours[tour];
-        let title = format!("{} · step {} of {}", t.name, step + 1, t.steps.len());
-        Some((title, t.steps[step].note.as_str()))
+        let s = &t.steps[step];
+        Some(StepText {
+            title: format!("{} · step {} of {}", t.name, step + 1, t.steps.len()),
+            text: &s.text,
+            note: s.note.as_deref(),
+        })
     }
 
     /// The width the detail's text is laid out in.

@@ -26,7 +26,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::case::model::Level;
@@ -114,6 +114,9 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
         // Presentation: the slide alone, no key hints; prompts still show.
         report.slide_overflow = slide::render(app, area, buf);
     } else {
+        if let Some(header) = areas.header {
+            header_line(app, header, buf);
+        }
         timeline::render(app, areas.timeline, buf);
         for (i, level) in Level::ALL.into_iter().enumerate() {
             pane::render(app, level, areas.panes[i], buf);
@@ -132,6 +135,23 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
         Overlay::Tours { cursor } => tour::render(app, *cursor, area, buf, report),
         _ => {}
     }
+}
+
+/// The case's title and, as far as it fits, its thesis in the work's words.
+fn header_line(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let d = &app.case.data;
+    let mut spans = vec![Span::styled(format!(" {} ", d.title), t.heading)];
+    if let Some(thesis) = &d.thesis {
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(area.width).saturating_sub(used + 10);
+        spans.push(Span::styled("· Thesis: ", t.faded));
+        spans.push(Span::styled(
+            fit(&format!("“{}”", thesis.quote), room),
+            t.quote,
+        ));
+    }
+    put_line(buf, area, &Line::from(spans));
 }
 
 /// The frame of a region: rounded when focused, with a title.

@@ -8,7 +8,8 @@ use waltz::case::model::{Effect, Level};
 use waltz::explorer::app::Overlay;
 
 /// The factors at work in each era, counted here independently: events
-/// belong to the first era (by start) whose years hold them.
+/// belong to the era they name, else the first era (by start) whose years
+/// hold them.
 fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
     let mut eras: Vec<_> = case.data.eras.iter().collect();
     eras.sort_by_key(|x| (x.start, x.end));
@@ -16,14 +17,24 @@ fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
         .map(|era| {
             let mut cells: [[BTreeSet<String>; 3]; 3] = Default::default();
             for event in &case.data.events {
-                let home = eras
-                    .iter()
-                    .find(|x| (x.start..=x.end).contains(&event.year));
-                if home.map(|x| &x.id) != Some(&era.id) {
+                // The era the event names, else the first holding its year.
+                let home = match &event.era {
+                    Some(id) => Some(id),
+                    None => eras
+                        .iter()
+                        .find(|x| (x.start..=x.end).contains(&event.year))
+                        .map(|x| &x.id),
+                };
+                if home != Some(&era.id) {
                     continue;
                 }
-                for id in &event.factors {
-                    let f = case.data.factors.iter().find(|f| &f.id == id).unwrap();
+                for link in &event.factors {
+                    let f = case
+                        .data
+                        .factors
+                        .iter()
+                        .find(|f| f.id == link.factor)
+                        .unwrap();
                     let effect = match f.effect {
                         Effect::Enabler => 0,
                         Effect::Constraint => 1,

@@ -157,7 +157,7 @@ fn export_markdown_is_a_handout_in_order() {
         "## Factors",
         "### Individual",
         "#### Enablers",
-        "- + **Leaders' rapport**",
+        "- \\+ **Leaders' rapport**",
         "  Events: May 2005 First summit; 2007 Gas pipeline deal",
         "#### Constraints",
         "- − **Old distrust**",
@@ -200,8 +200,7 @@ fn export_with_a_bad_dataset_fails() {
 #[test]
 fn usage_errors_exit_2() {
     for args in [
-        &["export"][..],
-        &["export", "--format", "pdf"],
+        &["export", "--format", "pdf"][..],
         &["frobnicate"],
         &["--no-such-flag"],
         &["check", "a.ron", "b.ron"],

@@ -8,6 +8,7 @@ mod cli;
 mod dataset;
 mod docs;
 mod explorer;
+mod handout;
 mod hostile;
 mod load;
 mod looks;

@@ -15,7 +15,8 @@ use proptest::test_runner::Config;
 use waltz::case::index::{Case, Item};
 use waltz::case::load;
 use waltz::case::model::{
-    Actor, Dataset, Effect, Era, Event, Factor, Level, Source, Step, Target, Tour,
+    Actor, Dataset, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Source, Step,
+    Target, Tour,
 };
 use waltz::config::action::Action;
 use waltz::config::keymap::{Keymap, Mode};
@@ -194,13 +195,16 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .map(|(i, (name, summary, level, effect))| Factor {
                     id: format!("f{i}"),
                     level: Level::ALL[level],
+                    level_by: LevelBy::Stated,
                     effect: Effect::ALL[effect],
                     name,
                     summary,
                     actors: Vec::new(),
                     sources: Vec::new(),
                     quote: None,
+                    quote_by: None,
                     note: None,
+                    pages: Vec::new(),
                 })
                 .collect();
             let n_factors = factors.len();
@@ -219,7 +223,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     summary,
                     factors: pick(bits, n_factors, 3)
                         .into_iter()
-                        .map(|f| format!("f{f}"))
+                        .map(|f| Link::to(format!("f{f}")))
                         .collect(),
                     actors: pick(bits, n_actors, 17)
                         .into_iter()
@@ -231,7 +235,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .map(|s| format!("s{s}"))
                         .collect(),
                     quote: (bits & 2 == 2).then(|| "a quote".into()),
+                    quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
                     note: (bits & 4 == 4).then(|| "a note".into()),
+                    ..Event::default()
                 })
                 .collect();
             let tours = if events.is_empty() {
@@ -242,7 +248,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     name: "A tour".into(),
                     steps: vec![Step {
                         show: Target::Event("e0".into()),
-                        note: "here".into(),
+                        text: "here".into(),
+                        note: Some("ask".into()),
                     }],
                 }]
             };
@@ -250,6 +257,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 title: "Generated".into(),
                 source: "Generated".into(),
                 period: (2000, 2020),
+                thesis: None,
                 eras: eras
                     .into_iter()
                     .enumerate()
@@ -269,6 +277,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         name,
                         country: "C".into(),
                         role: "R".into(),
+                        note: None,
                     })
                     .collect(),
                 sources: sources

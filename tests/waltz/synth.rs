@@ -181,7 +181,7 @@ fn an_error_in_a_large_file_has_its_true_position() {
         err.lines().next().unwrap()
     );
     // And a reference that does not resolve, found after parsing in pieces.
-    let target = at + text[at..].find("factors: [\"").unwrap() + "factors: [\"".len();
+    let target = at + text[at..].find("factor: \"").unwrap() + "factor: \"".len();
     let broken = format!("{}no-such-{}", &text[..target], &text[target..]);
     let line = text[..target].matches('\n').count() + 1;
     let err = load::from_str("big.ron", &broken).unwrap_err().to_string();

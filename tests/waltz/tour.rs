@@ -62,7 +62,7 @@ fn a_tour_through_the_keys_selects_each_step_with_its_highlight() {
         let s = screen(&paint(&app));
         assert!(s.contains(&format!("step {} of {steps}", step + 1)), "{s}");
         let note: String = app.case.data.tours[tour].steps[step]
-            .note
+            .text
             .chars()
             .take(30)
             .collect();
@@ -217,7 +217,7 @@ fn an_unknown_tour_is_a_clear_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         err,
-        "waltz: no tour `nope`; the tours are: story, individual, domestic, systemic\n"
+        "waltz: no tour `nope`; the tours are: story, individual, domestic, systemic, tensions\n"
     );
 }
 
@@ -244,7 +244,7 @@ fn presentation_mode_shows_a_readable_slide_at_80_by_24() {
     let first_word = app.case.data.events[e].summary.split(' ').next().unwrap();
     assert!(s.contains(first_word));
     // The editorial note goes with it, marked as such.
-    assert!(s.contains("Editorial note: The visit most accounts"), "{s}");
+    assert!(s.contains("Editorial note: Common record: General"), "{s}");
     press(&mut app, &["j"]);
     let s2 = screen(&paint(&app));
     assert_ne!(s, s2, "moving on changes the slide");

@@ -11,6 +11,7 @@ mod dataset;
 mod eras;
 mod events;
 mod factors;
+mod provenance;
 mod sources;
 mod tours;
 
@@ -152,18 +153,23 @@ impl Checker {
     }
 
     /// Report each id in `refs` that `known` lacks, naming both ends.
-    pub(super) fn refs(
+    pub(super) fn refs<'r>(
         &mut self,
         (list, i, field): (&'static str, usize, &'static str),
         owner: impl Fn() -> String,
         kind: &str,
-        refs: &[String],
+        refs: impl IntoIterator<Item = &'r str>,
         known: &HashMap<&str, usize>,
     ) {
-        for (n, r) in refs.iter().enumerate() {
-            if !known.contains_key(r.as_str()) {
+        for (n, r) in refs.into_iter().enumerate() {
+            if !known.contains_key(r) {
                 let mut path = at(list, i, field);
                 path.push(Index(n));
+                // A link written `(factor: "id", …)` is pointed at its id;
+                // a plain id has no field below it, and the path stops there.
+                if field == "factors" {
+                    path.push(Field("factor"));
+                }
                 self.error(
                     path,
                     format!("{} names {kind} `{r}`, which does not exist", owner()),
@@ -178,11 +184,12 @@ impl Checker {
 pub fn validate(d: &Dataset) -> Vec<Problem> {
     let mut c = Checker::default();
     dataset::check(&mut c, d);
-    eras::check(&mut c, d);
+    let eras = eras::check(&mut c, d);
     let actors = actors::check(&mut c, d);
     let sources = sources::check(&mut c, d);
     let factors = factors::check(&mut c, d, &actors, &sources);
     let known = events::Known {
+        eras: &eras,
         factors: &factors,
         actors: &actors,
         sources: &sources,

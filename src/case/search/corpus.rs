@@ -21,8 +21,10 @@ pub struct Record {
     pub(super) fields: String,
     /// The other short fields, lower-cased.
     pub(super) fields_lower: String,
-    /// The long text, lower-cased, for word matching.
+    /// The long text (summary, quote), lower-cased, for word matching.
     pub(super) long: String,
+    /// The editorial note, lower-cased: searched, but ranked below the rest.
+    pub(super) note: String,
     /// The years the item covers, for year terms.
     pub(super) years: Option<(i32, i32)>,
 }
@@ -62,12 +64,12 @@ impl Corpus {
             if x.note.is_some() {
                 fields.push("editorial note".to_owned());
             }
-            let long = [Some(&x.summary), x.quote.as_ref(), x.note.as_ref()];
+            let long = [Some(&x.summary), x.quote.as_ref()];
             Record::new(
                 Item::Event(e),
                 &x.title,
                 &fields,
-                &long,
+                (&long, x.note.as_ref()),
                 Some((x.year, x.until.unwrap_or(x.year).max(x.year))),
             )
         };
@@ -103,12 +105,14 @@ impl Corpus {
             if x.note.is_some() {
                 fields.push("editorial note".to_owned());
             }
-            let long = [Some(&x.summary), x.quote.as_ref(), x.note.as_ref()];
-            records.push(Record::new(Item::Factor(f), &x.name, &fields, &long, None));
+            let long = [Some(&x.summary), x.quote.as_ref()];
+            let texts = (&long[..], x.note.as_ref());
+            records.push(Record::new(Item::Factor(f), &x.name, &fields, texts, None));
         }
         for (a, x) in d.actors.iter().enumerate() {
             let fields = [x.country.clone(), x.role.clone()];
-            records.push(Record::new(Item::Actor(a), &x.name, &fields, &[], None));
+            let texts = (&[][..], x.note.as_ref());
+            records.push(Record::new(Item::Actor(a), &x.name, &fields, texts, None));
         }
         for (i, x) in d.eras.iter().enumerate() {
             let fields = [format!("{}–{}", x.start, x.end)];
@@ -117,7 +121,7 @@ impl Corpus {
                 Item::Era(i),
                 &x.name,
                 &fields,
-                &long,
+                (&long, None),
                 Some((x.start, x.end)),
             ));
         }
@@ -128,7 +132,8 @@ impl Corpus {
                 .chain(x.variants.iter().map(String::as_str))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            records.push(Record::new(Item::Source(s), &names, &[], &[], year));
+            let texts = (&[][..], x.note.as_ref());
+            records.push(Record::new(Item::Source(s), &names, &[], texts, year));
         }
         Corpus { records }
     }
@@ -161,7 +166,7 @@ impl Record {
         item: Item,
         title: &str,
         fields: &[String],
-        long: &[Option<&String>],
+        (long, note): (&[Option<&String>], Option<&String>),
         years: Option<(i32, i32)>,
     ) -> Record {
         let fields = fold(&fields.join(FIELD_SEPARATOR));
@@ -174,6 +179,7 @@ impl Record {
             fields_lower: lower(&fields),
             fields,
             long: lower(&fold(&long.join(" "))),
+            note: note.map(|n| lower(&fold(n))).unwrap_or_default(),
             years,
         }
     }

@@ -7,6 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::corpus::{FIELD_SEPARATOR, Record, fold};
 use super::query::{How, Query, Term};
+use crate::case::index::Item;
 
 /// The scorer, shared by every search (it keeps per-thread buffers).
 pub struct Matcher {
@@ -31,6 +32,16 @@ impl std::fmt::Debug for Matcher {
 
 /// Bonus for matching in the title rather than another field.
 const TITLE: i64 = 60;
+/// Bonus for a whole word of a name: the factor or era itself ranks above
+/// the events that mention it in passing...
+const NAME: i64 = 100;
+/// ...and the person above the factors named after them.
+const PERSON: i64 = 160;
+/// A word found only in an editorial note: searchable, but below every
+/// match in the text itself (and above letters strewn across a title).
+pub const NOTE: i64 = 40;
+/// The most letters strewn across a title score: noise, below a note.
+pub const STREWN: i64 = 30;
 
 impl Matcher {
     fn skim(&self, term: &Term) -> &SkimMatcherV2 {
@@ -41,11 +52,12 @@ impl Matcher {
         }
     }
 
-    /// The score of `term` on `r`, or `None` when it does not match.
-    fn term(&self, term: &Term, r: &Record) -> Option<i64> {
+    /// The score of `term` on `r`, or `None` when it does not match; with
+    /// `notes` false, as if `r` had no editorial note.
+    fn term(&self, term: &Term, r: &Record, notes: bool) -> Option<i64> {
         let score = match term.how {
-            How::Fuzzy => self.fuzzy(term, r),
-            How::Exact => exact(term, r),
+            How::Fuzzy => self.fuzzy(term, r, notes),
+            How::Exact => exact(term, r, notes),
             How::Prefix => {
                 let hit = if term.case_sensitive {
                     r.title.starts_with(&term.text)
@@ -62,7 +74,7 @@ impl Matcher {
                 };
                 hit.then_some(150 + TITLE)
             }
-            How::Year => year(term, r),
+            How::Year => year(term, r, notes),
         };
         if term.negated {
             if score.is_some() { None } else { Some(0) }
@@ -71,7 +83,8 @@ impl Matcher {
         }
     }
 
-    fn fuzzy(&self, term: &Term, r: &Record) -> Option<i64> {
+    fn fuzzy(&self, term: &Term, r: &Record, notes: bool) -> Option<i64> {
+        let in_note = || notes && word_in(&r.note, term);
         // The scorer folds case for ASCII only, so a case-blind term is
         // matched against the lower-cased text ("мушар" finds "Мушарраф").
         let (title, fields, pattern) = if term.case_sensitive {
@@ -86,7 +99,8 @@ impl Matcher {
             return letter(title, c)
                 .map(|s| s + TITLE)
                 .or_else(|| letter(fields, c))
-                .or_else(|| word_in(&r.long, term).then_some(5));
+                .or_else(|| word_in(&r.long, term).then_some(5))
+                .or_else(|| in_note().then_some(2));
         }
         let skim = self.skim(term);
         let mut best = None;
@@ -94,7 +108,13 @@ impl Matcher {
             let together = together(title, pattern);
             if together > 0 {
                 if let Some(s) = skim.fuzzy_match(title, pattern) {
-                    return Some(s + TITLE + together);
+                    let name = match r.item {
+                        _ if !whole_word(title, pattern) => 0,
+                        Item::Actor(_) => PERSON,
+                        Item::Factor(_) | Item::Era(_) => NAME,
+                        _ => 0,
+                    };
+                    return Some(s + TITLE + together + name);
                 }
             } else if let Some((s, at)) = skim.fuzzy_indices(title, pattern) {
                 // Letters scattered in the title: a typo (the letters close
@@ -102,7 +122,7 @@ impl Matcher {
                 // below a whole word anywhere else.
                 let span = at.last().zip(at.first()).map_or(0, |(l, f)| l - f + 1);
                 let compact = span <= pattern.chars().count() + 2;
-                best = Some(if compact { s } else { s.min(60) });
+                best = Some(if compact { s } else { s.min(STREWN) });
             }
         }
         // Whole words anywhere beat letters scattered anywhere. A word in
@@ -130,15 +150,24 @@ impl Matcher {
             return best;
         }
         best.max(word_in(&r.long, term).then_some(80))
+            .max(in_note().then_some(NOTE))
     }
 
     /// Score `query` on a record, or `None` when a term fails. Terms are
     /// tried longest first: the most selective rejects a record soonest.
     pub fn score(&self, query: &Query, r: &Record) -> Option<i64> {
-        query
-            .order
-            .iter()
-            .try_fold(0, |total, &t| Some(total + self.term(&query.terms[t], r)?))
+        self.score_in(query, r, true)
+    }
+
+    /// Whether `query` matches `r` only through its editorial note.
+    pub fn only_in_note(&self, query: &Query, r: &Record) -> bool {
+        !r.note.is_empty() && self.score_in(query, r, false).is_none()
+    }
+
+    fn score_in(&self, query: &Query, r: &Record, notes: bool) -> Option<i64> {
+        query.order.iter().try_fold(0, |total, &t| {
+            Some(total + self.term(&query.terms[t], r, notes)?)
+        })
     }
 
     /// Where the query's terms match in `title`, as character positions
@@ -245,6 +274,15 @@ fn together(hay: &str, needle: &str) -> i64 {
     }
 }
 
+/// Whether `needle` stands in `hay` as a whole word (an apostrophe ends
+/// one: "putin" in "Putin's").
+fn whole_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(at, _)| {
+        let after = hay[at + needle.len()..].chars().next();
+        starts_word(hay, at) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Whether `term` starts a word of `text` (lower-cased long text).
 fn word_in(text: &str, term: &Term) -> bool {
     term.finder
@@ -277,7 +315,7 @@ fn letter(hay: &str, c: char) -> Option<i64> {
     found
 }
 
-fn exact(term: &Term, r: &Record) -> Option<i64> {
+fn exact(term: &Term, r: &Record, notes: bool) -> Option<i64> {
     let contains = |hay: &str, hay_lower: &str| {
         if term.case_sensitive {
             hay.contains(&term.text)
@@ -292,18 +330,27 @@ fn exact(term: &Term, r: &Record) -> Option<i64> {
         Some(100 + bonus)
     } else if !term.case_sensitive && term.finder.find(r.long.as_bytes()).is_some() {
         Some(20)
+    } else if notes && !term.case_sensitive && term.finder.find(r.note.as_bytes()).is_some() {
+        Some(NOTE)
     } else {
         None
     }
 }
 
-fn year(term: &Term, r: &Record) -> Option<i64> {
+fn year(term: &Term, r: &Record, notes: bool) -> Option<i64> {
     if let Some((from, to)) = r.years {
         let exact = term.text.len() == 4;
         if exact {
             if let Ok(y) = term.text.parse::<i32>() {
                 if (from..=to).contains(&y) {
-                    return Some(if from == y { 220 } else { 180 });
+                    // An era holds its years rather than being about them:
+                    // "2014 defence" means the agreement of 2014 before the
+                    // era of defence ties around it.
+                    return Some(match r.item {
+                        Item::Era(_) => 60,
+                        _ if from == y => 220,
+                        _ => 180,
+                    });
                 }
             }
         } else if (from..=to).any(|y| y.to_string().starts_with(&term.text)) {
@@ -315,6 +362,7 @@ fn year(term: &Term, r: &Record) -> Option<i64> {
         .contains(&term.text)
         .then_some(100 + TITLE)
         .or_else(|| word_in(&r.long, term).then_some(60))
+        .or_else(|| (notes && word_in(&r.note, term)).then_some(NOTE))
 }
 
 #[cfg(test)]

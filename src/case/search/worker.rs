@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::{Corpus, Matcher, Matches, best, find};
+use super::{Corpus, Matcher, Matches, Query, best, find};
 use crate::case::index::{Case, Item};
 
 /// How many ranked results a search returns for display.
@@ -30,6 +30,8 @@ pub struct Response {
     pub matches: Arc<Matches>,
     /// The best results, best first, with their scores.
     pub best: Vec<(Item, i64)>,
+    /// Those of them the query finds only in their editorial note.
+    pub note_only: Vec<Item>,
 }
 
 /// A search thread with its own copy of the search records.
@@ -66,12 +68,7 @@ impl Worker {
                     else {
                         continue;
                     };
-                    let best = ranked(&corpus, &matches, SHOWN);
-                    let response = Response {
-                        generation,
-                        matches: Arc::new(matches),
-                        best,
-                    };
+                    let response = Response::new(&matcher, &corpus, generation, matches);
                     if outbox.send(response).is_err() {
                         return;
                     }
@@ -103,6 +100,30 @@ impl Worker {
     /// Wait for a finished search (for tests and benchmarks).
     pub fn wait(&self) -> Option<Response> {
         self.responses.recv().ok()
+    }
+}
+
+impl Response {
+    /// The answer to search `generation`: its best results, and which of
+    /// them are found only in a note.
+    pub fn new(matcher: &Matcher, corpus: &Corpus, generation: u64, matches: Matches) -> Response {
+        let query = Query::parse(&matches.query);
+        let shown = best(&matches, SHOWN);
+        let note_only = shown
+            .iter()
+            .map(|&(i, _)| &corpus.records[i as usize])
+            .filter(|r| matcher.only_in_note(&query, r))
+            .map(|r| r.item)
+            .collect();
+        Response {
+            generation,
+            best: shown
+                .into_iter()
+                .map(|(i, s)| (corpus.records[i as usize].item, s))
+                .collect(),
+            note_only,
+            matches: Arc::new(matches),
+        }
     }
 }
 

@@ -1,11 +1,9 @@
 //! The finder (`/`): editing the query, moving among the results, going
 //! to one; searching at once or on the worker thread for large cases.
 
-use std::sync::Arc;
-
 use super::line_edit;
 use super::{App, Overlay, Scroll};
-use crate::case::search::worker::{self, Response, Worker};
+use crate::case::search::worker::{Response, Worker};
 use crate::case::search::{self, Corpus, MAX_QUERY};
 use crate::config::action::Action;
 use crate::explorer::view::layout;
@@ -130,13 +128,9 @@ impl App {
             &|| false,
         )
         .unwrap_or_default();
-        let best = worker::ranked(corpus, &matches, worker::SHOWN);
         let generation = self.search.generation;
-        self.search_done(Response {
-            generation,
-            matches: Arc::new(matches),
-            best,
-        });
+        let response = Response::new(&self.search.matcher, corpus, generation, matches);
+        self.search_done(response);
     }
 
     /// Take a finished search from the worker, if one is waiting; true when
@@ -159,8 +153,9 @@ impl App {
             // Still useful to narrow the next search, if it narrows.
             return;
         }
-        finder.total = response.matches.hits.len();
+        finder.total = response.matches.shown();
         finder.results = response.best.into_iter().map(|(item, _)| item).collect();
+        finder.note_only = response.note_only;
         finder.scroll = Scroll::default();
         finder.pending = false;
         let go = std::mem::take(&mut finder.go_when_ready).then(|| finder.results.first().copied());

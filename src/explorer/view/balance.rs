@@ -58,10 +58,18 @@ pub fn render(
         .title(Line::from(" Balance of interests "));
     if strip == 0 && !years.is_empty() {
         // Say what the short screen leaves out rather than drop it unseen.
-        block = block.title_bottom(Line::styled(
-            " events per year: on a taller screen ",
-            t.faded,
-        ));
+        block = block
+            .title(Line::styled(" events per year: on a taller screen ", t.faded).right_aligned());
+    }
+    // What the case argues, in the work's words, under the balance it reads.
+    if let Some(thesis) = &app.case.data.thesis {
+        let room = usize::from(chart.width).saturating_sub(16);
+        let quote = fit(&format!("“{}”", thesis.quote), room);
+        block = block.title_bottom(Line::from(vec![
+            Span::styled(" Thesis: ", t.faded),
+            Span::styled(quote, t.quote),
+            Span::raw(" "),
+        ]));
     }
     let inner = block.inner(chart);
     block.render(chart, buf);

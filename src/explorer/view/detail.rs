@@ -31,6 +31,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.faded,
         ));
     }
+    if app.found_in_note() {
+        title.push(Span::styled("· found only in its editorial note ", t.note));
+    }
     let block = frame(app, Region::Detail, Line::from(title));
     let inner = block.inner(area);
     block.render(area, buf);

@@ -100,12 +100,19 @@ pub fn render(app: &App, finder: &Finder, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let area = Rect::new(list.x, list.y + row as u16, list.width, 1);
-        result_row(app, item, i == scroll.cursor, area, buf);
+        result_row(app, finder, item, i == scroll.cursor, area, buf);
     }
 }
 
 /// One result: kind, year, levels, then the title with matches highlighted.
-fn result_row(app: &App, item: Item, selected: bool, area: Rect, buf: &mut Buffer) {
+fn result_row(
+    app: &App,
+    finder: &Finder,
+    item: Item,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let t = &app.theme;
     let case = &app.case;
     let (year, levels) = match item {
@@ -137,15 +144,22 @@ fn result_row(app: &App, item: Item, selected: bool, area: Rect, buf: &mut Buffe
     }
     spans.push(Span::styled(" ", base));
     let used: usize = spans.iter().map(Span::width).sum();
+    // A match found only in an editorial note says so, after the title.
+    let in_note = if finder.note_only.contains(&item) {
+        " · in a note"
+    } else {
+        ""
+    };
     let title = fit(
         case.title(item),
-        usize::from(area.width).saturating_sub(used),
+        usize::from(area.width).saturating_sub(used + text::width(in_note)),
     );
     let positions = app.highlights(item);
     for (run, lit) in segments(&title, &positions) {
         let style = if lit { base.patch(t.matched) } else { base };
         spans.push(Span::styled(run.to_owned(), style));
     }
+    spans.push(Span::styled(in_note, base.patch(t.faded)));
     let width: usize = spans.iter().map(Span::width).sum();
     spans.push(Span::styled(
         " ".repeat(usize::from(area.width).saturating_sub(width)),

@@ -10,9 +10,8 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::explorer::app::App;
 
-use crate::case::model::{Effect, Level};
-use crate::config::keymap::{Keymap, Mode};
-use crate::config::theme::Theme;
+use crate::case::model::{Effect, Level, pages_label};
+use crate::config::keymap::Mode;
 use crate::explorer::view::text::{pad, width as cells, wrap};
 
 /// The help laid out `width` cells wide: its rows, and where each mode's
@@ -75,14 +74,35 @@ fn entry(
     }
 }
 
+/// What the case is and what it argues, above the keys.
+fn about(app: &App, width: usize, lines: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let d = &app.case.data;
+    let para = |lines: &mut Vec<Line<'static>>, text: &str, style: Style| {
+        for piece in wrap(text, width.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {piece}"), style));
+        }
+    };
+    lines.push(Line::styled(d.title.clone(), t.heading));
+    para(lines, &d.source, t.faded);
+    if let Some(thesis) = &d.thesis {
+        let pages = pages_label(&thesis.pages)
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        para(
+            lines,
+            &format!("Thesis: “{}”{pages}", thesis.quote),
+            t.quote,
+        );
+        para(lines, &thesis.summary, t.text);
+    }
+    lines.push(Line::default());
+}
+
 /// The help laid out `width` cells wide.
-pub fn document(
-    keymap: &Keymap,
-    theme: &Theme,
-    mouse: bool,
-    problems: &[String],
-    width: usize,
-) -> Help {
+pub fn document(app: &App, width: usize) -> Help {
+    let (keymap, theme, mouse) = (&app.keymap, &app.theme, app.mouse);
+    let problems = &app.settings_problems;
     let width = width.max(16);
     let mut lines = Vec::new();
     let mut sections = Vec::new();
@@ -104,6 +124,7 @@ pub fn document(
         }
         lines.push(Line::default());
     }
+    about(app, width, &mut lines);
     let column = (width / 3).min(22);
     for section in keymap.help() {
         lines.push(Line::styled(title(section.mode), theme.heading));
@@ -180,9 +201,10 @@ pub fn document(
         ("┃", "on the year ruler: a year with a highlighted event"),
         ("Oct", "the month, where it is known"),
         ("→2003", "the last year of a span"),
+        ("c.", "circa: a loose date, as the paper gives it"),
         (
-            "c.",
-            "circa: a loose date (an editorial note says where a date is not the paper's)",
+            "≈",
+            "before a date: the common record's date, not the paper's (the note says so); before a factor: a level the paper implies rather than states",
         ),
     ] {
         entry(&mut lines, symbol, column, theme.key, meaning, width);

@@ -12,6 +12,9 @@ pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal the explorer draws in.
 pub const MIN_HEIGHT: u16 = 20;
 
+/// From this many rows up, the screen has a header.
+pub const HEADER_FROM: u16 = 40;
+
 /// The regions of the explorer's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -23,6 +26,8 @@ pub struct Areas {
     pub detail: Rect,
     /// The status bar (one row).
     pub status: Rect,
+    /// A header row with the case's title and thesis, on a tall screen.
+    pub header: Option<Rect>,
     /// Room to spare: panes show summaries, titles get more text.
     pub roomy: bool,
 }
@@ -35,6 +40,16 @@ impl Areas {
         }
         let roomy = area.width >= 160 && area.height >= 48;
         let detail_height = (area.height * 3 / 10).clamp(6, 18);
+        // A tall screen can spare a row to say what the case argues.
+        let (header, area) = if area.height >= HEADER_FROM {
+            let [header, rest] = area.layout(&Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ]));
+            (Some(header), rest)
+        } else {
+            (None, area)
+        };
         let [main, detail, status] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(detail_height),
@@ -64,6 +79,7 @@ impl Areas {
             panes: panes.1,
             detail,
             status,
+            header,
             roomy,
         })
     }
@@ -174,9 +190,10 @@ mod tests {
     fn regions_tile_the_screen_without_overlap() {
         for (w, h) in [(60, 20), (80, 24), (120, 40), (160, 48), (300, 100)] {
             let a = Areas::new(Rect::new(0, 0, w, h)).unwrap();
-            let all = [
+            let mut all = vec![
                 a.timeline, a.panes[0], a.panes[1], a.panes[2], a.detail, a.status,
             ];
+            all.extend(a.header);
             let cells: u32 = all
                 .iter()
                 .map(|r| u32::from(r.width) * u32::from(r.height))

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{frame, put_line, row_style};
-use crate::case::model::Level;
+use crate::case::model::{COMMON_RECORD_MARK, Level, LevelBy};
 use crate::explorer::app::{App, Region};
 use crate::explorer::view::text::{fit, pad, wrap};
 
@@ -76,7 +76,18 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         let line = Line::from(vec![
             Span::styled(if is_lit { "●" } else { " " }, style(base)),
             Span::styled(format!("{} ", factor.effect.symbol()), style(effect_style)),
-            Span::styled(pad(&factor.name, width.saturating_sub(3)), style(base)),
+            Span::styled(
+                // A level the paper implies rather than states is marked.
+                pad(
+                    &if factor.level_by == LevelBy::Implied {
+                        format!("{COMMON_RECORD_MARK} {}", factor.name)
+                    } else {
+                        factor.name.clone()
+                    },
+                    width.saturating_sub(3),
+                ),
+                style(base),
+            ),
         ]);
         let y = inner.y + (row * per_item) as u16;
         put_line(buf, Rect::new(inner.x, y, width as u16, 1), &line);

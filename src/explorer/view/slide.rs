@@ -84,12 +84,14 @@ fn compose(app: &App, width: usize) -> Slide {
     slide
 }
 
-/// The tour's note comes first: it is what the class is told.
+/// The tour step's text comes first: it is what the class is told. The
+/// teacher's note stays off the slide.
 fn tour_note(app: &App, width: usize, lines: &mut Vec<Line<'static>>) {
     let t = &app.theme;
-    let Some((title, note)) = app.tour_note() else {
+    let Some(step) = app.tour_note() else {
         return;
     };
+    let title = step.title;
     // "Tour name · step 3 of 18": the step count kept whole on a line of
     // its own when the name leaves it no room.
     let style = t.heading.patch(t.faded);
@@ -100,7 +102,7 @@ fn tour_note(app: &App, width: usize, lines: &mut Vec<Line<'static>>) {
         }
         _ => para(lines, &title, width, style),
     }
-    para(lines, note, width, t.note.patch(t.lit));
+    para(lines, step.text, width, t.text.patch(t.lit));
     lines.push(Line::default());
 }
 

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{frame, put_line, row_style};
-use crate::case::model::{Level, month_abbrev};
+use crate::case::model::{COMMON_RECORD_MARK, DatedBy, Level, month_abbrev};
 use crate::explorer::app::timeline::Row;
 use crate::explorer::app::{App, Lit, Region};
 use crate::explorer::view::text::{self, fit, pad};
@@ -186,6 +186,10 @@ fn event_line(
     let mark = if is_lit { "●" } else { " " };
 
     let mut date = String::new();
+    if event.dated_by == DatedBy::CommonRecord {
+        date.push_str(COMMON_RECORD_MARK);
+        date.push(' ');
+    }
     if event.circa {
         date.push_str("c. ");
     }

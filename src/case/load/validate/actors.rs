@@ -16,6 +16,9 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
             false,
         );
         c.text(|| at("actors", i, "role"), || of("role"), &a.role, false);
+        if let Some(note) = &a.note {
+            c.text(|| at("actors", i, "note"), || of("note"), note, false);
+        }
     }
 
     actors

@@ -1,10 +1,10 @@
-//! The dataset's own fields: its title, source and period.
+//! The dataset's own fields: its title, source, thesis and period.
 
 use super::Checker;
 use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::Dataset;
 
-/// Check the title, the source and the period.
+/// Check the title, the source, the thesis and the period.
 pub(super) fn check(c: &mut Checker, d: &Dataset) {
     let top = |f| move || vec![Field(f)];
     c.text(
@@ -19,6 +19,21 @@ pub(super) fn check(c: &mut Checker, d: &Dataset) {
         &d.source,
         true,
     );
+    if let Some(thesis) = &d.thesis {
+        let at = |f| move || vec![Field("thesis"), Field(f)];
+        c.text(
+            at("summary"),
+            || "the thesis's summary".into(),
+            &thesis.summary,
+            true,
+        );
+        c.text(
+            at("quote"),
+            || "the thesis's quote".into(),
+            &thesis.quote,
+            true,
+        );
+    }
     let (first, last) = d.period;
     c.year(
         || vec![Field("period"), Index(0)],

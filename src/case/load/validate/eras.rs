@@ -1,11 +1,11 @@
 //! Eras: unique ids, a name, years in range and in order.
 
-use super::{Checker, at};
+use super::{Checker, Ids, at};
 use crate::case::model::Dataset;
 
-/// Check every era.
-pub(super) fn check(c: &mut Checker, d: &Dataset) {
-    c.ids("eras", "era", d.eras.iter().map(|e| e.id.as_str()));
+/// Check every era; their ids, for events that name one.
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
+    let eras = c.ids("eras", "era", d.eras.iter().map(|e| e.id.as_str()));
     for (i, era) in d.eras.iter().enumerate() {
         let of = |what: &str| format!("era `{}`'s {what}", era.id);
         c.text(|| at("eras", i, "name"), || of("name"), &era.name, true);
@@ -27,4 +27,5 @@ pub(super) fn check(c: &mut Checker, d: &Dataset) {
             );
         }
     }
+    eras
 }

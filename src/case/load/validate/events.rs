@@ -1,11 +1,14 @@
 //! Events: unique ids, a title, dates in range and in order, references
 //! that exist; warnings for events the timeline cannot place well.
 
-use super::{Checker, Ids, YEARS, at};
+use super::{Checker, Ids, YEARS, at, provenance};
+use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::Dataset;
 
 /// The ids an event may refer to.
 pub(super) struct Known<'a, 'd> {
+    /// Era ids.
+    pub eras: &'a Ids<'d>,
     /// Factor ids.
     pub factors: &'a Ids<'d>,
     /// Actor ids.
@@ -36,6 +39,22 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
                 c.text(|| at("events", i, field), || of(field), text, false);
             }
         }
+        for (n, link) in e.factors.iter().enumerate() {
+            if let Some(why) = &link.why {
+                let mut path = at("events", i, "factors");
+                path.extend([Index(n), Field("why")]);
+                c.text(|| path, || of("link's why"), why, false);
+            }
+        }
+        provenance::quote(
+            c,
+            ("events", i),
+            &owner(),
+            (e.quote.as_ref(), e.quote_by.as_ref()),
+            &e.sources,
+            known.sources,
+        );
+        provenance::event(c, d, i, e, known.factors, known.eras);
         c.year(|| at("events", i, "year"), || of("year"), e.year);
         if let Some(month) = e.month.filter(|m| !(1..=12).contains(m)) {
             c.error(
@@ -56,21 +75,21 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
             ("events", i, "factors"),
             owner,
             "factor",
-            &e.factors,
+            e.factors.iter().map(|l| l.factor.as_str()),
             known.factors,
         );
         c.refs(
             ("events", i, "actors"),
             owner,
             "actor",
-            &e.actors,
+            e.actors.iter().map(String::as_str),
             known.actors,
         );
         c.refs(
             ("events", i, "sources"),
             owner,
             "source",
-            &e.sources,
+            e.sources.iter().map(String::as_str),
             known.sources,
         );
         // A reversed period is already an error; these would only add noise.
@@ -91,7 +110,8 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
                 format!("{} is in the period but linked to no factor", owner()),
             );
         }
-        let in_an_era = d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
+        let in_an_era =
+            e.era.is_some() || d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
         if in_period && eras_sound && !in_an_era {
             c.warn(
                 at("events", i, "year"),

@@ -1,7 +1,7 @@
 //! Factors: unique ids, a name, references to actors and sources that
 //! exist; and each linked to some event.
 
-use super::{Checker, Ids, at};
+use super::{Checker, Ids, at, provenance};
 use crate::case::model::Dataset;
 
 /// Check every factor; their ids, for references to them.
@@ -22,11 +22,21 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: 
                 c.text(|| at("factors", i, field), || of(field), text, false);
             }
         }
-        c.refs(("factors", i, "actors"), owner, "actor", &f.actors, actors);
+        let actor_ids = f.actors.iter().map(String::as_str);
+        c.refs(("factors", i, "actors"), owner, "actor", actor_ids, actors);
+        let source_ids = f.sources.iter().map(String::as_str);
         c.refs(
             ("factors", i, "sources"),
             owner,
             "source",
+            source_ids,
+            sources,
+        );
+        provenance::quote(
+            c,
+            ("factors", i),
+            &owner(),
+            (f.quote.as_ref(), f.quote_by.as_ref()),
             &f.sources,
             sources,
         );
@@ -39,8 +49,8 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: 
 pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids) {
     let mut linked = vec![false; d.factors.len()];
     for e in &d.events {
-        for id in &e.factors {
-            if let Some(&f) = factors.get(id.as_str()) {
+        for link in &e.factors {
+            if let Some(&f) = factors.get(link.factor.as_str()) {
                 linked[f] = true;
             }
         }

@@ -30,12 +30,11 @@ pub(super) fn check(c: &mut Checker, d: &Dataset, events: &Ids, factors: &Ids) {
                     Field(field),
                 ]
             };
-            c.text(
-                || path("note"),
-                || format!("tour `{}` step {}'s note", tour.id, s + 1),
-                &step.note,
-                false,
-            );
+            let of = |what: &str| format!("tour `{}` step {}'s {what}", tour.id, s + 1);
+            c.text(|| path("text"), || of("text"), &step.text, false);
+            if let Some(note) = &step.note {
+                c.text(|| path("note"), || of("note"), note, false);
+            }
             let (kind, id, known) = match &step.show {
                 Target::Event(id) => ("event", id, &events),
                 Target::Factor(id) => ("factor", id, &factors),

@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::case::index::{Case, Item};
+use crate::case::model::{DatedBy, LevelBy, Link, QuoteBy, pages_label};
 use crate::config::theme::Theme;
 use crate::explorer::view::text::{fit, wrap};
 
@@ -94,13 +95,15 @@ fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     Line::from(out)
 }
 
-/// A teaching note shown above the document, as a tour step's.
+/// A tour step's text shown above the document.
 #[derive(Debug, Clone, Copy)]
 pub struct Note<'a> {
     /// "Tour name · step 3 of 18".
     pub title: &'a str,
-    /// What the teacher says.
+    /// What the class sees.
     pub text: &'a str,
+    /// The teacher's note, labelled as such.
+    pub teacher: Option<&'a str>,
 }
 
 /// The document for `item` (or, for `None`, the folded background) laid
@@ -119,7 +122,10 @@ pub fn document(
     };
     if let Some(note) = note {
         b.para("", note.title, theme.heading.patch(theme.lit));
-        b.para("", note.text, theme.note.patch(theme.lit));
+        b.para("", note.text, theme.text.patch(theme.lit));
+        if let Some(teacher) = note.teacher {
+            b.para("Teacher's note:", teacher, theme.note);
+        }
         let rule = "─".repeat(b.width);
         b.line(vec![Span::styled(rule, theme.border)]);
     }
@@ -216,9 +222,17 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
         line.extend(group);
     }
     b.doc.lines.push(fit_line(line, b.width));
+    let dated = (x.dated_by == DatedBy::CommonRecord)
+        .then_some("≈ dated by the common record, not the paper");
+    provenance(b, &x.pages, dated);
     b.blank();
     b.para("", &x.summary, t.text);
-    quote_and_note(b, x.quote.as_deref(), x.note.as_deref());
+    quote_and_note(
+        case,
+        b,
+        (x.quote.as_deref(), x.quote_by.as_ref()),
+        x.note.as_deref(),
+    );
     people_and_sources(
         case,
         b,
@@ -230,7 +244,30 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
         b.heading(&format!("Factors ({})", factors.len()));
         for &f in factors {
             b.link(Item::Factor(f), factor_spans(case, f, t));
+            why(b, case.link(e, f));
         }
+    }
+}
+
+/// Where in the work the item comes from: its pages, and a word on what
+/// the work does not itself say (a date, a level).
+fn provenance(b: &mut Builder, pages: &[u16], caveat: Option<&str>) {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(pages) = pages_label(pages) {
+        parts.push(format!("the paper, {pages}"));
+    }
+    parts.extend(caveat.map(str::to_owned));
+    if !parts.is_empty() {
+        b.para("", &parts.join(" · "), b.theme.faded);
+    }
+}
+
+/// Under a link, what in the work makes it, with its page.
+fn why(b: &mut Builder, link: Option<&Link>) {
+    let Some(link) = link else { return };
+    let page = link.page.map(|p| format!("p. {p}: ")).unwrap_or_default();
+    if let Some(why) = &link.why {
+        b.para("  ", &format!("{page}{why}"), b.theme.faded);
     }
 }
 
@@ -254,10 +291,19 @@ fn event_spans(case: &Case, e: usize, t: &Theme) -> Vec<Span<'static>> {
     ]
 }
 
-fn quote_and_note(b: &mut Builder, quote: Option<&str>, note: Option<&str>) {
+/// The quote, with whose words it is, and the editorial note.
+fn quote_and_note(
+    case: &Case,
+    b: &mut Builder,
+    (quote, by): (Option<&str>, Option<&QuoteBy>),
+    note: Option<&str>,
+) {
     if let Some(q) = quote {
         b.blank();
         b.para("", &format!("“{}”", q.trim()), b.theme.quote);
+        if let Some(by) = by {
+            b.para("", &format!("— {}", case.quoted_by(by)), b.theme.faded);
+        }
     }
     if let Some(n) = note {
         b.blank();
@@ -301,16 +347,31 @@ fn factor(case: &Case, f: usize, b: &mut Builder) {
         Span::styled(x.effect.name(), t.effect(x.effect)),
     ];
     b.doc.lines.push(fit_line(facts, b.width));
+    let implied = (x.level_by == LevelBy::Implied)
+        .then_some("≈ level implied: the paper does not name it here");
+    provenance(b, &x.pages, implied);
     b.blank();
     b.para("", &x.summary, t.text);
-    quote_and_note(b, x.quote.as_deref(), x.note.as_deref());
+    quote_and_note(
+        case,
+        b,
+        (x.quote.as_deref(), x.quote_by.as_ref()),
+        x.note.as_deref(),
+    );
     people_and_sources(
         case,
         b,
         &case.index.factor_actors[f],
         &case.index.factor_sources[f],
     );
-    events_list(case, b, &case.index.factor_events[f]);
+    let events = &case.index.factor_events[f];
+    if !events.is_empty() {
+        b.heading(&format!("Events ({})", events.len()));
+        for &e in events {
+            b.link(Item::Event(e), event_spans(case, e, t));
+            why(b, case.link(e, f));
+        }
+    }
 }
 
 fn events_list(case: &Case, b: &mut Builder, events: &[usize]) {
@@ -339,6 +400,7 @@ fn actor(case: &Case, a: usize, b: &mut Builder) {
     let x = &case.data.actors[a];
     b.para("", &x.name, b.theme.heading);
     b.para("", &format!("{} · {}", x.country, x.role), b.theme.faded);
+    quote_and_note(case, b, (None, None), x.note.as_deref());
     events_list(case, b, &case.index.actor_events[a]);
     factors_list(case, b, &case.index.actor_factors[a]);
 }
@@ -361,7 +423,7 @@ fn source(case: &Case, s: usize, b: &mut Builder) {
     if !x.variants.is_empty() {
         b.para("Also spelled:", &x.variants.join("; "), b.theme.faded);
     }
-    quote_and_note(b, None, x.note.as_deref());
+    quote_and_note(case, b, (None, None), x.note.as_deref());
     events_list(case, b, &case.index.source_events[s]);
     factors_list(case, b, &case.index.source_factors[s]);
 }
