@@ -1036,3 +1036,71 @@ fn a_list_given_focus_shows_its_selection_and_the_others_keep_their_lit_rows() {
         }
     }
 }
+
+#[test]
+fn a_date_from_the_common_record_is_marked_on_the_timeline_and_in_the_detail() {
+    let h = Harness::shipped()
+        .size(120, 40)
+        .press("/")
+        .typed("favour to india")
+        .press("Enter");
+    let rows = lines(h.buffer());
+    let row = |needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", h.screen()))
+    };
+    // On the timeline (inside its focused, heavy border): the common
+    // record's date carries the mark; the paper's own dates beside it do not.
+    let timeline = |needle: &str| {
+        rows.iter()
+            .filter_map(|r| r.split('┃').nth(1))
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not on the timeline:\n{}", h.screen()))
+    };
+    assert!(timeline("US favour to India").contains("│  ≈ →2008 US favour"));
+    assert!(!timeline("Pakistan becomes an SCO observer").contains('≈'));
+    assert!(!timeline("Putin's state visit").contains('≈'));
+    // In the detail: the title's date, and a line that says whose it is.
+    row("≈ 2005–2008 · US favour to India's nuclear ambitions");
+    row("the paper, p. 11 · ≈ dated by the common record, not the paper");
+    // An event the paper dates has neither.
+    let h = Harness::shipped()
+        .size(120, 40)
+        .press("/")
+        .typed("kayani visits")
+        .press("Enter");
+    let s = h.screen();
+    assert!(
+        s.contains("2009 · Kayani visits Moscow") && !s.contains("≈ 2009"),
+        "{s}"
+    );
+    assert!(!s.contains("dated by the common record"), "{s}");
+    // Help explains the mark.
+    let help = Harness::shipped().size(120, 40).press("?").screen();
+    assert!(help.contains("≈"), "{help}");
+}
+
+#[test]
+fn a_level_the_paper_implies_is_marked_in_its_pane_and_in_the_detail() {
+    let h = Harness::shipped()
+        .size(120, 40)
+        .press("/")
+        .typed("sharif's praise")
+        .press("Enter");
+    let s = h.screen();
+    assert!(s.contains("≈ Sharif's praise of Moscow"), "{s}");
+    assert!(
+        s.contains("≈ level implied: the paper does not name it here"),
+        "{s}"
+    );
+    // A level the paper states is drawn plain, in the pane and the detail.
+    let h = Harness::shipped()
+        .size(120, 40)
+        .press("/")
+        .typed("lack of ideological baggage")
+        .press("Enter");
+    let s = h.screen();
+    assert!(s.contains("+ Putin's lack of ideological baggage"), "{s}");
+    assert!(!s.contains("level implied"), "{s}");
+}
