@@ -425,8 +425,20 @@ impl Event {
     }
 }
 
-/// The mark before a date the common record gives, not the work.
+/// The mark before a date the common record gives, not the work, and
+/// before a factor whose level the work implies rather than states.
 pub const COMMON_RECORD_MARK: &str = "≈";
+
+impl Factor {
+    /// The factor's name, marked when its level is the dataset's reading
+    /// rather than the work's.
+    pub fn marked_name(&self) -> String {
+        match self.level_by {
+            LevelBy::Implied => format!("{COMMON_RECORD_MARK} {}", self.name),
+            LevelBy::Stated => self.name.clone(),
+        }
+    }
+}
 
 /// Pages as people cite them: "p. 17", "pp. 11, 14"; `None` for none.
 pub fn pages_label(pages: &[u16]) -> Option<String> {

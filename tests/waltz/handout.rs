@@ -5,6 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::common::*;
+use waltz::case::model::{DatedBy, LevelBy};
 
 /// The handout of the shipped case, or of `--data path`.
 fn handout(data: Option<&str>) -> String {
@@ -188,4 +189,40 @@ fn export_without_a_format_writes_the_handout() {
     let out = waltz(&["export"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("# Pakistan–Russia relations"));
+}
+
+#[test]
+fn the_handout_marks_common_record_dates_and_implied_levels() {
+    let case = shipped();
+    let r = render(&handout(None));
+    for e in &case.data.events {
+        let heading = r
+            .headings
+            .iter()
+            .find(|(_, h)| h.ends_with(&e.title))
+            .unwrap_or_else(|| panic!("no heading for `{}`", e.id));
+        let marked = heading.1.starts_with("≈ ");
+        assert_eq!(
+            marked,
+            e.dated_by == DatedBy::CommonRecord,
+            "`{}`: {:?}",
+            e.id,
+            heading.1
+        );
+    }
+    for f in &case.data.factors {
+        let item = r
+            .items
+            .iter()
+            .find(|i| i.contains(&f.name) && i.contains(" — "))
+            .unwrap();
+        assert_eq!(
+            item.contains("≈"),
+            f.level_by == LevelBy::Implied,
+            "`{}`: {item:?}",
+            f.id
+        );
+    }
+    // The legend says what the mark means.
+    assert!(handout(None).contains("A date marked ≈ is the common record's"));
 }

@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 
 use crate::case::index::{Case, Item};
-use crate::case::model::{Effect, Event, Level, LevelBy, pages_label};
+use crate::case::model::{Effect, Event, Level, pages_label};
 
 /// Write the handout for `case` to `out`.
 pub fn write(case: &Case, out: &mut dyn Write) -> io::Result<()> {
@@ -115,7 +115,7 @@ fn event(case: &Case, e: usize, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "- {} {} ({})",
                 sign(factor.effect),
-                escape(&factor.name),
+                escape(&factor.marked_name()),
                 factor.level.name().to_lowercase()
             )?;
             if let Some(link) = case.link(e, f) {
@@ -164,16 +164,11 @@ fn factors(case: &Case, out: &mut dyn Write) -> io::Result<()> {
 fn factor(case: &Case, f: usize, out: &mut dyn Write) -> io::Result<()> {
     let d = &case.data;
     let x = &d.factors[f];
-    let implied = if x.level_by == LevelBy::Implied {
-        "≈ "
-    } else {
-        ""
-    };
     write!(
         out,
-        "- {} {implied}**{}** — {}",
+        "- {} **{}** — {}",
         sign(x.effect),
-        escape(&x.name),
+        escape(&x.marked_name()),
         paragraph(&x.summary)
     )?;
     let cites = citations(case, &case.index.factor_sources[f]);

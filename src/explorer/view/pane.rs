@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{frame, put_line, row_style};
-use crate::case::model::{COMMON_RECORD_MARK, Level, LevelBy};
+use crate::case::model::Level;
 use crate::explorer::app::{App, Region};
 use crate::explorer::view::text::{fit, pad, wrap};
 
@@ -78,14 +78,7 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{} ", factor.effect.symbol()), style(effect_style)),
             Span::styled(
                 // A level the paper implies rather than states is marked.
-                pad(
-                    &if factor.level_by == LevelBy::Implied {
-                        format!("{COMMON_RECORD_MARK} {}", factor.name)
-                    } else {
-                        factor.name.clone()
-                    },
-                    width.saturating_sub(3),
-                ),
+                pad(&factor.marked_name(), width.saturating_sub(3)),
                 style(base),
             ),
         ]);

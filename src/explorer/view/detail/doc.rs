@@ -275,7 +275,7 @@ fn factor_spans(case: &Case, f: usize, t: &Theme) -> Vec<Span<'static>> {
     let x = &case.data.factors[f];
     vec![
         Span::styled(format!("{} ", x.effect.symbol()), t.effect(x.effect)),
-        Span::styled(x.name.clone(), t.text),
+        Span::styled(x.marked_name(), t.text),
         Span::styled(
             format!("  {}", x.level.name().to_lowercase()),
             t.level(x.level),
