@@ -17,7 +17,7 @@ use ron::extensions::Extensions;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, QuoteBy, Target};
+use crate::case::model::{Dataset, Event};
 use crate::case::sanitize;
 
 pub use read::MAX_BYTES;
@@ -292,27 +292,14 @@ fn sort_chronologically(events: &mut [Event]) {
 fn sanitize_event(e: &mut Event) {
     let line = |s: &mut String| sanitize::in_place(s, false);
     let text = |s: &mut String| sanitize::in_place(s, true);
-    line(&mut e.id);
     line(&mut e.title);
     text(&mut e.summary);
     for link in &mut e.factors {
-        line(&mut link.factor);
         link.why.iter_mut().for_each(text);
     }
-    for v in [&mut e.actors, &mut e.themes, &mut e.sources] {
-        v.iter_mut().for_each(line);
-    }
-    e.era.iter_mut().for_each(line);
+    e.themes.iter_mut().for_each(line);
     e.quote.iter_mut().for_each(text);
-    quote_by(&mut e.quote_by);
     e.note.iter_mut().for_each(text);
-}
-
-/// A cited source's id, made inert like every other id.
-fn quote_by(by: &mut Option<QuoteBy>) {
-    if let Some(QuoteBy::Cited(id)) = by {
-        sanitize::in_place(id, false);
-    }
 }
 
 /// The schema's name for a type ron names in an error: "the dataset",
@@ -417,8 +404,10 @@ pub fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Dia
 }
 
 /// Make every string of the dataset inert (the events' too when `events`).
-/// Names, ids and tags stay on one line; summaries, quotes and notes keep
-/// their line breaks.
+/// Names and tags stay on one line; summaries, quotes and notes keep their
+/// line breaks. Ids and references are left as written: validation allows
+/// them only a small visible set of characters, so a look-alike is refused
+/// rather than quietly made equal to another id.
 fn sanitize_dataset(d: &mut Dataset, events: bool) {
     let line = |s: &mut String| sanitize::in_place(s, false);
     let text = |s: &mut String| sanitize::in_place(s, true);
@@ -431,44 +420,34 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
         text(&mut t.quote);
     }
     for e in &mut d.eras {
-        line(&mut e.id);
         line(&mut e.name);
         text(&mut e.summary);
     }
     for a in &mut d.actors {
-        [&mut a.id, &mut a.name, &mut a.country, &mut a.role]
+        [&mut a.name, &mut a.country, &mut a.role]
             .into_iter()
             .for_each(line);
         opt_text(&mut a.note);
     }
     for s in &mut d.sources {
-        line(&mut s.id);
         line(&mut s.citation);
         lines(&mut s.variants);
         opt_text(&mut s.note);
     }
     for f in &mut d.factors {
-        line(&mut f.id);
         line(&mut f.name);
         text(&mut f.summary);
-        lines(&mut f.actors);
-        lines(&mut f.sources);
         opt_text(&mut f.quote);
-        quote_by(&mut f.quote_by);
         opt_text(&mut f.note);
     }
     if events {
         d.events.iter_mut().for_each(sanitize_event);
     }
     for t in &mut d.tours {
-        line(&mut t.id);
         line(&mut t.name);
         for s in &mut t.steps {
             text(&mut s.text);
             opt_text(&mut s.note);
-            match &mut s.show {
-                Target::Event(id) | Target::Factor(id) => line(id),
-            }
         }
     }
 }

@@ -8,7 +8,11 @@
 //!   so an escape sequence shows as harmless text (`␛]52;c;…`) instead of
 //!   running;
 //! - bidi overrides, zero-width and other invisible format characters
-//!   (Unicode category Cf) are removed: they reorder or hide text;
+//!   (Unicode category Cf) are removed: they reorder or hide text; so are
+//!   the fillers that render as blanks (Hangul fillers, the blank Braille
+//!   pattern), which would make two different strings look the same. A
+//!   zero-width joiner between two emoji is kept: it makes one picture of
+//!   them (a family, a flag) and hides nothing;
 //! - tabs become spaces up to the next multiple of [`TAB_WIDTH`];
 //! - CR LF and lone CR become LF ([`text`]) or a space ([`line()`]).
 
@@ -44,7 +48,7 @@ fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     }
     let unchanged = |c: char| match c {
         '\n' => multiline,
-        '\r' | '\t' | '\u{2028}' | '\u{2029}' => false,
+        '\r' | '\t' | '\u{2028}' | '\u{2029}' | ZWJ => false,
         c => visible(c) == Some(c),
     };
     if s.chars().all(unchanged) {
@@ -55,6 +59,11 @@ fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            ZWJ if out.chars().next_back().is_some_and(joins)
+                && chars.peek().copied().is_some_and(is_emoji) =>
+            {
+                out.push(ZWJ);
+            }
             '\r' | '\n' | '\u{2028}' | '\u{2029}' => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
@@ -83,6 +92,22 @@ fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The zero-width joiner.
+const ZWJ: char = '\u{200d}';
+
+/// Whether `c` is a pictograph that a zero-width joiner may join to the
+/// next: the emoji blocks and the older symbols emoji sequences use (♀,
+/// ⚕, ❤ …).
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}' | '\u{1f000}'..='\u{1faff}')
+}
+
+/// Whether a joiner after `c` continues an emoji sequence: after an emoji,
+/// or after the variation selector that asks for emoji presentation.
+fn joins(c: char) -> bool {
+    is_emoji(c) || c == '\u{fe0f}'
+}
+
 /// What a character other than a line break or tab becomes: itself, a
 /// visible stand-in, or nothing.
 fn visible(c: char) -> Option<char> {
@@ -98,10 +123,16 @@ fn visible(c: char) -> Option<char> {
 
 /// Unicode's invisible format characters (category Cf): bidi embeddings,
 /// overrides and isolates, zero-width spaces and joiners, the byte-order mark,
-/// soft hyphens, interlinear annotation marks and tag characters.
+/// soft hyphens, interlinear annotation marks and tag characters; and the
+/// characters outside Cf that render as nothing but a blank (the Hangul
+/// fillers, the blank Braille pattern).
 pub fn is_format(c: char) -> bool {
     matches!(c,
         '\u{ad}'
+        | '\u{115f}'..='\u{1160}'
+        | '\u{2800}'
+        | '\u{3164}'
+        | '\u{ffa0}'
         | '\u{600}'..='\u{605}'
         | '\u{61c}'
         | '\u{6dd}'
@@ -124,11 +155,10 @@ pub fn is_format(c: char) -> bool {
 }
 
 /// True when `s` holds nothing that [`text`] would change: no control
-/// character other than `\n`, no format character.
+/// character other than `\n`, no format character (a joiner only between
+/// emoji).
 pub fn is_inert(s: &str) -> bool {
-    s.chars().all(|c| {
-        c == '\n' || (!c.is_control() && !is_format(c) && c != '\u{2028}' && c != '\u{2029}')
-    })
+    text(s) == s
 }
 
 #[cfg(test)]
@@ -158,6 +188,21 @@ mod tests {
     #[test]
     fn bidi_overrides_and_zero_width_characters_are_removed() {
         assert_eq!(line("ab\u{202e}cd\u{200b}e\u{2066}f\u{feff}"), "abcdef");
+    }
+
+    #[test]
+    fn blank_fillers_are_removed_and_emoji_joiners_kept() {
+        assert_eq!(line("a\u{3164}"), "a");
+        assert_eq!(line("\u{115f}b\u{2800}\u{ffa0}"), "b");
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(line(family), family);
+        let rainbow = "\u{1f3f3}\u{fe0f}\u{200d}\u{1f308}";
+        assert_eq!(line(rainbow), rainbow);
+        assert!(is_inert(family));
+        // A joiner between letters, or at either end, hides nothing useful.
+        assert_eq!(line("a\u{200d}b"), "ab");
+        assert_eq!(line("\u{1f468}\u{200d}"), "\u{1f468}");
+        assert!(!is_inert("a\u{200d}b"));
     }
 
     #[test]

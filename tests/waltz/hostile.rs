@@ -297,3 +297,56 @@ fn every_script_lays_out_without_spilling_over_a_border() {
         }
     }
 }
+
+/// The message loading `text` gives, which must refuse it.
+fn refuses(text: &str) -> String {
+    waltz::case::load::from_str("case.ron", text)
+        .expect_err("accepted")
+        .to_string()
+}
+
+#[test]
+fn an_id_that_looks_like_another_is_refused_where_it_is_written() {
+    // Each of these renders as `ada`, or as `ada` and a blank.
+    for (lookalike, shown) in [
+        ("ada\\u{3164}", "U+3164"),
+        ("ada\\u{115f}", "U+115F"),
+        ("ada\\u{2800}", "U+2800"),
+        ("ada\\u{200b}", "U+200B"),
+        ("ada\\u{202e}", "U+202E"),
+        ("аda", "U+0430"), // a Cyrillic а
+        ("ada ", "a space"),
+        ("ada\\u{1b}[2J", "U+001B"),
+    ] {
+        let text = MINIMAL.replacen("(id: \"ada\",", &format!("(id: \"{lookalike}\","), 1);
+        let line = text.lines().position(|l| l.contains("Ada Avalon")).unwrap() + 1;
+        let err = refuses(&text);
+        let want = format!("case.ron:{line}:14: error: actor id `");
+        assert!(err.contains(&want), "{lookalike}: {err}");
+        assert!(
+            err.contains(&format!("holds {shown}: an id is ASCII letters")),
+            "{lookalike}: {err}"
+        );
+        assert!(waltz::case::sanitize::is_inert(&err), "{err:?}");
+    }
+    // A reference that looks like an id is not that id, and says why.
+    let text = MINIMAL.replacen("actors: [\"ada\",", "actors: [\"ada\\u{3164}\",", 1);
+    let err = refuses(&text);
+    assert!(err.contains("actor `ada\\u{3164}`, which does not exist"), "{err}");
+}
+
+#[test]
+fn blank_fillers_are_removed_from_text_and_emoji_stay_whole() {
+    let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+    let text = MINIMAL
+        .replacen("name: \"Ada Avalon\"", "name: \"Ada\\u{3164}\\u{2800} Avalon\"", 1)
+        .replacen(
+            "name: \"Boris Bord\"",
+            "name: \"Boris \\u{1f468}\\u{200d}\\u{1f469}\\u{200d}\\u{1f467} Bord\"",
+            1,
+        );
+    let case = case(&text);
+    let names: Vec<&str> = case.data.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Ada Avalon"), "{names:?}");
+    assert!(names.contains(&format!("Boris {family} Bord").as_str()), "{names:?}");
+}

@@ -35,6 +35,39 @@ pub const YEARS: RangeInclusive<i32> = 1500..=2100;
 /// filling the screen and the memory with one string.
 pub const MAX_TEXT: usize = 64 * 1024;
 
+/// What an id may hold, as messages say it.
+const ID_CHARS: &str = "an id is ASCII letters, digits, `-`, `_` and `.`";
+
+/// Whether `c` may appear in an id. Ids are typed on the command line
+/// (`--tour ID`) and printed by `search`; a small visible set means two ids
+/// that look alike are the same id.
+fn id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// An id as a message shows it: characters outside the id set written as
+/// `\u{…}`, so a look-alike is visible and nothing reaches the terminal raw.
+pub(super) fn shown_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if id_char(c) {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
+}
+
+/// A character outside the id set, named for a message.
+fn describe(c: char) -> String {
+    if c == ' ' {
+        "a space".to_owned()
+    } else {
+        format!("U+{:04X}", c as u32)
+    }
+}
+
 /// One thing wrong with a dataset.
 #[derive(Debug, Clone)]
 pub struct Problem {
@@ -90,6 +123,17 @@ impl Checker {
                 self.error(
                     at(list, i, "id"),
                     format!("{kind} #{} has an empty id", i + 1),
+                );
+                continue;
+            }
+            if let Some(bad) = id.chars().find(|&c| !id_char(c)) {
+                self.error(
+                    at(list, i, "id"),
+                    format!(
+                        "{kind} id `{}` holds {}: {ID_CHARS}",
+                        shown_id(id),
+                        describe(bad)
+                    ),
                 );
                 continue;
             }
@@ -172,7 +216,11 @@ impl Checker {
                 }
                 self.error(
                     path,
-                    format!("{} names {kind} `{r}`, which does not exist", owner()),
+                    format!(
+                        "{} names {kind} `{}`, which does not exist",
+                        owner(),
+                        shown_id(r)
+                    ),
                 );
             }
         }

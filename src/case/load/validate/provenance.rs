@@ -5,7 +5,7 @@
 //! quote without `quote_by` — is counted by `waltz check`, not flagged: a
 //! case may be written without them.)
 
-use super::{Checker, Ids, at};
+use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::{Dataset, DatedBy, Event, QuoteBy};
 
@@ -28,7 +28,10 @@ pub(super) fn quote(
         if !known.contains_key(id.as_str()) {
             c.error(
                 at(list, i, "quote_by"),
-                format!("{owner}'s quote is by source `{id}`, which does not exist"),
+                format!(
+                    "{owner}'s quote is by source `{}`, which does not exist",
+                    shown_id(id)
+                ),
             );
         } else if !sources.contains(id) {
             c.warn(
@@ -77,7 +80,7 @@ pub(super) fn event(c: &mut Checker, d: &Dataset, i: usize, e: &Event, factors: 
         match eras.get(id.as_str()) {
             None => c.error(
                 at("events", i, "era"),
-                format!("{owner} names era `{id}`, which does not exist"),
+                format!("{owner} names era `{}`, which does not exist", shown_id(id)),
             ),
             Some(&x) if !(d.eras[x].start..=d.eras[x].end).contains(&e.year) => c.error(
                 at("events", i, "era"),

@@ -1,6 +1,6 @@
 //! Tours: unique ids, a name, steps, and steps that show items that exist.
 
-use super::{Checker, Ids, at};
+use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::{Dataset, Target};
 
@@ -43,9 +43,10 @@ pub(super) fn check(c: &mut Checker, d: &Dataset, events: &Ids, factors: &Ids) {
                 c.error(
                     path("show"),
                     format!(
-                        "tour `{}` step {} shows {kind} `{id}`, which does not exist",
+                        "tour `{}` step {} shows {kind} `{}`, which does not exist",
                         tour.id,
-                        s + 1
+                        s + 1,
+                        shown_id(id)
                     ),
                 );
             }
