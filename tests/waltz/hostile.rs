@@ -332,14 +332,21 @@ fn an_id_that_looks_like_another_is_refused_where_it_is_written() {
     // A reference that looks like an id is not that id, and says why.
     let text = MINIMAL.replacen("actors: [\"ada\",", "actors: [\"ada\\u{3164}\",", 1);
     let err = refuses(&text);
-    assert!(err.contains("actor `ada\\u{3164}`, which does not exist"), "{err}");
+    assert!(
+        err.contains("actor `ada\\u{3164}`, which does not exist"),
+        "{err}"
+    );
 }
 
 #[test]
 fn blank_fillers_are_removed_from_text_and_emoji_stay_whole() {
     let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
     let text = MINIMAL
-        .replacen("name: \"Ada Avalon\"", "name: \"Ada\\u{3164}\\u{2800} Avalon\"", 1)
+        .replacen(
+            "name: \"Ada Avalon\"",
+            "name: \"Ada\\u{3164}\\u{2800} Avalon\"",
+            1,
+        )
         .replacen(
             "name: \"Boris Bord\"",
             "name: \"Boris \\u{1f468}\\u{200d}\\u{1f469}\\u{200d}\\u{1f467} Bord\"",
@@ -348,5 +355,8 @@ fn blank_fillers_are_removed_from_text_and_emoji_stay_whole() {
     let case = case(&text);
     let names: Vec<&str> = case.data.actors.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"Ada Avalon"), "{names:?}");
-    assert!(names.contains(&format!("Boris {family} Bord").as_str()), "{names:?}");
+    assert!(
+        names.contains(&format!("Boris {family} Bord").as_str()),
+        "{names:?}"
+    );
 }
