@@ -29,9 +29,37 @@ pub const EMBEDDED: &str = include_str!("../../assets/pakistan-russia.ron");
 /// The name the embedded dataset goes by in messages.
 pub const EMBEDDED_NAME: &str = "pakistan-russia.ron (embedded)";
 
-/// How deeply values may nest. The schema needs six levels; the limit keeps
+/// How deeply values may nest, in a dataset or a settings file: the file's
+/// outermost value is level 1. The schema needs six levels; the limit keeps
 /// a hostile file from exhausting the stack.
 pub const MAX_NESTING: usize = 32;
+
+/// The parser's options for datasets and settings files.
+pub fn ron_options() -> ron::Options {
+    // The parser's own limit guards the stack. It counts calls, not levels
+    // (a list read as a free value costs two), so it is set well above
+    // `MAX_NESTING`: a file is measured by [`nesting`], which counts levels
+    // as a reader does, and the limit's message names that count.
+    ron::Options::default().with_recursion_limit(4 * MAX_NESTING)
+}
+
+/// Refuse `text` if it nests deeper than [`MAX_NESTING`], pointing at the
+/// first bracket too deep. (A dataset's schema is shallow, so a dataset
+/// that deep fails on its types first; a settings file may hold free
+/// values and is measured before it is read.)
+pub fn nesting(name: &str, text: &str) -> Result<(), Diagnostic> {
+    match locate::too_deep(text, MAX_NESTING) {
+        None => Ok(()),
+        Some(at) => {
+            let lines = Lines::new(text);
+            Err(lines.diagnostic(Severity::Error, name, at, too_deep_message()))
+        }
+    }
+}
+
+fn too_deep_message() -> String {
+    format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")
+}
 
 /// Files at least this large are parsed in pieces, in parallel.
 const PARALLEL_ABOVE: usize = 4 << 20;
@@ -170,9 +198,7 @@ pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 /// Load a dataset from its text, telling `progress` how far it has got.
 pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING);
+    let options = ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
     progress.start(Stage::Parsing, 0);
     // Pieces parsed in parallel come back with their events sanitized.
     let parsed = match in_pieces(text, &options, progress) {
@@ -334,7 +360,12 @@ fn listed(names: &[&str]) -> String {
 pub fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let message = match &e.code {
         ron::Error::ExceededRecursionLimit => {
-            format!("values nest more than {MAX_NESTING} levels deep; the schema needs far fewer")
+            // Point at the first bracket past the limit, not where the
+            // parser's count ran out.
+            if let Err(d) = nesting(name, text) {
+                return d;
+            }
+            too_deep_message()
         }
         ron::Error::Eof => "the file ends before what it began is complete".to_owned(),
         ron::Error::ExpectedComma => "a comma is missing after this".to_owned(),

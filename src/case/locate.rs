@@ -148,6 +148,17 @@ pub fn elements(text: &str, list: usize) -> Option<(Vec<std::ops::Range<usize>>,
     }
 }
 
+/// Where `text` first opens a bracket more than `max` levels deep (the
+/// outermost value is level 1), or `None` when it nests no deeper.
+pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    s.skip();
+    s.brackets(max, false)
+}
+
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
@@ -261,6 +272,14 @@ impl Scanner<'_> {
 
     /// Move past a bracketed value and everything nested in it.
     fn skip_balanced(&mut self) {
+        self.brackets(usize::MAX, true);
+    }
+
+    /// Walk brackets, skipping strings and comments: to the end of the value
+    /// that starts here when `one`, else to the end of the text. Stops at
+    /// the first bracket that opens a level deeper than `max`, returning
+    /// its offset.
+    fn brackets(&mut self, max: usize, one: bool) -> Option<usize> {
         let mut depth = 0usize;
         while let Some(c) = self.peek() {
             match c {
@@ -276,18 +295,22 @@ impl Scanner<'_> {
                 b'/' if matches!(self.b.get(self.i + 1), Some(b'/' | b'*')) => self.skip(),
                 b'(' | b'[' | b'{' => {
                     depth += 1;
+                    if depth > max {
+                        return Some(self.i);
+                    }
                     self.i += 1;
                 }
                 b')' | b']' | b'}' => {
                     self.i += 1;
                     depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return;
+                    if depth == 0 && one {
+                        return None;
                     }
                 }
                 _ => self.i += 1,
             }
         }
+        None
     }
 
     fn ident(&mut self) {
@@ -474,6 +497,14 @@ Dataset(
 
     fn at(path: &[Seg]) -> &'static str {
         &TEXT[Tree::scan(TEXT).offset(path)..]
+    }
+
+    #[test]
+    fn depth_counts_brackets_outside_strings_and_comments() {
+        assert_eq!(too_deep("(a: [[1]])", 3), None);
+        assert_eq!(too_deep("(a: [[[1]]])", 3), Some(6));
+        assert_eq!(too_deep("(a: \"[[[[\", /* [[[[ */ b: '[')", 1), None);
+        assert_eq!(too_deep("// ((((\n(x: ())", 1), Some(12));
     }
 
     #[test]

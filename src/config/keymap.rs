@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::case::sanitize;
 use crate::config::action::Action;
 use crate::config::settings;
 
@@ -144,11 +145,22 @@ impl Key {
             "End" => KeyCode::End,
             "PageUp" | "PgUp" => KeyCode::PageUp,
             "PageDown" | "PgDn" => KeyCode::PageDown,
-            f if f.len() > 1 && f.starts_with('F') && f[1..].parse::<u8>().is_ok() => {
+            f if f.len() > 1
+                && f.starts_with('F')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+            {
                 KeyCode::F(f[1..].parse().unwrap_or(1))
             }
             c if c.chars().count() == 1 => {
                 let ch = c.chars().next().unwrap_or(' ');
+                // A control or invisible character can never be typed as
+                // itself, and must not reach the help screen.
+                if ch.is_control() || sanitize::is_format(ch) {
+                    return Err(format!(
+                        "U+{:04X} is a control or invisible character, not a key you can type",
+                        ch as u32
+                    ));
+                }
                 if mods.contains(KeyModifiers::CONTROL) {
                     KeyCode::Char(ch.to_ascii_lowercase())
                 } else {
@@ -157,7 +169,8 @@ impl Key {
             }
             _ => {
                 return Err(format!(
-                    "`{text}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)"
+                    "`{}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)",
+                    text.escape_debug()
                 ));
             }
         };
@@ -175,6 +188,11 @@ impl fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
+            // Keys come from settings files and terminals: a character
+            // that would drive the terminal is named, never written.
+            KeyCode::Char(c) if c.is_control() || sanitize::is_format(c) => {
+                write!(f, "U+{:04X}", c as u32)
+            }
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Enter => f.write_str("Enter"),
             KeyCode::Esc => f.write_str("Esc"),

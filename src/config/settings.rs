@@ -30,7 +30,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
-use crate::case::load::{self, MAX_NESTING};
+use crate::case::load;
 use crate::case::locate::{Seg, Tree};
 use crate::config::action::Action;
 use crate::config::keymap::{Key, Keymap, Mode};
@@ -212,7 +212,11 @@ pub fn parse_over(name: &str, text: &str, keymap: Keymap) -> (Settings, Vec<Diag
     {
         return (settings, Vec::new());
     }
-    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    if let Err(mut d) = load::nesting(name, text) {
+        d.message.push_str("; using the defaults");
+        return (settings, vec![d]);
+    }
+    let options = load::ron_options();
     let file: File = match options.from_str(text) {
         Ok(file) => file,
         Err(e) => {
