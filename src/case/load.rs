@@ -64,6 +64,10 @@ fn too_deep_message() -> String {
 /// Files at least this large are parsed in pieces, in parallel.
 const PARALLEL_ABOVE: usize = 4 << 20;
 
+/// The longest lead (comments and attributes before the dataset) that is
+/// repeated before every piece.
+const MAX_HEAD: usize = 64 << 10;
+
 /// The stages of loading, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
@@ -197,11 +201,32 @@ pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 
 /// Load a dataset from its text, telling `progress` how far it has got.
 pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Loaded, LoadError> {
+    let split = (text.len() >= PARALLEL_ABOVE).then_some(0);
+    load_text(name, text, progress, split)
+}
+
+/// Load a dataset from its text as a large file is read, its events in
+/// pieces of `per_piece` events parsed in parallel, whatever its size. The
+/// result is the same as [`from_str`]'s, to the error and its position;
+/// this is how that is tested.
+pub fn from_str_in_pieces(name: &str, text: &str, per_piece: usize) -> Result<Loaded, LoadError> {
+    load_text(name, text, &Progress::default(), Some(per_piece.max(1)))
+}
+
+/// Load from text; `split` asks for the events in pieces (of that many
+/// events, or 0 for as many as keep every core busy).
+fn load_text(
+    name: &str,
+    text: &str,
+    progress: &Progress,
+    split: Option<usize>,
+) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let options = ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
     progress.start(Stage::Parsing, 0);
     // Pieces parsed in parallel come back with their events sanitized.
-    let parsed = match in_pieces(text, &options, progress) {
+    let pieces = split.and_then(|per| in_pieces(text, &options, progress, per));
+    let parsed = match pieces {
         Some(dataset) => Ok((dataset, true)),
         None => options.from_str(text).map(|d| (d, false)),
     };
@@ -239,8 +264,18 @@ pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Load
 /// Parse a large file's event list in pieces, on every core. `None` when
 /// the file is small or anything in it is unusual or wrong: the caller then
 /// parses the whole text at once, which also gives errors their positions.
-fn in_pieces(text: &str, options: &ron::Options, progress: &Progress) -> Option<Dataset> {
-    if text.len() < PARALLEL_ABOVE || text[..text.len().min(4096)].contains("#![") {
+fn in_pieces(
+    text: &str,
+    options: &ron::Options,
+    progress: &Progress,
+    per: usize,
+) -> Option<Dataset> {
+    // An attribute (`#![enable(…)]`) changes how everything after it reads.
+    // Those that lead the file are given to every piece; a file with one
+    // anywhere else (even inside a string) is read whole, as is one whose
+    // lead is too long to repeat.
+    let head = &text[..locate::first_value(text)];
+    if head.len() > MAX_HEAD || text[head.len()..].contains("#![") {
         return None;
     }
     let start = locate::field(text, "events")?;
@@ -251,7 +286,11 @@ fn in_pieces(text: &str, options: &ron::Options, progress: &Progress) -> Option<
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     // Many more pieces than threads: the work evens out and progress moves.
-    let per = items.len().div_ceil(threads * 16).max(1);
+    let per = if per == 0 {
+        items.len().div_ceil(threads * 16).max(1)
+    } else {
+        per
+    };
     let pieces: Vec<std::ops::Range<usize>> = items
         .chunks(per)
         .map(|c| c[0].start..c[c.len() - 1].end)
@@ -265,7 +304,7 @@ fn in_pieces(text: &str, options: &ron::Options, progress: &Progress) -> Option<
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(piece) = pieces.get(i) else { break };
-                    let list = format!("[{}]", &text[piece.clone()]);
+                    let list = format!("{head}[{}]", &text[piece.clone()]);
                     let mut events = options.from_str::<Vec<Event>>(&list).ok();
                     events.iter_mut().flatten().for_each(sanitize_event);
                     let failed = events.is_none();

@@ -131,12 +131,21 @@ pub fn elements(text: &str, list: usize) -> Option<(Vec<std::ops::Range<usize>>,
     }
     s.i += 1;
     let mut out = Vec::new();
+    // Elements are separated by one comma each (a trailing one is allowed),
+    // as the parser requires: anything else is not a list this can cut.
+    let mut after_element = false;
     loop {
         s.skip();
         match s.peek()? {
             b']' => return Some((out, s.i + 1)),
-            b',' => s.i += 1,
+            b',' if after_element => {
+                s.i += 1;
+                after_element = false;
+            }
+            _ if after_element => return None,
+            b',' => return None,
             _ => {
+                after_element = true;
                 let start = s.i;
                 s.skip_value();
                 if s.i == start {
@@ -146,6 +155,17 @@ pub fn elements(text: &str, list: usize) -> Option<(Vec<std::ops::Range<usize>>,
             }
         }
     }
+}
+
+/// Where the first value of `text` starts: past white space, comments and
+/// the attributes (`#![enable(…)]`) that lead a file.
+pub fn first_value(text: &str) -> usize {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    s.skip();
+    s.i.min(text.len())
 }
 
 /// Where `text` first opens a bracket more than `max` levels deep (the

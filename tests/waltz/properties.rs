@@ -392,3 +392,137 @@ fn empty_and_single_item_cases_are_explorable() {
     let app = crate::common::app(case(empty), 80, 24);
     assert!(screen(&paint(&app)).contains("This dataset has no events"));
 }
+
+/// A change to a generated case's text that a person or a hostile file
+/// might make, at `at` (a fraction of the text's length).
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Text put in anywhere.
+    Insert(f64, &'static str),
+    /// Text put between two items of a list (`), (`): between two
+    /// events, say, where a file read in pieces is cut.
+    Between(f64, &'static str),
+    /// Text put first, after a long comment: where the format allows an
+    /// attribute, but past the first few kilobytes.
+    Lead(&'static str),
+    Delete(f64, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let fragment = prop::sample::select(vec![
+        "#![enable(explicit_struct_names)]",
+        "#![enable(unwrap_newtypes)]",
+        "#![enable(implicit_some)]\n",
+        "/* ( [ \" */",
+        "// ]\n",
+        "\"",
+        "r#\"",
+        "\"#",
+        "'",
+        "(",
+        ")",
+        "[",
+        "],",
+        ",",
+        ":",
+        "\\",
+        "b\"",
+        "(factor: \"f-1\"),",
+    ]);
+    prop_oneof![
+        1 => (0.0..1.0f64, fragment.clone()).prop_map(|(at, s)| Edit::Insert(at, s)),
+        2 => (0.0..1.0f64, between()).prop_map(|(at, s)| Edit::Between(at, s)),
+        1 => fragment.prop_map(Edit::Lead),
+        1 => (0.0..1.0f64, 1..4usize).prop_map(|(at, n)| Edit::Delete(at, n)),
+    ]
+}
+
+/// What may stand between two items of a list and still be read.
+fn between() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "#![enable(unwrap_newtypes)]",
+        "#![enable(implicit_some)]",
+        "/* a comment */",
+        "// a comment\n",
+        ",",
+    ])
+}
+
+/// `text` with `edits` made in turn, each at a character boundary.
+fn edited(mut text: String, edits: &[Edit]) -> String {
+    let boundary = |text: &str, at: f64| {
+        let mut i = ((text.len() as f64) * at) as usize;
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for e in edits {
+        match *e {
+            Edit::Insert(at, s) => {
+                let i = boundary(&text, at);
+                text.insert_str(i, s);
+            }
+            Edit::Between(at, s) => {
+                let i = boundary(&text, at);
+                if let Some(j) = text[i..].find("), (").or_else(|| text.find("), (")) {
+                    let j = if text[i..].contains("), (") { i + j } else { j };
+                    text.insert_str(j + 3, s);
+                }
+            }
+            Edit::Lead(s) => {
+                let comment = "// a long preamble\n".repeat(300);
+                text.insert_str(0, &format!("{comment}{s}\n"));
+            }
+            Edit::Delete(at, n) => {
+                let i = boundary(&text, at);
+                let end = boundary(&text, ((i + n).min(text.len()) as f64) / text.len() as f64);
+                text.replace_range(i..end.max(i), "");
+            }
+        }
+    }
+    text
+}
+
+proptest! {
+    // Cheap cases (a few dozen events each): many of them.
+    #![proptest_config(Config {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400),
+        max_shrink_iters: 400,
+        ..Config::default()
+    })]
+
+    #[test]
+    fn a_case_read_in_pieces_means_what_it_means_whole(
+        events in 2..40usize,
+        seed in 0..1_000u64,
+        per_piece in 1..8usize,
+        lead in any::<bool>(),
+        edits in proptest::collection::vec(edit(), 0..4),
+    ) {
+        let mut bytes = Vec::new();
+        synth::write(&mut bytes, events, 12, seed).unwrap();
+        let mut text = String::from_utf8(bytes).unwrap();
+        if !lead {
+            // As a person writes a case: without the attribute the writer
+            // leads with (the loader assumes it).
+            text = text.replacen("#![enable(implicit_some)]", "", 1);
+        }
+        let text = edited(text, &edits);
+        let whole = load::from_str("case.ron", &text);
+        let pieces = load::from_str_in_pieces("case.ron", &text, per_piece);
+        match (whole, pieces) {
+            (Ok(a), Ok(b)) => {
+                prop_assert!(a.dataset == b.dataset, "the same text read two ways gave two cases");
+                prop_assert_eq!(a.warnings, b.warnings);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => prop_assert!(
+                false,
+                "whole: {:?}\npieces: {:?}",
+                a.map(|_| "accepted").map_err(|e| e.to_string()),
+                b.map(|_| "accepted").map_err(|e| e.to_string())
+            ),
+        }
+    }
+}
