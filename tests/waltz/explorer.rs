@@ -500,18 +500,18 @@ fn jumping_to_a_year() {
     type_text(&mut app, "1990");
     press(&mut app, &["Enter"]);
     assert_eq!(event_id(&app), "war");
-    // Nothing after: a message, the selection stays.
+    // A year past the end goes to the last event, and says so.
     press(&mut app, &[":"]);
     type_text(&mut app, "2099");
     press(&mut app, &["Enter"]);
-    assert_eq!(event_id(&app), "war");
-    assert!(screen(&paint(&app)).contains("no event in or after 2099"));
+    assert_eq!(event_id(&app), "talks");
+    assert!(screen(&paint(&app)).contains("no event in 2099; showing 2008"));
     // Letters are not typed into a year; Esc cancels.
     press(&mut app, &[":"]);
     type_text(&mut app, "2x0q0j5");
     assert!(screen(&paint(&app)).contains(": 2005"));
     press(&mut app, &["Esc"]);
-    assert_eq!(event_id(&app), "war");
+    assert_eq!(event_id(&app), "talks");
     assert!(!screen(&paint(&app)).contains("Jump to year"));
     // On the shipped case, every event of the year jumped to is in view.
     for (w, h) in [(80, 24), (120, 35)] {
@@ -1103,4 +1103,36 @@ fn a_level_the_paper_implies_is_marked_in_its_pane_and_in_the_detail() {
     let s = h.screen();
     assert!(s.contains("+ Putin's lack of ideological baggage"), "{s}");
     assert!(!s.contains("level implied"), "{s}");
+}
+
+#[test]
+fn the_status_line_counts_the_periods_events_apart_from_the_background() {
+    let case = shipped();
+    let background = case.background_count();
+    let period = case.data.events.len() - background;
+    // The first screen selects the period's first event.
+    let s = Harness::shipped().size(100, 30).screen();
+    assert!(s.contains(&format!("event 1 of {period}")), "{s}");
+    // In the unfolded background, the background is counted on its own.
+    let s = Harness::shipped()
+        .size(100, 30)
+        .press(": 1 9 4 7 Enter")
+        .screen();
+    assert!(
+        s.contains(&format!("background event 1 of {background}")),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_tour_list_shows_each_tours_id_for_the_command_line() {
+    let case = shipped();
+    let s = Harness::shipped().size(100, 30).press("t").screen();
+    for tour in &case.data.tours {
+        assert!(
+            s.contains(&format!("--tour {} ·", tour.id)),
+            "{}: {s}",
+            tour.id
+        );
+    }
 }

@@ -656,7 +656,10 @@ impl App {
         let target = (0..events.len())
             .find(|&e| shows(e) && events[e].year == year)
             .or_else(|| (0..events.len()).find(|&e| shows(e) && covers(e)))
-            .or_else(|| (0..events.len()).find(|&e| shows(e) && events[e].year > year));
+            .or_else(|| (0..events.len()).find(|&e| shows(e) && events[e].year > year))
+            // A year past the end goes to the last event, as one before the
+            // start goes to the first.
+            .or_else(|| (0..events.len()).rev().find(|&e| shows(e)));
         match target {
             Some(e) => {
                 let exact = covers(e);
@@ -670,7 +673,7 @@ impl App {
                     self.message = Some(format!("no event in {year}; showing {}", events[e].year));
                 }
             }
-            None => self.message = Some(format!("no event in or after {year}")),
+            None => self.message = Some("no event to show".to_owned()),
         }
     }
     pub(super) fn click(&mut self, x: u16, y: u16) {

@@ -230,15 +230,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "event 12 of 57" for the item the detail shows.
+/// "event 12 of 57" for the item the detail shows; the period's events
+/// are counted apart from the background folded before them.
 fn position(app: &App) -> String {
     use crate::case::index::Item;
     // The full-screen views are about something else than the selection.
     if matches!(app.mode(), Mode::Balance | Mode::Quiz) {
         return String::new();
     }
+    let background = app.case.background_count();
+    let events = app.case.data.events.len();
     match app.shown() {
-        Some(Item::Event(e)) => format!(" event {} of {} ", e + 1, app.case.data.events.len()),
+        Some(Item::Event(e)) if e < background => {
+            format!(" background event {} of {background} ", e + 1)
+        }
+        Some(Item::Event(e)) => {
+            format!(" event {} of {} ", e + 1 - background, events - background)
+        }
         Some(Item::Factor(f)) => format!(" factor {} of {} ", f + 1, app.case.data.factors.len()),
         _ => String::new(),
     }
