@@ -379,13 +379,13 @@ fn following_a_link_from_the_detail_and_coming_back() {
     // The detail opens at its top; the links are further down.
     let s = screen(&paint(&app));
     assert!(s.contains("2001 · Ambassador recalled"), "{s}");
-    assert!(!s.contains("→ − Old distrust"), "{s}");
+    assert!(!s.contains("↪ − Old distrust"), "{s}");
     // Enter shows the first link rather than follow one out of sight.
     press(&mut app, &["Enter"]);
     assert_eq!(event_id(&app), "snub");
     let buf = paint(&app);
     assert!(
-        modifiers_at(&buf, "→ − Old distrust").contains(Modifier::REVERSED),
+        modifiers_at(&buf, "↪ − Old distrust").contains(Modifier::REVERSED),
         "{}",
         screen(&buf)
     );
@@ -403,7 +403,7 @@ fn following_a_link_from_the_detail_and_coming_back() {
     press(&mut app, &["j", "j"]);
     let buf = paint(&app);
     assert!(
-        modifiers_at(&buf, "→ 1990 Border war").contains(Modifier::REVERSED),
+        modifiers_at(&buf, "↪ 1990 Border war").contains(Modifier::REVERSED),
         "{}",
         screen(&buf)
     );
@@ -605,7 +605,7 @@ fn mouse_clicks_select_and_clicks_elsewhere_do_nothing() {
     let d = areas(&app).detail;
     app.update(Action::Wheel(d.x + 3, d.y + 2, 1));
     let buf = paint(&app);
-    let (x, y) = find(&buf, "→ 2001 Ambassador recalled").unwrap();
+    let (x, y) = find(&buf, "↪ 2001 Ambassador recalled").unwrap();
     app.update(Action::Click(x, y));
     assert_eq!(event_id(&app), "snub");
     // The wheel scrolls the region under it, within bounds.

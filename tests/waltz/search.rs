@@ -330,7 +330,7 @@ fn the_finder_pins_an_actor_and_lights_their_events() {
     assert_eq!(app.lit().events, Some(&app.case.index.actor_events[a][..]));
     let s = screen(&paint(&app));
     assert!(
-        s.contains("Ashfaq Parvez Kayani") && s.contains("→ 2009 Kayani visits Moscow"),
+        s.contains("Ashfaq Parvez Kayani") && s.contains("↪ 2009 Kayani visits Moscow"),
         "{s}"
     );
     // Moving away unpins.

@@ -201,6 +201,10 @@ pub fn document(app: &App, width: usize) -> Help {
         ("┃", "on the year ruler: a year with a highlighted event"),
         ("Oct", "the month, where it is known"),
         ("→2003", "the last year of a span"),
+        (
+            "↪",
+            "in the detail: a link to a related item (Enter follows it)",
+        ),
         ("c.", "circa: a loose date, as the paper gives it"),
         (
             "≈",

@@ -225,10 +225,10 @@ fn document(app: &App, item: Item, width: usize, slide: &mut Slide) {
             continue;
         }
         slide.cursor_line = Some(slide.lines.len());
-        // Marked as the other slides mark it: ▶ for the link's →.
+        // Marked as the other slides mark it: ▶ for the link's mark.
         let spans = line.spans.into_iter().enumerate().map(|(i, s)| {
             let style = s.style.patch(t.cursor);
-            if i == 0 && s.content == "→ " {
+            if i == 0 && s.content == super::detail::doc::LINK_MARK {
                 Span::styled("▶ ", t.key)
             } else {
                 Span::styled(s.content, style)

@@ -13,6 +13,10 @@ use crate::case::model::{DatedBy, LevelBy, Link, QuoteBy, pages_label};
 use crate::config::theme::Theme;
 use crate::explorer::view::text::{fit, wrap};
 
+/// The mark before a link in the detail (Enter follows it): its own, apart
+/// from the `→` that ends a span of years.
+pub const LINK_MARK: &str = "↪ ";
+
 /// A laid-out detail: one entry per screen row.
 #[derive(Debug, Default)]
 pub struct Doc {
@@ -69,7 +73,7 @@ impl Builder<'_> {
 
     fn link(&mut self, item: Item, spans: Vec<Span<'static>>) {
         let row = self.doc.lines.len();
-        let mut all = vec![Span::styled("→ ", self.theme.faded)];
+        let mut all = vec![Span::styled(LINK_MARK, self.theme.faded)];
         all.extend(spans);
         let line = fit_line(all, self.width);
         self.doc.lines.push(line);
