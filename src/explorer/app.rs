@@ -528,10 +528,10 @@ impl App {
     /// the pinned item while the detail has focus, else the item under the
     /// cursor of the list in focus (or last in focus).
     pub fn shown(&self) -> Option<Item> {
-        if let Overlay::Find(f) = &self.overlay {
-            if let Some(&item) = f.results.get(f.scroll.cursor) {
-                return Some(item);
-            }
+        if let Overlay::Find(f) = &self.overlay
+            && let Some(&item) = f.results.get(f.scroll.cursor)
+        {
+            return Some(item);
         }
         match self.pinned {
             Some(item) if self.focus == Region::Detail => Some(item),

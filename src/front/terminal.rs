@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -34,6 +34,9 @@ use crate::case::load::Progress;
 use crate::config::theme::Theme;
 use crate::explorer::Explorer;
 use crate::explorer::app::App;
+
+mod keyboard;
+use keyboard::Keyboard;
 
 /// Whether mouse capture is on, so that a panic can turn it off.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -114,6 +117,7 @@ pub struct Session {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     mouse: bool,
     signals: Signals,
+    keyboard: Keyboard,
 }
 
 impl Session {
@@ -128,11 +132,13 @@ impl Session {
         }
         install_panic_hook();
         let signals = Signals::install()?;
+        let keyboard = Keyboard::start()?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let mut session = Session {
             terminal,
             mouse,
             signals,
+            keyboard,
         };
         session.enter()?;
         Ok(session)
@@ -178,8 +184,8 @@ impl Session {
                 let area = frame.area();
                 loading_screen(name, progress, area, frame.buffer_mut(), &theme);
             })?;
-            if event::poll(Duration::from_millis(50))? {
-                if let Event::Key(key) = event::read()? {
+            if let Some(event) = self.keyboard.next(Duration::from_millis(50))? {
+                if let Event::Key(key) = event {
                     let ctrl = |c| {
                         key.code == KeyCode::Char(c)
                             && key.modifiers.contains(KeyModifiers::CONTROL)
@@ -252,17 +258,24 @@ impl Session {
             }
             // While a search runs on the worker, wake often to show its answer.
             let wait = if app.searching() { 5 } else { 100 };
-            if !event::poll(Duration::from_millis(wait))? {
+            let Some(mut event) = self.keyboard.next(Duration::from_millis(wait))? else {
                 dirty = explorer.poll();
                 continue;
-            }
+            };
             // Apply everything already waiting before drawing again, so that
             // fast typing or a burst of wheel events costs one frame.
             loop {
-                explorer.handle(event::read()?);
+                // A resize is noted by the signal; the size is read above.
+                if !matches!(event, Event::Resize(..)) {
+                    explorer.handle(event);
+                }
                 let app = explorer.app();
-                if app.should_quit() || app.suspending() || !event::poll(Duration::ZERO)? {
+                if app.should_quit() || app.suspending() || !self.keyboard.pending() {
                     break;
+                }
+                match self.keyboard.next(Duration::ZERO)? {
+                    Some(next) => event = next,
+                    None => break,
                 }
             }
             explorer.poll();

@@ -526,3 +526,98 @@ proptest! {
         }
     }
 }
+
+/// Pieces of what a terminal sends: whole and cut escape sequences, mouse
+/// reports, paste markers, UTF-8 fragments, keys, and any byte at all —
+/// but never Ctrl-C, `q` or Ctrl-Z, which the test sends itself.
+fn terminal_bytes() -> impl Strategy<Value = Vec<u8>> {
+    const PIECES: &[&[u8]] = &[
+        b"\x1b[A",
+        b"\x1b[B",
+        b"\x1bOC",
+        b"\x1b[1;5D",
+        b"\x1b[15~",
+        b"\x1b[H",
+        b"\x1b[Z",
+        b"\x1b[<0;10;5M",
+        b"\x1b[<64;3;3M",
+        b"\x1b[M !!",
+        b"\x1b[200~",
+        b"\x1b[201~",
+        b"\x1b[?",
+        b"\x1b[?1;2",
+        b"\x1b[",
+        b"\x1b",
+        b"\x1bO",
+        b"\x1b[<",
+        b"\x1b[1;",
+        b"\xc3",
+        b"\xe2\x82",
+        b"\xe2\x82\xac",
+        b"\xf0\x9f",
+        b"\xff",
+        b"j",
+        b"k",
+        b"/",
+        b"t",
+        b"z",
+        b"b",
+        b"P",
+        b"?",
+        b":",
+        b"\r",
+        b"\t",
+        b" ",
+        b"\x7f",
+        b"2009",
+        b"putin",
+    ];
+    let piece = prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(|p| p.to_vec()),
+        1 => any::<u8>()
+            .prop_filter("not a quit or suspend key", |b| !matches!(b, 0x03 | b'q' | 0x1a))
+            .prop_map(|b| vec![b]),
+    ];
+    proptest::collection::vec(piece, 0..8).prop_map(|ps| ps.concat())
+}
+
+proptest! {
+    // Cheap cases: enough of them that a sequence left waiting is found.
+    #![proptest_config(Config {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(300),
+        max_shrink_iters: 200,
+        ..Config::default()
+    })]
+
+    #[test]
+    fn after_any_bytes_ctrl_c_quits_at_once(
+        reads in proptest::collection::vec((terminal_bytes(), 0u64..120), 0..24),
+    ) {
+        use std::time::{Duration, Instant};
+        use waltz::explorer::Explorer;
+        use waltz::front::bytes::Decoder;
+
+        let mut explorer = Explorer::new(App::new(shipped(), Options::default()));
+        explorer.app_mut().resize(80, 24);
+        let mut decoder = Decoder::new();
+        let mut now = Instant::now();
+        let mut events = Vec::new();
+        // The reads arrive as a terminal would send them, some apart in
+        // time; what they decode to goes through the explorer as typed.
+        for (bytes, gap) in &reads {
+            now += Duration::from_millis(*gap);
+            decoder.push(bytes, now, &mut events);
+            for event in events.drain(..) {
+                explorer.handle(event);
+            }
+            prop_assert!(!explorer.app().should_quit(), "quit without being asked");
+        }
+        render(explorer.app_mut());
+        // Ctrl-C, with no time for anything pending to go stale.
+        decoder.push(b"\x03", now, &mut events);
+        for event in events.drain(..) {
+            explorer.handle(event);
+        }
+        prop_assert!(explorer.app().should_quit(), "Ctrl-C did not quit after {reads:?}");
+    }
+}

@@ -306,3 +306,45 @@ fn settings_problems_are_counted_on_screen_and_printed_after_it() {
     assert!(after.contains(&expected), "{after:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_stuck_escape_sequence_never_locks_the_keyboard() {
+    // `ESC [ ?` begins a valid reply; a byte lost after it must not leave
+    // every later key swallowed. Ctrl-C right after it quits …
+    let mut pty = Pty::waltz(&[]);
+    let drawn = pty.wait_for("Timeline", 0);
+    pty.send("\x1b[?\x03");
+    assert!(pty.wait().success());
+    assert_restored(&pty, drawn);
+
+    // … and so does `q` a moment later, once the sequence has gone stale.
+    let mut pty = Pty::waltz(&[]);
+    let drawn = pty.wait_for("Timeline", 0);
+    pty.send("\x1b[?");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send("/");
+    pty.wait_for("!not", drawn);
+    pty.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send("q");
+    assert!(pty.wait().success());
+    assert_restored(&pty, drawn);
+}
+
+#[test]
+fn a_resized_terminal_is_drawn_at_its_new_size() {
+    let mut pty = Pty::waltz(&[]);
+    let drawn = pty.wait_for("Timeline", 0);
+    let size = Winsize {
+        ws_row: 40,
+        ws_col: 120,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCSWINSZ on a descriptor this test owns, with a valid size.
+    unsafe { libc::ioctl(pty.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    // The status bar moves to row 40.
+    pty.wait_for("\x1b[40;", drawn);
+    pty.send("q");
+    assert!(pty.wait().success());
+}

@@ -341,17 +341,17 @@ fn year(term: &Term, r: &Record, notes: bool) -> Option<i64> {
     if let Some((from, to)) = r.years {
         let exact = term.text.len() == 4;
         if exact {
-            if let Ok(y) = term.text.parse::<i32>() {
-                if (from..=to).contains(&y) {
-                    // An era holds its years rather than being about them:
-                    // "2014 defence" means the agreement of 2014 before the
-                    // era of defence ties around it.
-                    return Some(match r.item {
-                        Item::Era(_) => 60,
-                        _ if from == y => 220,
-                        _ => 180,
-                    });
-                }
+            if let Ok(y) = term.text.parse::<i32>()
+                && (from..=to).contains(&y)
+            {
+                // An era holds its years rather than being about them:
+                // "2014 defence" means the agreement of 2014 before the
+                // era of defence ties around it.
+                return Some(match r.item {
+                    Item::Era(_) => 60,
+                    _ if from == y => 220,
+                    _ => 180,
+                });
             }
         } else if (from..=to).any(|y| y.to_string().starts_with(&term.text)) {
             return Some(120);

@@ -27,10 +27,10 @@ impl App {
                 )
             }
             Action::Click(x, y) => {
-                if let Some(Hit::Answer(level)) = self.hit_at(x, y) {
-                    if let Overlay::Quiz(quiz) = &mut self.overlay {
-                        quiz.toggle(level);
-                    }
+                if let Some(Hit::Answer(level)) = self.hit_at(x, y)
+                    && let Overlay::Quiz(quiz) = &mut self.overlay
+                {
+                    quiz.toggle(level);
                 }
             }
             Action::ToggleIndividual => quiz.toggle(Level::Individual),
