@@ -5,6 +5,7 @@ pub mod args;
 pub mod commands;
 pub mod explore;
 pub mod export;
+pub mod serve;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -26,6 +27,11 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Check { path }) => {
             commands::check(path.as_deref().or(data), &mut out, &mut err)
+        }
+        Some(Command::Serve(args)) => {
+            // The server's log lines come from many threads.
+            drop(out);
+            serve::serve(data, args, &mut err)
         }
         Some(Command::Export { format }) => commands::export(data, *format, &mut out, &mut err),
         Some(Command::Search { limit, query }) => {

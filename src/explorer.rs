@@ -47,16 +47,20 @@ impl Explorer {
         }
     }
 
-    /// Draw a frame on `terminal` at the terminal's size, and hand what the
+    /// Draw a frame on `terminal` at the size of its viewport (the whole
+    /// terminal, or the area a network front fixed), and hand what the
     /// frame reports back to the app.
     pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
-        let size = terminal.size()?;
-        let screen = self.app.screen();
-        if (size.width, size.height) != (screen.width, screen.height) {
-            self.app.resize(size.width, size.height);
-        }
+        let app = &mut self.app;
         let mut report = None;
-        terminal.draw(|frame| report = Some(view::draw(&self.app, frame)))?;
+        terminal.draw(|frame| {
+            let area = frame.area();
+            let screen = app.screen();
+            if (area.width, area.height) != (screen.width, screen.height) {
+                app.resize(area.width, area.height);
+            }
+            report = Some(view::draw(app, frame));
+        })?;
         self.app.drawn(report.unwrap_or_default());
         Ok(())
     }

@@ -1,4 +1,5 @@
-//! What drives an explorer: the local terminal.
+//! What drives an explorer: the local terminal, and the SSH server.
 
 pub mod bytes;
+pub mod serve;
 pub mod terminal;

@@ -83,6 +83,13 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
+    /// Serve the explorer over SSH: every student types one `ssh` line and
+    /// is in, with nothing to install.
+    ///
+    /// Each connection gets an explorer of its own. Students log in with any
+    /// name and no password (or the class code, with --code); the holder of
+    /// a key in --teacher-keys is the teacher. Ctrl-C ends the class.
+    Serve(ServeArgs),
     /// Write the dataset out, as a Markdown handout (the default) or as JSON
     /// for scripts.
     Export {
@@ -90,6 +97,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
     },
+}
+
+/// `waltz serve`'s options.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Where to listen; `0.0.0.0:2222` opens the class to the room's network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:2222")]
+    pub listen: String,
+    /// The server's key (made on first start, kept after that) [default:
+    /// $XDG_DATA_HOME/waltz/host_key].
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<PathBuf>,
+    /// An authorized_keys file: whoever holds one of its keys is the
+    /// teacher. Without it there is no teacher role.
+    #[arg(long, value_name = "PATH")]
+    pub teacher_keys: Option<PathBuf>,
+    /// A word students type at the password prompt to get in.
+    #[arg(long, value_name = "WORD")]
+    pub code: Option<String>,
+    /// Explorers at once; the next student is told the class is full.
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_sessions: u32,
+    /// Close a session after this long without input (e.g. 30m, 90s, 2h).
+    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = parse_duration)]
+    pub idle: std::time::Duration,
+    /// Seed for the quiz's order, the same for the whole class.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// A session of this user name panics on its first input: the test
+    /// suite uses it to check that a fault ends that session only.
+    #[arg(long, value_name = "NAME", hide = true)]
+    pub fault_user: Option<String>,
+}
+
+/// A duration as people write it: `30m`, `90s`, `1h 30m`.
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let d = humantime::parse_duration(s).map_err(|e| format!("{e} (write e.g. 30m, 90s, 2h)"))?;
+    if d.is_zero() {
+        return Err("must be longer than zero".into());
+    }
+    Ok(d)
 }
 
 /// Formats `export` writes.

@@ -2,6 +2,7 @@
 //! instead of a dozen), a module per topic. `common` holds the harness.
 
 mod common;
+mod term;
 
 mod balance;
 mod cli;
@@ -16,6 +17,7 @@ mod properties;
 mod pty;
 mod quiz;
 mod search;
+mod serve;
 mod settings;
 mod synth;
 mod tour;

@@ -4,162 +4,12 @@
 //!
 //! Timeouts here only guard against a hang; nothing asserts on speed.
 
-use std::io::{Read, Write};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
+use std::io::Read;
 use std::time::{Duration, Instant};
 
-use nix::pty::{Winsize, openpty};
-use nix::sys::signal::{Signal, kill};
-use nix::sys::termios::{LocalFlags, tcgetattr};
-use nix::unistd::Pid;
+use nix::sys::signal::Signal;
 
-const WAIT: Duration = Duration::from_secs(20);
-
-/// A program running in a pseudo-terminal of 80×24.
-struct Pty {
-    master: std::fs::File,
-    child: Child,
-    output: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Pty {
-    fn spawn(program: &str, args: &[&str]) -> Pty {
-        let (child, master) = start(program, args);
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = master.try_clone().expect("dup");
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut piece = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut piece) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&piece[..n]);
-            }
-        });
-        Pty {
-            master,
-            child,
-            output,
-        }
-    }
-
-    fn waltz(args: &[&str]) -> Pty {
-        Pty::spawn(env!("CARGO_BIN_EXE_waltz"), args)
-    }
-
-    /// Everything written to the terminal so far.
-    fn output(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
-    }
-
-    /// Wait until `needle` appears after byte `from` of the output; the
-    /// position just after it.
-    fn wait_for(&self, needle: &str, from: usize) -> usize {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let out = self.output();
-            if let Some(at) = find(&out[from.min(out.len())..], needle.as_bytes()) {
-                return from + at + needle.len();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never came; the output ended:\n{:?}",
-                String::from_utf8_lossy(&out[out.len().saturating_sub(1500)..])
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.master.write_all(bytes.as_bytes()).unwrap();
-        self.master.flush().unwrap();
-    }
-
-    fn signal(&self, signal: Signal) {
-        kill(Pid::from_raw(self.child.id() as i32), signal).unwrap();
-    }
-
-    fn wait(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the program did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Whether the terminal is in its ordinary, line-by-line mode: what a
-    /// shell needs after the program is gone.
-    fn cooked(&self) -> bool {
-        let modes = tcgetattr(self.master.as_fd()).unwrap().local_flags;
-        modes.contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Start `program` in a new 80×24 pseudo-terminal that is its controlling
-/// terminal, as a login shell's would be; the terminal's master side.
-fn start(program: &str, args: &[&str]) -> (Child, std::fs::File) {
-    let size = Winsize {
-        ws_row: 24,
-        ws_col: 80,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    let pty = pty(&size);
-    let slave: OwnedFd = pty.slave;
-    let stdio = || Stdio::from(slave.try_clone().expect("dup"));
-    let mut command = Command::new(program);
-    command
-        .args(args)
-        .env("TERM", "xterm-256color")
-        .env("PS1", "$ ")
-        .env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .stdin(stdio())
-        .stdout(stdio())
-        .stderr(stdio());
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let child = command.spawn().expect("the program starts");
-    drop(command);
-    drop(slave);
-    (child, std::fs::File::from(pty.master))
-}
-
-/// A pseudo-terminal whose descriptors are not inherited by the programs
-/// other tests start at the same time (which would keep it open).
-fn pty(size: &Winsize) -> nix::pty::OpenptyResult {
-    let pty = openpty(Some(size), None).expect("a pseudo-terminal");
-    for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
-        // SAFETY: setting a flag on descriptors this function owns.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    }
-    pty
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
+use crate::term::{Pty, WAIT, find, start};
 
 /// The sequences that give the terminal back, in the order written.
 const LEAVE_SCREEN: &str = "\x1b[?1049l";
@@ -209,7 +59,7 @@ fn signals_that_end_the_program_restore_the_terminal_first() {
 #[test]
 fn a_terminal_that_goes_away_ends_the_program() {
     // The window is closed: the pseudo-terminal's master side is gone.
-    let (mut child, mut master) = start(env!("CARGO_BIN_EXE_waltz"), &[]);
+    let (mut child, mut master) = start(env!("CARGO_BIN_EXE_waltz"), &[], &[], 80, 24);
     let mut seen = Vec::new();
     let mut piece = [0u8; 4096];
     while find(&seen, b"Timeline").is_none() {
@@ -334,17 +184,15 @@ fn a_stuck_escape_sequence_never_locks_the_keyboard() {
 #[test]
 fn a_resized_terminal_is_drawn_at_its_new_size() {
     let mut pty = Pty::waltz(&[]);
-    let drawn = pty.wait_for("Timeline", 0);
-    let size = Winsize {
-        ws_row: 40,
-        ws_col: 120,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCSWINSZ on a descriptor this test owns, with a valid size.
-    unsafe { libc::ioctl(pty.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
-    // The status bar moves to row 40.
-    pty.wait_for("\x1b[40;", drawn);
+    pty.wait_screen("Timeline");
+    assert!(pty.row(23).contains("q quit"), "{}", pty.screen());
+    pty.resize(120, 40);
+    // The status bar moves to the new last row.
+    let deadline = Instant::now() + WAIT;
+    while !pty.row(39).contains("q quit") {
+        assert!(Instant::now() < deadline, "{}", pty.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
     pty.send("q");
     assert!(pty.wait().success());
 }
