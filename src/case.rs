@@ -5,6 +5,7 @@
 //! what the explorer and the command line show.
 
 pub mod balance;
+pub mod class;
 pub mod diagnostic;
 pub mod index;
 pub mod load;

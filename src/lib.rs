@@ -14,6 +14,8 @@
 //!   ([`explorer::view`]).
 //! - [`front`]: what drives an explorer — the local terminal.
 //! - [`cli`]: the command line and the subcommands that need no terminal.
+//!
+//! [`fs`] writes files atomically for any of them.
 
 #![warn(missing_docs)]
 
@@ -22,3 +24,4 @@ pub mod cli;
 pub mod config;
 pub mod explorer;
 pub mod front;
+pub mod fs;

@@ -35,7 +35,7 @@ impl Item {
 }
 
 /// A set of levels, as a small bit set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Levels(u8);
 
 impl Levels {
@@ -67,6 +67,12 @@ impl Levels {
     /// The levels in the set, in [`Level::ALL`] order.
     pub fn iter(self) -> impl Iterator<Item = Level> {
         Level::ALL.into_iter().filter(move |&l| self.contains(l))
+    }
+
+    /// The levels' initials joined: "I+S".
+    pub fn initials(self) -> String {
+        let initials: Vec<&str> = self.iter().map(|l| &l.name()[..1]).collect();
+        initials.join("+")
     }
 
     /// The levels' names joined: "individual, systemic".

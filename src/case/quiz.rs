@@ -24,6 +24,10 @@ pub struct Quiz {
     pub right: usize,
     /// Questions answered.
     pub answered: usize,
+    /// Asked live by a teacher: the teacher reveals and moves on.
+    pub live: bool,
+    /// In a live quiz: the answer was sent, waiting for the reveal.
+    pub sent: bool,
 }
 
 /// How an answer compares with the levels of the event.
@@ -52,6 +56,8 @@ impl Quiz {
             revealed: false,
             right: 0,
             answered: 0,
+            live: false,
+            sent: false,
         }
     }
 
@@ -65,10 +71,37 @@ impl Quiz {
         self.at >= self.order.len()
     }
 
-    /// Pick or unpick a level for the current question.
+    /// Pick or unpick a level for the current question (a live answer
+    /// changed after sending is sent again with Enter).
     pub fn toggle(&mut self, level: Level) {
         if !self.revealed && !self.finished() {
             self.chosen.toggle(level);
+            self.sent = false;
+        }
+    }
+
+    /// Go to question `at`, with nothing picked.
+    pub fn go_to(&mut self, at: usize) {
+        if at != self.at {
+            self.at = at.min(self.order.len());
+            self.chosen = Levels::default();
+            self.revealed = false;
+            self.sent = false;
+        }
+    }
+
+    /// Show the answer (the teacher's reveal in a live quiz), scoring what
+    /// was sent.
+    pub fn reveal(&mut self, case: &Case) {
+        if self.revealed || self.finished() {
+            return;
+        }
+        self.revealed = true;
+        if self.sent || (!self.live && !self.chosen.is_empty()) {
+            self.answered += 1;
+            if self.verdict(case) == Some(Verdict::Right) {
+                self.right += 1;
+            }
         }
     }
 
@@ -86,21 +119,22 @@ impl Quiz {
     }
 
     /// Enter: reveal and score the answer, or go on to the next question.
-    /// Nothing happens until at least one level is picked.
+    /// Nothing happens until at least one level is picked. In a live quiz
+    /// Enter sends the answer; the teacher reveals.
     pub fn submit(&mut self, case: &Case) {
         if self.finished() {
             return;
         }
-        if self.revealed {
-            self.at += 1;
-            self.chosen = Levels::default();
-            self.revealed = false;
-        } else if !self.chosen.is_empty() {
-            self.revealed = true;
-            self.answered += 1;
-            if self.verdict(case) == Some(Verdict::Right) {
-                self.right += 1;
+        if self.live {
+            if !self.revealed && !self.chosen.is_empty() {
+                self.sent = true;
             }
+            return;
+        }
+        if self.revealed {
+            self.go_to(self.at + 1);
+        } else if !self.chosen.is_empty() {
+            self.reveal(case);
         }
     }
 }

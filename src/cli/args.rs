@@ -125,6 +125,10 @@ pub struct ServeArgs {
     /// Seed for the quiz's order, the same for the whole class.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Write the live quiz's results (per question: the tally and the
+    /// right answer) to this Markdown file after each reveal.
+    #[arg(long, value_name = "PATH")]
+    pub results: Option<PathBuf>,
     /// A session of this user name panics on its first input: the test
     /// suite uses it to check that a fault ends that session only.
     #[arg(long, value_name = "NAME", hide = true)]

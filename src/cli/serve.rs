@@ -54,6 +54,7 @@ pub fn serve(data: Option<&Path>, args: &ServeArgs, err: &mut dyn Write) -> io::
         max_sessions: args.max_sessions as usize,
         idle: args.idle,
         seed: args.seed.unwrap_or_else(crate::case::rng::clock_seed),
+        results: args.results.clone(),
         fault_user: args.fault_user.clone(),
     };
     let case = Arc::new(Case::new(loaded.dataset));

@@ -109,6 +109,10 @@ actions! {
     Balance => "balance", "the balance of interests, era by era";
     /// Start the quiz.
     Quiz => "quiz", "quiz: which levels explain an event?";
+    /// In a class: follow the teacher again.
+    Follow => "follow", "in a class: follow the teacher again";
+    /// Show or hide the speaker notes (the teacher's, over SSH).
+    Notes => "notes", "speaker notes: this step's note, the next step, the tally";
     /// Move left.
     Left => "move_left", "move left";
     /// Move right.

@@ -9,6 +9,7 @@
 
 mod balance;
 mod browse;
+mod class;
 mod find;
 mod help;
 mod jump;
@@ -33,6 +34,7 @@ use crate::config::theme::Theme;
 use crate::explorer::view::detail::doc::{self as detail, Doc};
 use crate::explorer::view::layout::{self, Areas};
 use crate::explorer::view::{FrameReport, Hit};
+pub use class::Seat;
 use timeline::Row;
 
 /// A region of the screen that can have focus.
@@ -275,6 +277,12 @@ pub struct App {
     help: Option<usize>,
     /// A quiz left part-way, to come back to.
     paused_quiz: Option<Quiz>,
+    /// The live quiz's score, kept while no live question is open.
+    live_quiz: Option<Quiz>,
+    /// This explorer's seat in a class (over SSH), if any.
+    class: Option<Seat>,
+    /// The speaker notes fill the screen.
+    notes: bool,
     screen: Rect,
     focus: Region,
     /// The list whose cursor item the detail shows (never `Detail`).
@@ -343,6 +351,9 @@ impl App {
             seed: options.seed,
             help: None,
             paused_quiz: None,
+            live_quiz: None,
+            class: None,
+            notes: false,
             screen: Rect::new(0, 0, 80, 24),
             focus: Region::Timeline,
             shown: Region::Timeline,
@@ -413,6 +424,10 @@ impl App {
     pub fn toggle_present(&mut self) {
         self.present = !self.present;
         std::mem::swap(&mut self.theme, &mut self.other_theme);
+        if self.present {
+            // No key hints on a slide: say once how to leave.
+            self.message = Some("presentation · P leaves · ? keys".into());
+        }
     }
 
     /// The region with focus.
@@ -706,6 +721,13 @@ impl App {
         self.message = None;
         if action == Action::Suspend {
             self.suspend = true;
+            return;
+        }
+        if self.class_action(&action) {
+            return;
+        }
+        if action == Action::Notes && self.mode() != Mode::Help {
+            self.toggle_notes();
             return;
         }
         let anchor = self.anchor();

@@ -12,6 +12,7 @@ mod find;
 pub mod help;
 mod jump;
 pub mod layout;
+mod notes;
 mod pane;
 mod quiz;
 mod slide;
@@ -97,6 +98,11 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
         height: area.height - 1,
         ..area
     };
+    if app.notes_on() {
+        notes::render(app, view, buf);
+        status::render(app, areas.status, buf);
+        return;
+    }
     match app.overlay() {
         Overlay::Balance { era, level } => {
             balance::render(app, *era, *level, view, buf, report);
@@ -111,8 +117,24 @@ fn screen(app: &App, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
         _ => {}
     }
     if app.presenting() {
-        // Presentation: the slide alone, no key hints; prompts still show.
+        // Presentation: the slide alone, no key hints; prompts still show,
+        // and a message on the bottom margin.
         report.slide_overflow = slide::render(app, area, buf);
+        if let Some(message) = app.message() {
+            let line = Line::styled(
+                format!("{} ", fit(message, usize::from(area.width))),
+                app.theme.faded,
+            );
+            let w = line.width() as u16;
+            let at = Rect::new(
+                area.right().saturating_sub(w),
+                area.bottom() - 1,
+                w.min(area.width),
+                1,
+            );
+            popup_ground(app, at, buf);
+            line.render(at, buf);
+        }
     } else {
         if let Some(header) = areas.header {
             header_line(app, header, buf);

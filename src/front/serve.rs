@@ -18,13 +18,14 @@ pub mod teachers;
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
 
+use crate::case::class::{Class, Member};
 use crate::case::index::Case;
 use teachers::Teachers;
 
@@ -57,6 +58,8 @@ pub struct Settings {
     pub idle: Duration,
     /// The quiz's seed, the same for the whole class.
     pub seed: u64,
+    /// Where the live quiz's results are written, after each reveal.
+    pub results: Option<std::path::PathBuf>,
     /// A test aid: a session of this user name panics on its first input,
     /// to show that one session's fault ends that session only.
     pub fault_user: Option<String>,
@@ -71,6 +74,11 @@ pub struct Shared {
     pub settings: Settings,
     /// Explorers running now.
     sessions: AtomicUsize,
+    /// Members are numbered as they come.
+    members: AtomicU64,
+    /// The class: its one owner. Sessions change it through this sender
+    /// (one change at a time) and read it through receivers.
+    pub class: watch::Sender<Class>,
     /// Set when the server stops: every session says goodbye.
     stopping: watch::Sender<bool>,
 }
@@ -85,6 +93,11 @@ impl Shared {
             })
             .ok()
             .map(|_| Seat(Arc::clone(self)))
+    }
+
+    /// A new member's number.
+    pub fn member(&self) -> Member {
+        self.members.fetch_add(1, Ordering::SeqCst)
     }
 
     /// Explorers running now.
@@ -189,6 +202,8 @@ impl Server {
                 case,
                 settings,
                 sessions: AtomicUsize::new(0),
+                members: AtomicU64::new(1),
+                class: watch::channel(Class::default()).0,
                 stopping,
             }),
         })
@@ -203,6 +218,9 @@ impl Server {
     /// the class has ended and give them [`GOODBYE`] to leave.
     pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
         let handshakes = Arc::new(Mutex::new(Handshakes::default()));
+        if let Some(path) = self.shared.settings.results.clone() {
+            tokio::spawn(keep_results(Arc::clone(&self.shared), path));
+        }
         tokio::pin!(stop);
         loop {
             tokio::select! {
@@ -229,6 +247,39 @@ impl Server {
         let deadline = tokio::time::Instant::now() + GOODBYE;
         while self.shared.connected() > 0 && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// Write the quiz's results to `path` each time a question is revealed.
+async fn keep_results(shared: Arc<Shared>, path: std::path::PathBuf) {
+    let mut class = shared.class.subscribe();
+    let mut written = 0;
+    while class.changed().await.is_ok() {
+        let (count, text) = {
+            let c = class.borrow_and_update();
+            (
+                c.results.len(),
+                c.results_markdown(&shared.case, shared.settings.seed),
+            )
+        };
+        if count == written {
+            continue;
+        }
+        written = count;
+        let path = path.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            crate::fs::write_atomic(&path, text.as_bytes(), 0o644).map(|()| path)
+        })
+        .await;
+        match done {
+            Ok(Ok(path)) => log(&format!(
+                "quiz results ({count} question{}) written to {}",
+                if count == 1 { "" } else { "s" },
+                path.display()
+            )),
+            Ok(Err(e)) => log(&format!("cannot write the quiz results: {e}")),
+            Err(_) => {}
         }
     }
 }

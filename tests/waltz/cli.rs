@@ -131,6 +131,76 @@ fn export_json_is_the_dataset_with_the_schemas_field_names() {
 }
 
 #[test]
+fn export_json_says_whose_each_date_and_level_is() {
+    // The shipped case: every event says whose its date is and every factor
+    // whose its level is, and each kind of answer occurs.
+    let out = waltz(&["export", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let field = |list: &str, name: &str| -> Vec<String> {
+        json[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| {
+                item[name]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{list} item {} has no `{name}`", item["id"]))
+                    .to_owned()
+            })
+            .collect()
+    };
+    let dated = field("events", "dated_by");
+    assert!(
+        dated.iter().all(|d| d == "Paper" || d == "CommonRecord"),
+        "{dated:?}"
+    );
+    assert!(dated.iter().any(|d| d == "CommonRecord"));
+    let levels = field("factors", "level_by");
+    assert!(
+        levels.iter().all(|l| l == "Stated" || l == "Implied"),
+        "{levels:?}"
+    );
+    assert!(levels.iter().any(|l| l == "Implied"));
+    // An event the case dates from the common record, and a factor whose
+    // level it reads, are marked as such.
+    let event = |id: &str| {
+        json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let factor = |id: &str| {
+        json["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(event("us-withdrawal-2021")["dated_by"], "CommonRecord");
+    assert_eq!(event("musharraf-coup")["dated_by"], "Paper");
+    assert_eq!(factor("cold-war-blocs")["level_by"], "Implied");
+    assert_eq!(factor("putin-khan-rapport")["level_by"], "Stated");
+
+    // A case that leaves them out gets the defaults, written out.
+    let out = waltz(&[
+        "export",
+        "--data",
+        &fixture("minimal.ron"),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["events"][0]["dated_by"], "Paper");
+    assert_eq!(json["factors"][0]["level_by"], "Stated");
+}
+
+#[test]
 fn export_markdown_is_a_handout_in_order() {
     let out = waltz(&[
         "export",

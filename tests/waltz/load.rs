@@ -241,6 +241,207 @@ fn a_background_event_may_have_no_factors() {
     assert!(load(&text).unwrap().warnings.is_empty());
 }
 
+/// The headlines of the warnings a text that loads is given.
+fn warnings(text: &str) -> Vec<String> {
+    load(text)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .warnings
+        .iter()
+        .map(|d| d.headline())
+        .collect()
+}
+
+/// The headlines of the errors a text that is refused is given.
+fn errors(text: &str) -> Vec<String> {
+    load(text)
+        .expect_err("should be refused")
+        .diagnostics
+        .iter()
+        .map(|d| d.headline())
+        .collect()
+}
+
+// Provenance: where a case's claims come from.
+
+#[test]
+fn a_common_record_date_without_a_note_is_an_error_at_dated_by() {
+    assert_eq!(
+        errors(&with_event_field("dated_by: CommonRecord,")),
+        [
+            "case.ron:31:31: error: event `war` is dated by the common record, and needs a `note` that says so"
+        ]
+    );
+    // A blank note says nothing either.
+    assert_eq!(
+        errors(&with_event_field("dated_by: CommonRecord, note: \"  \",")),
+        [
+            "case.ron:31:31: error: event `war` is dated by the common record, and needs a `note` that says so"
+        ]
+    );
+    // With a note it loads, and cleanly.
+    let noted = with_event_field("dated_by: CommonRecord, note: \"Common record: the year.\",");
+    assert!(warnings(&noted).is_empty());
+}
+
+#[test]
+fn a_link_on_a_page_neither_item_gives_is_a_warning_at_its_page() {
+    let text = MINIMAL
+        .replacen(
+            "factors: [\"rapport\", \"forum\"]",
+            "factors: [(factor: \"rapport\", why: \"They meet.\", page: 9), (factor: \"forum\", why: \"At the forum.\", page: 4)]",
+            1,
+        )
+        .replacen("quote: \"A new page.\")", "quote: \"A new page.\", pages: [4])", 1);
+    let found = warnings(&text);
+    let page = "case.ron:36:65: warning: event `summit`'s link to factor `rapport` is on page 9, a page neither gives";
+    assert!(found.iter().any(|w| w == page), "{found:#?}");
+    // Page 4 is the event's, so the second link is on a page it gives.
+    assert_eq!(
+        found
+            .iter()
+            .filter(|w| w.contains("a page neither gives"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_quote_by_a_source_that_does_not_exist_is_an_error() {
+    let text = MINIMAL.replacen(
+        "quote: \"A new page.\")",
+        "quote: \"A new page.\", quote_by: Cited(\"nobody\"))",
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "case.ron:37:68: error: event `summit`'s quote is by source `nobody`, which does not exist"
+        ]
+    );
+    // A source that exists but that the event does not cite is a warning.
+    let uncited = MINIMAL.replacen(
+        "quote: \"A new page.\")",
+        "quote: \"A new page.\", quote_by: Cited(\"scribe-2009\"))",
+        1,
+    );
+    assert_eq!(
+        warnings(&uncited),
+        [
+            "case.ron:37:68: warning: event `summit`'s quote is by source `scribe-2009`, which it does not cite"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_by_without_a_quote_is_a_warning() {
+    // Saying whose words one quote is makes the unattributed quote of
+    // `summit` a warning too.
+    assert_eq!(
+        warnings(&with_event_field("quote_by: Paper,")),
+        [
+            "case.ron:31:31: warning: event `war` has a `quote_by` but no quote",
+            "case.ron:37:43: warning: event `summit`'s quote does not say whose words it is; add `quote_by: Paper` or `quote_by: Cited(\"source-id\")`",
+        ]
+    );
+}
+
+#[test]
+fn a_quote_without_quote_by_is_a_warning_once_the_case_says_whose_quotes_are() {
+    // The fixture says whose no quote is: its one quote passes unremarked.
+    assert!(warnings(MINIMAL).is_empty());
+    let text = MINIMAL.replacen(
+        "sources: [\"writer-2011\"]),",
+        "sources: [\"writer-2011\"], quote: \"We get on.\", quote_by: Cited(\"writer-2011\")),",
+        1,
+    );
+    assert_eq!(
+        warnings(&text),
+        [
+            "case.ron:37:43: warning: event `summit`'s quote does not say whose words it is; add `quote_by: Paper` or `quote_by: Cited(\"source-id\")`"
+        ]
+    );
+}
+
+#[test]
+fn a_link_without_a_why_is_a_warning_once_the_case_gives_one() {
+    // The fixture gives no `why`: its links pass unremarked.
+    assert!(warnings(MINIMAL).is_empty());
+    let text = MINIMAL.replacen(
+        "factors: [\"rapport\", \"forum\"]",
+        "factors: [(factor: \"rapport\", why: \"They meet.\"), \"forum\"]",
+        1,
+    );
+    let found = warnings(&text);
+    let forum = "case.ron:36:60: warning: event `summit`'s link to factor `forum` does not say why; write it `(factor: \"forum\", why: \"…\", page: N)`";
+    assert!(found.iter().any(|w| w == forum), "{found:#?}");
+    // One for each of the fixture's eight links but the one that says why,
+    // each at its own link.
+    assert_eq!(found.len(), 7, "{found:#?}");
+    assert!(
+        found.iter().all(|w| w.contains("does not say why")),
+        "{found:#?}"
+    );
+    assert!(found.contains(
+        &"case.ron:32:20: warning: event `war`'s link to factor `alliances` does not say why; write it `(factor: \"alliances\", why: \"…\", page: N)`".to_owned()
+    ), "{found:#?}");
+    // A blank why is no why.
+    let blank = text.replacen("why: \"They meet.\"", "why: \" \"", 1);
+    assert!(warnings(&blank).is_empty());
+}
+
+#[test]
+fn an_era_that_does_not_hold_the_year_is_an_error_at_era() {
+    let summit = |era: &str| {
+        MINIMAL.replacen(
+            "(id: \"summit\", year: 2005,",
+            &format!("(id: \"summit\", year: 2005, era: \"{era}\","),
+            1,
+        )
+    };
+    assert_eq!(
+        errors(&summit("cold")),
+        [
+            "case.ron:35:41: error: event `summit` (2005) names era `cold`, whose years (2000–2004) do not hold it"
+        ]
+    );
+    assert_eq!(
+        errors(&summit("warm")),
+        ["case.ron:35:41: error: event `summit` names era `warm`, which does not exist"]
+    );
+    assert!(warnings(&summit("thaw")).is_empty());
+}
+
+#[test]
+fn an_item_the_work_ties_to_nothing_may_stand_unlinked_where_a_tour_shows_it() {
+    // An event in the period with no factor: a warning, unless a tour shows it.
+    let bare = MINIMAL.replacen(
+        "factors: [\"forum\"], themes: [\"multilateral\"]",
+        "themes: [\"multilateral\"]",
+        1,
+    );
+    assert_eq!(warnings(&bare).len(), 1);
+    let toured = bare.replacen(
+        "(show: Event(\"pipeline\"), text: \"What it brought.\"),",
+        "(show: Event(\"pipeline\"), text: \"What it brought.\"), (show: Event(\"talks\"), text: \"Talks.\"),",
+        1,
+    );
+    assert!(warnings(&toured).is_empty());
+    // A factor no event links: a warning, unless a tour shows it.
+    let unlinked = MINIMAL
+        .replacen(
+            "factors: [\"rapport\", \"forum\"]",
+            "factors: [\"rapport\"]",
+            1,
+        )
+        .replacen("factors: [\"forum\"]", "factors: [\"rapport\"]", 1);
+    assert_eq!(
+        warnings(&unlinked),
+        ["case.ron:27:14: warning: factor `forum` is linked to no event and shown by no tour"]
+    );
+    let toured = unlinked.replacen("Factor(\"rapport\")", "Factor(\"forum\")", 1);
+    assert!(warnings(&toured).is_empty());
+}
+
 #[test]
 fn a_tour_step_naming_a_missing_item_is_an_error() {
     let msg = refused(&MINIMAL.replacen("Factor(\"rapport\")", "Factor(\"raport\")", 1));

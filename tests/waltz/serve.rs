@@ -17,15 +17,15 @@ use nix::unistd::Pid;
 use crate::term::{Pty, WAIT};
 
 /// A running `waltz serve` and what it has logged.
-struct Server {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) port: u16,
+    pub(crate) dir: PathBuf,
     log: Arc<Mutex<String>>,
 }
 
 impl Server {
-    fn start(args: &[&str]) -> Server {
+    pub(crate) fn start(args: &[&str]) -> Server {
         let dir = scratch();
         let key = dir.join("host_key");
         let mut child = Command::new(env!("CARGO_BIN_EXE_waltz"))
@@ -68,11 +68,11 @@ impl Server {
         server
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
-    fn wait_log(&self, needle: &str) -> String {
+    pub(crate) fn wait_log(&self, needle: &str) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
             let log = self.log();
@@ -86,7 +86,7 @@ impl Server {
 
     /// A student (or the holder of `key`) connecting with `ssh` in a
     /// terminal of `columns`×`rows`.
-    fn ssh(&self, name: &str, extra: &[&str], columns: u16, rows: u16) -> Pty {
+    pub(crate) fn ssh(&self, name: &str, extra: &[&str], columns: u16, rows: u16) -> Pty {
         let port = self.port.to_string();
         let mut args = vec![
             "-tt",
@@ -110,7 +110,7 @@ impl Server {
         Pty::sized("ssh", &args, &[], columns, rows)
     }
 
-    fn student(&self, name: &str) -> Pty {
+    pub(crate) fn student(&self, name: &str) -> Pty {
         let pty = self.ssh(name, &[], 80, 24);
         pty.wait_screen("Timeline");
         pty
@@ -152,7 +152,7 @@ impl Drop for Server {
 }
 
 /// A fresh folder for one test.
-fn scratch() -> PathBuf {
+pub(crate) fn scratch() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
@@ -166,7 +166,7 @@ fn scratch() -> PathBuf {
 }
 
 /// A new Ed25519 key pair made by `ssh-keygen`; the private key's path.
-fn keypair(dir: &Path, name: &str) -> PathBuf {
+pub(crate) fn keypair(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     let status = Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
@@ -430,7 +430,9 @@ fn a_fault_in_one_session_ends_that_session_only() {
     assert_eq!(mallory.wait().code(), Some(1));
     server.wait_log("! mallory: the session stopped on an internal error");
     alice.send("j");
-    alice.until("alice still moves", |p| p.row(23).contains("event 2 of 32"));
+    alice.wait_screen("exploring on your own");
+    alice.send("j");
+    alice.until("alice still moves", |p| p.row(23).contains("event 3 of 32"));
 }
 
 #[test]

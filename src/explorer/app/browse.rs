@@ -56,6 +56,8 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, delta) => self.wheel(x, y, delta),
             Action::Submit
+            | Action::Follow
+            | Action::Notes
             | Action::Suspend
             | Action::Left
             | Action::Right

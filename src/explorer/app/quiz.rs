@@ -15,9 +15,17 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             // Leaving keeps the quiz: `z` comes back to the same question.
+            // A live question left is not shown again; its score is kept.
             Action::Cancel | Action::Back => {
                 if let Overlay::Quiz(quiz) = std::mem::replace(&mut self.overlay, Overlay::None) {
-                    self.paused_quiz = (!quiz.finished()).then_some(quiz);
+                    if quiz.live {
+                        if let Some(seat) = self.class.as_mut() {
+                            seat.dismissed = Some(quiz.at);
+                        }
+                        self.live_quiz = Some(quiz);
+                    } else {
+                        self.paused_quiz = (!quiz.finished()).then_some(quiz);
+                    }
                 }
             }
             Action::Help => {
@@ -37,12 +45,27 @@ impl App {
             Action::ToggleDomestic => quiz.toggle(Level::Domestic),
             Action::ToggleSystemic => quiz.toggle(Level::Systemic),
             Action::Submit => {
+                let teacher = self.class.as_ref().is_some_and(|s| s.teacher);
                 if quiz.finished() {
                     self.overlay = Overlay::None;
+                } else if teacher {
+                    // The teacher reveals to the class, then moves on.
+                    if quiz.revealed {
+                        quiz.go_to(quiz.at + 1);
+                    } else {
+                        quiz.revealed = true;
+                    }
                 } else if !quiz.revealed && quiz.chosen.is_empty() {
                     self.message = Some("pick one or more levels with 1, 2, 3 first".into());
                 } else {
                     quiz.submit(&case);
+                    if quiz.live && quiz.sent {
+                        let chosen = quiz.chosen;
+                        if let Some(seat) = self.class.as_mut() {
+                            seat.answer = Some(chosen);
+                        }
+                        self.message = Some("answered: waiting for the teacher".into());
+                    }
                 }
             }
             _ => {}

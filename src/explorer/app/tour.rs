@@ -24,7 +24,7 @@ impl App {
 
     /// Select the current step's item, with its cross-highlight, and
     /// focus the list it is in.
-    fn show_step(&mut self) {
+    pub(super) fn show_step(&mut self) {
         let Some((tour, step)) = self.tour_step() else {
             return;
         };

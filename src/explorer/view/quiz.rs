@@ -17,13 +17,23 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut
     let t = &app.theme;
     let case = &app.case;
     let total = quiz.order.len();
-    let title = format!(
-        " Quiz · question {} of {total} · score {}/{} · seed {} ",
-        (quiz.at + 1).min(total),
-        quiz.right,
-        quiz.answered,
-        quiz.seed
-    );
+    let number = (quiz.at + 1).min(total);
+    let title = if app.is_teacher() {
+        format!(
+            " Class quiz · question {number} of {total} · seed {} ",
+            quiz.seed
+        )
+    } else if quiz.live {
+        format!(
+            " Live quiz · question {number} of {total} · score {}/{} ",
+            quiz.right, quiz.answered
+        )
+    } else {
+        format!(
+            " Quiz · question {number} of {total} · score {}/{} · seed {} ",
+            quiz.right, quiz.answered, quiz.seed
+        )
+    };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
@@ -80,6 +90,17 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut
         lines.push(Line::styled(piece, t.text));
     }
     lines.push(Line::default());
+    if app.is_teacher() {
+        tally(app, quiz, &mut lines);
+        if quiz.revealed {
+            revealed(app, e, None, &mut lines);
+            lines.push(Line::styled("Enter asks the next question.", t.faded));
+        } else {
+            lines.push(Line::styled("Enter shows the class the answer.", t.faded));
+        }
+        draw(lines, body, &app.theme, buf);
+        return;
+    }
     lines.push(Line::styled("Which level or levels explain it?", t.heading));
     let mut choices = Vec::new();
     // Where each choice is, for a click to pick it: (row, from, to).
@@ -112,30 +133,85 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut
 
     if quiz.revealed {
         lines.push(Line::default());
-        let truth = case.levels(e);
-        let verdict = match quiz.verdict(case) {
-            Some(Verdict::Right) => "✓ Right",
-            Some(Verdict::Partly) => "◐ Partly right",
+        let verdict = match (quiz.live && !quiz.sent, quiz.verdict(case)) {
+            (true, _) => "No answer sent",
+            (_, Some(Verdict::Right)) => "✓ Right",
+            (_, Some(Verdict::Partly)) => "◐ Partly right",
             _ => "✗ Not this time",
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{verdict} — "), t.heading),
-            Span::styled(format!("the paper links it to: {}", truth.names()), t.text),
-        ]));
-        for &f in &case.index.event_factors[e] {
-            let x = &case.data.factors[f];
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {} ", x.effect.symbol()), t.effect(x.effect)),
-                Span::styled(x.name.clone(), t.text),
-                Span::styled(
-                    format!("  {}", x.level.name().to_lowercase()),
-                    t.level(x.level),
-                ),
-            ]));
+        revealed(app, e, Some(verdict), &mut lines);
+        if quiz.live {
+            lines.push(Line::styled("The teacher asks the next question.", t.faded));
+        } else {
+            lines.push(Line::styled("Enter for the next question.", t.faded));
         }
-        lines.push(Line::styled("Enter for the next question.", t.faded));
+    } else if quiz.live && quiz.sent {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "Answered: {} — waiting for the teacher.",
+                quiz.chosen.names()
+            ),
+            t.heading,
+        ));
+    } else if quiz.live {
+        lines.push(Line::styled("Enter sends your answer.", t.faded));
     }
     draw(lines, body, &app.theme, buf);
+}
+
+/// The answer and the factors linked to event `e`, after `verdict`.
+fn revealed(app: &App, e: usize, verdict: Option<&str>, lines: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let case = &app.case;
+    let truth = case.levels(e);
+    let mut head = Vec::new();
+    if let Some(verdict) = verdict {
+        head.push(Span::styled(format!("{verdict} — "), t.heading));
+    }
+    head.push(Span::styled(
+        format!("the paper links it to: {}", truth.names()),
+        t.text,
+    ));
+    lines.push(Line::from(head));
+    for &f in &case.index.event_factors[e] {
+        let x = &case.data.factors[f];
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", x.effect.symbol()), t.effect(x.effect)),
+            Span::styled(x.name.clone(), t.text),
+            Span::styled(
+                format!("  {}", x.level.name().to_lowercase()),
+                t.level(x.level),
+            ),
+        ]));
+    }
+}
+
+/// The class's answers so far: one bar per answer given, and how many of
+/// the class answered. Names are never shown.
+pub fn tally(app: &App, quiz: &Quiz, lines: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let Some(seat) = app.seat() else { return };
+    let q = seat.question.as_ref().filter(|q| q.at == quiz.at);
+    let answered = q.map_or(0, |q| q.answered());
+    lines.push(Line::styled(
+        format!("Answers: {answered} of {} students", seat.students),
+        t.heading,
+    ));
+    let tally = q.map(|q| q.tally()).unwrap_or_default();
+    let most = tally.first().map_or(1, |t| t.1).max(1);
+    let truth = quiz.current().map(|e| app.case.levels(e));
+    for (levels, n) in tally {
+        let bar = "█".repeat((n * 20).div_ceil(most));
+        let right = quiz.revealed && Some(levels) == truth;
+        let style = if right { t.lit } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<30}", levels.names()), style),
+            Span::styled(format!("{bar} {n}"), style),
+            Span::styled(if right { "  ✓" } else { "" }, t.heading),
+        ]));
+    }
+    lines.push(Line::default());
 }
 
 /// Draw `lines` down `area`; when they run past its bottom, the last row

@@ -193,7 +193,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             t.warning,
         ),
-        None => Span::styled(position(app), t.faded),
+        None => Span::styled(format!("{}{}", class(app), position(app)), t.faded),
     };
     // A message longer than the bar is cut, never dropped.
     let right = Span::styled(fit(&right.content, usize::from(area.width)), right.style);
@@ -227,6 +227,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ..area
         };
         Line::from(right).render(right_area, buf);
+    }
+}
+
+/// Where this explorer stands in a class, if it is in one.
+fn class(app: &App) -> String {
+    match app.seat() {
+        None => String::new(),
+        Some(s) if s.teacher => format!(
+            " class: {} students, {} following ·",
+            s.students, s.following_count
+        ),
+        Some(s) if s.following => " following the teacher ·".into(),
+        Some(_) => " on your own · f rejoins ·".into(),
     }
 }
 

@@ -397,7 +397,8 @@ impl russh::server::Handler for Connection {
                 handle,
                 channel,
             };
-            let ending = session::run(&shared, &name, terminal, wiring).await;
+            let teacher = role == Role::Teacher;
+            let ending = session::run(&shared, &name, teacher, terminal, wiring).await;
             drop(seat);
             log(&format!(
                 "- {name} ({}): {} · {} connected",

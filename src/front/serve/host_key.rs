@@ -3,9 +3,9 @@
 //! key. A key file that is unreadable, corrupt or readable by others is an
 //! error to fix, never silently replaced.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs;
+use std::io;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use russh::keys::ssh_key::LineEnding;
@@ -84,36 +84,16 @@ fn generate() -> Result<PrivateKey, getrandom::Error> {
     Ok(PrivateKey::from(Ed25519Keypair::from_seed(&seed)))
 }
 
-/// Write `key` to `path` atomically (a temporary file with mode 0600,
-/// synced, then renamed over), making the folder if need be.
+/// Write `key` to `path` atomically with mode 0600, making the folder if
+/// need be, and never over a file another start made meanwhile.
 fn write_new(path: &Path, key: &PrivateKey) -> io::Result<()> {
     let text = key
         .to_openssh(LineEnding::LF)
         .map_err(|e| io::Error::other(e.to_string()))?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = dir {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written?;
-    // The rename itself is made durable by syncing the folder.
-    if let Some(dir) = dir {
-        fs::File::open(dir)?.sync_all()?;
-    }
-    Ok(())
+    crate::fs::create_atomic(path, text.as_bytes(), 0o600)
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use russh::{ChannelId, ChannelWriteHalf};
 use tokio::sync::{mpsc, watch};
 
 use super::{Shared, log};
+use crate::case::class::Member;
 use crate::config::theme::Theme;
 use crate::explorer::Explorer;
 use crate::explorer::app::{App, Options};
@@ -147,8 +148,15 @@ fn screen(size: (u16, u16), sink: &Sink) -> io::Result<Screen> {
     )
 }
 
-/// Run an explorer for `name` on the wired channel until it ends.
-pub async fn run(shared: &Arc<Shared>, name: &str, terminal: Terminal, wiring: Wiring) -> Ending {
+/// Run an explorer for `name` on the wired channel until it ends, as a
+/// member of the class (its teacher, or a student).
+pub async fn run(
+    shared: &Arc<Shared>,
+    name: &str,
+    teacher: bool,
+    terminal: Terminal,
+    wiring: Wiring,
+) -> Ending {
     let Wiring {
         mut inputs,
         mut sizes,
@@ -191,6 +199,13 @@ pub async fn run(shared: &Arc<Shared>, name: &str, terminal: Terminal, wiring: W
         decoder: Decoder::new(),
         fault: shared.settings.fault_user.as_deref() == Some(name),
     };
+    let member = shared.member();
+    shared.class.send_modify(|c| c.join(member, teacher));
+    let mut class = shared.class.subscribe();
+    explorer.app_mut().join_class(teacher);
+    explorer
+        .app_mut()
+        .class_update(&class.borrow_and_update().clone());
     let idle = shared.settings.idle;
     let mut stopping = shared.stopping();
     let mut last_input = tokio::time::Instant::now();
@@ -218,6 +233,16 @@ pub async fn run(shared: &Arc<Shared>, name: &str, terminal: Terminal, wiring: W
                 if !state.take(&mut explorer, chunk, &mut inputs) {
                     break Ending::Fault;
                 }
+                publish(&mut explorer, member, shared);
+            }
+            changed = class.changed() => {
+                if changed.is_err() { break Ending::ClassEnded }
+                let now = class.borrow_and_update().clone();
+                let app = explorer.app_mut();
+                if catch_unwind(AssertUnwindSafe(|| app.class_update(&now))).is_err() {
+                    break Ending::Fault;
+                }
+                state.dirty = true;
             }
             changed = sizes.changed() => {
                 if changed.is_err() { break Ending::Gone }
@@ -235,6 +260,7 @@ pub async fn run(shared: &Arc<Shared>, name: &str, terminal: Terminal, wiring: W
                 if !state.handle(&mut explorer, events) {
                     break Ending::Fault;
                 }
+                publish(&mut explorer, member, shared);
             }
             _ = tokio::time::sleep(Duration::from_millis(5)), if searching => {
                 state.dirty |= explorer.poll();
@@ -243,6 +269,7 @@ pub async fn run(shared: &Arc<Shared>, name: &str, terminal: Terminal, wiring: W
         }
     };
 
+    shared.class.send_modify(|c| c.leave(member));
     // Last words: give the terminal back as the local explorer does, and
     // say why the session ended.
     let mut last = std::mem::take(&mut state.before_next);
@@ -277,6 +304,44 @@ pub async fn run(shared: &Arc<Shared>, name: &str, terminal: Terminal, wiring: W
         let _ = tokio::time::timeout(LAST_WORDS, goodbye).await;
     }
     ending
+}
+
+/// Tell the class what this explorer did: the teacher's lead and quiz,
+/// a student's following and answer. Only a real change wakes the others.
+fn publish(explorer: &mut Explorer, member: Member, shared: &Shared) {
+    let app = explorer.app_mut();
+    let Some(seat) = app.seat() else { return };
+    let (teacher, following) = (seat.teacher, seat.following);
+    let answer = app.take_answer();
+    let rejoin = app.take_rejoin();
+    let lead = app.lead();
+    let asking = app.asking();
+    let case = &shared.case;
+    shared.class.send_if_modified(|c| {
+        let before = c.clone();
+        if teacher {
+            c.lead = lead;
+            match asking {
+                Some((at, event, revealed)) => {
+                    c.ask(at, event);
+                    if revealed {
+                        c.reveal(case);
+                    }
+                }
+                None => c.close_question(),
+            }
+        } else {
+            c.follow(member, following);
+            if let Some(levels) = answer {
+                c.answer(member, levels);
+            }
+        }
+        *c != before
+    });
+    if rejoin {
+        let now = shared.class.borrow().clone();
+        app.class_update(&now);
+    }
 }
 
 async fn sleep_until(at: Option<tokio::time::Instant>) {

@@ -1,7 +1,7 @@
 //! Events: unique ids, a title, dates in range and in order, references
 //! that exist; warnings for events the timeline cannot place well.
 
-use super::{Checker, Ids, YEARS, at, provenance};
+use super::{Checker, Ids, YEARS, at, provenance, tours};
 use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::Dataset;
 
@@ -24,6 +24,8 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
     // Events in no era are worth a warning only when the eras are sound: a
     // reversed era is already an error.
     let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
+    let said = provenance::Said::of(d);
+    let (toured, _) = tours::shown(d);
     for (i, e) in d.events.iter().enumerate() {
         let owner = || format!("event `{}`", e.id);
         let of = |what: &str| format!("event `{}`'s {what}", e.id);
@@ -53,8 +55,9 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
             (e.quote.as_ref(), e.quote_by.as_ref()),
             &e.sources,
             known.sources,
+            said,
         );
-        provenance::event(c, d, i, e, known.factors, known.eras);
+        provenance::event(c, d, (i, e), (known.factors, known.eras), said);
         c.year(|| at("events", i, "year"), || of("year"), e.year);
         if let Some(month) = e.month.filter(|m| !(1..=12).contains(m)) {
             c.error(
@@ -104,7 +107,9 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
                 ),
             );
         }
-        if e.factors.is_empty() && in_period {
+        // An event the work ties to no factor may stand unlinked, where a
+        // tour shows it (links must be the work's, not made up to fill).
+        if e.factors.is_empty() && in_period && !toured.contains(e.id.as_str()) {
             c.warn(
                 at("events", i, "factors"),
                 format!("{} is in the period but linked to no factor", owner()),

@@ -1,12 +1,13 @@
 //! Factors: unique ids, a name, references to actors and sources that
 //! exist; and each linked to some event.
 
-use super::{Checker, Ids, at, provenance};
+use super::{Checker, Ids, at, provenance, tours};
 use crate::case::model::Dataset;
 
 /// Check every factor; their ids, for references to them.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: &Ids) -> Ids<'d> {
     let factors = c.ids("factors", "factor", d.factors.iter().map(|f| f.id.as_str()));
+    let said = provenance::Said::of(d);
     for (i, f) in d.factors.iter().enumerate() {
         let owner = || format!("factor `{}`", f.id);
         let of = |what: &str| format!("factor `{}`'s {what}", f.id);
@@ -39,14 +40,18 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: 
             (f.quote.as_ref(), f.quote_by.as_ref()),
             &f.sources,
             sources,
+            said,
         );
     }
 
     factors
 }
 
-/// Warn of each factor that no event links.
+/// Warn of each factor that no event links and no tour shows. (A factor the
+/// work ties to no dated development may stand unlinked where a tour shows
+/// it: a link must be the work's, not made up to fill.)
 pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids) {
+    let (_, toured) = tours::shown(d);
     let mut linked = vec![false; d.factors.len()];
     for e in &d.events {
         for link in &e.factors {
@@ -57,10 +62,13 @@ pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids) {
     }
     for (i, f) in d.factors.iter().enumerate() {
         // A duplicate is already an error; do not also call it unlinked.
-        if !linked[i] && factors.get(f.id.as_str()) == Some(&i) {
+        if !linked[i] && factors.get(f.id.as_str()) == Some(&i) && !toured.contains(f.id.as_str()) {
             c.warn(
                 at("factors", i, "id"),
-                format!("factor `{}` is linked to no event", f.id),
+                format!(
+                    "factor `{}` is linked to no event and shown by no tour",
+                    f.id
+                ),
             );
         }
     }

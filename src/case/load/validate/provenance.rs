@@ -1,13 +1,41 @@
 //! Where each claim comes from, as far as a case says: a quote's source
 //! exists and is cited, a link's page is one its items give, a date the
 //! common record supplies has a note saying so, and a named era holds the
-//! event's year. (What a case leaves unsaid — a link without a `why`, a
-//! quote without `quote_by` — is counted by `waltz check`, not flagged: a
-//! case may be written without them.)
+//! event's year.
+//!
+//! What a case leaves unsaid is flagged only once the case has begun to say
+//! it: a case may be written without any `why` or `quote_by` (`waltz check`
+//! counts them), but in one that gives a `why` on some link, a link without
+//! one is warned of, and likewise a quote without `quote_by` in a case that
+//! says whose words some quote is.
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::{Dataset, DatedBy, Event, QuoteBy};
+
+/// What a case says of its provenance anywhere: whether some link gives a
+/// `why`, and whether some quote says whose words it is. Found once per
+/// check, so that each item costs no scan of the others.
+#[derive(Clone, Copy)]
+pub(super) struct Said {
+    /// Some link gives a `why`.
+    pub why: bool,
+    /// Some quote has a `quote_by`.
+    pub whose: bool,
+}
+
+impl Said {
+    pub(super) fn of(d: &Dataset) -> Self {
+        let why = d
+            .events
+            .iter()
+            .flat_map(|e| &e.factors)
+            .any(|l| l.why.as_deref().is_some_and(|w| !w.trim().is_empty()));
+        let whose = d.factors.iter().any(|f| f.quote_by.is_some())
+            || d.events.iter().any(|e| e.quote_by.is_some());
+        Self { why, whose }
+    }
+}
 
 /// A quote and whose words it is, for item `list[i]` citing `sources`.
 pub(super) fn quote(
@@ -17,7 +45,16 @@ pub(super) fn quote(
     (quote, by): (Option<&String>, Option<&QuoteBy>),
     sources: &[String],
     known: &Ids,
+    said: Said,
 ) {
+    if said.whose && quote.is_some() && by.is_none() {
+        c.warn(
+            at(list, i, "quote"),
+            format!(
+                "{owner}'s quote does not say whose words it is; add `quote_by: Paper` or `quote_by: Cited(\"source-id\")`"
+            ),
+        );
+    }
     if quote.is_none() && by.is_some() {
         c.warn(
             at(list, i, "quote_by"),
@@ -43,7 +80,13 @@ pub(super) fn quote(
 }
 
 /// Event `i`'s links, its date's provenance and its named era.
-pub(super) fn event(c: &mut Checker, d: &Dataset, i: usize, e: &Event, factors: &Ids, eras: &Ids) {
+pub(super) fn event(
+    c: &mut Checker,
+    d: &Dataset,
+    (i, e): (usize, &Event),
+    (factors, eras): (&Ids, &Ids),
+    said: Said,
+) {
     let owner = format!("event `{}`", e.id);
     for (n, link) in e.factors.iter().enumerate() {
         let here = |field: &'static str| {
@@ -54,6 +97,18 @@ pub(super) fn event(c: &mut Checker, d: &Dataset, i: usize, e: &Event, factors: 
         let Some(&f) = factors.get(link.factor.as_str()) else {
             continue;
         };
+        if said.why && link.why.as_deref().is_none_or(|w| w.trim().is_empty()) {
+            // A plain id has no field below it: point at the link itself.
+            let mut path = at("events", i, "factors");
+            path.push(Index(n));
+            c.warn(
+                path,
+                format!(
+                    "{owner}'s link to factor `{}` does not say why; write it `(factor: \"{}\", why: \"…\", page: N)`",
+                    link.factor, link.factor
+                ),
+            );
+        }
         let factor = &d.factors[f];
         let paged = !e.pages.is_empty() || !factor.pages.is_empty();
         if let Some(p) = link

@@ -1,8 +1,22 @@
 //! Tours: unique ids, a name, steps, and steps that show items that exist.
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
 use crate::case::model::{Dataset, Target};
+
+/// The ids of the events and of the factors some tour step shows.
+pub(super) fn shown(d: &Dataset) -> (HashSet<&str>, HashSet<&str>) {
+    let (mut events, mut factors) = (HashSet::default(), HashSet::default());
+    for step in d.tours.iter().flat_map(|t| &t.steps) {
+        match &step.show {
+            Target::Event(id) => events.insert(id.as_str()),
+            Target::Factor(id) => factors.insert(id.as_str()),
+        };
+    }
+    (events, factors)
+}
 
 /// Check every tour.
 pub(super) fn check(c: &mut Checker, d: &Dataset, events: &Ids, factors: &Ids) {
