@@ -8,22 +8,24 @@
 //! what they share, the limits, and the listening loop.
 //!
 //! Limits, each chosen to match what OpenSSH's sshd does by default where
-//! it has one: [`LOGIN_GRACE`] to authenticate, [`MAX_STARTUPS`]
+//! it has one: [`LOGIN_GRACE`] to authenticate, [`gate::MAX_STARTUPS`]
 //! handshakes at once, `--max-sessions` explorers, `--idle` without input.
 
 pub mod connection;
+pub mod gate;
 pub mod host_key;
 pub mod session;
+#[cfg(feature = "load")]
+pub mod student;
 pub mod teachers;
 
-use std::collections::VecDeque;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
-use tokio::sync::{oneshot, watch};
+use tokio::sync::watch;
 
 use crate::case::class::{Class, Member};
 use crate::case::index::Case;
@@ -32,10 +34,6 @@ use teachers::Teachers;
 /// Time a connection has to authenticate (sshd's `LoginGraceTime` is 120 s;
 /// a class needs far less, and a flood of idle sockets costs less).
 pub const LOGIN_GRACE: Duration = Duration::from_secs(10);
-/// Handshakes in flight at once (sshd's `MaxStartups` begins refusing at
-/// 10). Past this a new connection pushes the oldest unfinished one out,
-/// so sockets left half-open cannot keep a student out.
-pub const MAX_STARTUPS: usize = 20;
 /// The largest terminal a session draws: a bigger one is drawn at this size.
 pub const MAX_COLUMNS: u16 = 400;
 /// See [`MAX_COLUMNS`].
@@ -121,50 +119,6 @@ impl Drop for Seat {
     }
 }
 
-/// The handshakes in flight, oldest first, each with a way to push it out.
-#[derive(Debug, Default)]
-struct Handshakes {
-    next: u64,
-    open: VecDeque<(u64, oneshot::Sender<()>)>,
-}
-
-/// One handshake in flight; it leaves the count when dropped.
-#[derive(Debug)]
-pub struct Handshake {
-    id: u64,
-    all: Arc<Mutex<Handshakes>>,
-    /// Fires when a newer connection pushes this one out.
-    pub pushed_out: oneshot::Receiver<()>,
-}
-
-impl Handshake {
-    /// Count a new handshake, pushing out the oldest one past the limit.
-    fn begin(all: &Arc<Mutex<Handshakes>>) -> Handshake {
-        let mut hs = all.lock().unwrap_or_else(|e| e.into_inner());
-        if hs.open.len() >= MAX_STARTUPS
-            && let Some((_, oldest)) = hs.open.pop_front()
-        {
-            let _ = oldest.send(());
-        }
-        let (push, pushed_out) = oneshot::channel();
-        let id = hs.next;
-        hs.next += 1;
-        hs.open.push_back((id, push));
-        Handshake {
-            id,
-            all: Arc::clone(all),
-            pushed_out,
-        }
-    }
-}
-
-impl Drop for Handshake {
-    fn drop(&mut self) {
-        let mut hs = self.all.lock().unwrap_or_else(|e| e.into_inner());
-        hs.open.retain(|(id, _)| *id != self.id);
-    }
-}
-
 /// A server ready to run: the listener bound, the key read.
 pub struct Server {
     listener: TcpListener,
@@ -217,7 +171,7 @@ impl Server {
     /// Accept connections until `stop` resolves, then tell every session
     /// the class has ended and give them [`GOODBYE`] to leave.
     pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
-        let handshakes = Arc::new(Mutex::new(Handshakes::default()));
+        let gate = Arc::new(gate::Gate::default());
         if let Some(path) = self.shared.settings.results.clone() {
             tokio::spawn(keep_results(Arc::clone(&self.shared), path));
         }
@@ -236,10 +190,10 @@ impl Server {
                             continue;
                         }
                     };
-                    let handshake = Handshake::begin(&handshakes);
                     let shared = Arc::clone(&self.shared);
                     let config = Arc::clone(&self.config);
-                    tokio::spawn(connection::serve(socket, peer, shared, config, handshake));
+                    let gate = Arc::clone(&gate);
+                    tokio::spawn(connection::serve(socket, peer, shared, config, gate));
                 }
             }
         }

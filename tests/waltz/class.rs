@@ -204,3 +204,115 @@ fn the_teachers_second_session_shows_the_speaker_notes_in_sync() {
     sam.send("S");
     sam.wait_screen("the speaker notes are the teacher's");
 }
+
+#[test]
+fn a_hundred_students_answering_in_the_same_second_are_all_counted() {
+    use waltz::front::serve::student::Student;
+    let (server, key) = class(&["--max-sessions", "150"]);
+    let mut prof = teacher(&server, &key, 100, 30);
+    let addr = format!("127.0.0.1:{}", server.port);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let wait = Duration::from_secs(60);
+    let students: Vec<Student> = runtime.block_on(async {
+        let joins: Vec<_> = (0..100)
+            .map(|i| {
+                let addr = addr.clone();
+                tokio::spawn(async move {
+                    let mut s = Student::connect(&addr, &format!("s{i}"), None, 80, 24)
+                        .await
+                        .unwrap();
+                    assert!(
+                        s.wait_for("Timeline", wait).await,
+                        "student {i} got no explorer"
+                    );
+                    s
+                })
+            })
+            .collect();
+        let mut students = Vec::new();
+        for j in joins {
+            students.push(j.await.unwrap());
+        }
+        students
+    });
+    prof.until("a hundred students", |p| {
+        p.screen().contains("class: 100 students")
+    });
+    prof.send("z");
+    prof.wait_screen("Answers: 0 of 100 students");
+    // Every student gets the question, then all answer at once; some leave
+    // and others join while the answers come in.
+    let students = runtime.block_on(async {
+        let joins: Vec<_> = students
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut s)| {
+                tokio::spawn(async move {
+                    assert!(
+                        s.wait_for("Live quiz", wait).await,
+                        "student {i} got no question"
+                    );
+                    s.send(b"2\r").await.unwrap();
+                    assert!(
+                        s.wait_for("waiting for the teacher", wait).await,
+                        "student {i}"
+                    );
+                    s
+                })
+            })
+            .collect();
+        let late = tokio::spawn({
+            let addr = addr.clone();
+            async move {
+                let mut late = Student::connect(&addr, "late", None, 80, 24).await.unwrap();
+                assert!(late.wait_for("Live quiz", wait).await);
+                late
+            }
+        });
+        let mut students = Vec::new();
+        for j in joins {
+            students.push(j.await.unwrap());
+        }
+        students.push(late.await.unwrap());
+        students
+    });
+    prof.wait_screen("Answers: 100 of 101 students");
+    let screen = prof.screen();
+    assert!(
+        screen.contains("domestic") && screen.contains(" 100"),
+        "{screen}"
+    );
+    drop(students);
+    prof.until("the class empties", |p| {
+        p.screen().contains("Answers: 100 of 0 students")
+    });
+}
+
+#[test]
+fn a_stalled_student_never_slows_the_class_and_catches_up_with_the_newest_screen() {
+    use nix::sys::signal::Signal;
+    let (server, key) = class(&[]);
+    let mut prof = teacher(&server, &key, 100, 30);
+    // A huge terminal: every frame to it is large, so its window fills.
+    let stalled = server.ssh("slow", &[], 400, 200);
+    stalled.wait_screen("Timeline");
+    let ada = server.student("ada");
+    start_story(&mut prof);
+    stalled.wait_screen("step 1 of 19");
+    stalled.signal(Signal::SIGSTOP);
+    // The teacher walks back and forth through the tour; Ada keeps up.
+    for round in 0..3 {
+        for step in 2..=19 {
+            prof.send("\x1b[C");
+            let at = format!("step {step} of 19");
+            prof.wait_screen(&at);
+            ada.wait_screen(&at);
+        }
+        if round < 2 {
+            prof.send("\x1b[H");
+            prof.wait_screen("step 1 of 19");
+        }
+    }
+    stalled.signal(Signal::SIGCONT);
+    stalled.wait_screen("step 19 of 19");
+}

@@ -12,8 +12,9 @@ use russh::{Channel, ChannelId, MethodKind, MethodSet};
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot, watch};
 
+use super::gate::Gate;
 use super::session::{self, Ending, Terminal};
-use super::{Handshake, LOGIN_GRACE, MAX_COLUMNS, MAX_ROWS, Shared, log};
+use super::{LOGIN_GRACE, MAX_COLUMNS, MAX_ROWS, Shared, log};
 use crate::case::sanitize;
 use crate::explorer::view::text::fit;
 
@@ -43,16 +44,20 @@ pub const NAME_COLUMNS: usize = 32;
 /// stops reading until the session catches up.
 const INPUT_QUEUE: usize = 32;
 
-/// Serve one accepted socket: the handshake within [`LOGIN_GRACE`] (or
-/// until a newer connection pushes it out), then the connection for as long
-/// as it lasts.
+/// Serve one accepted socket: a place at the gate and the handshake within
+/// [`LOGIN_GRACE`] (unless a newcomer pushes it out), then the connection
+/// for as long as it lasts.
 pub async fn serve(
     socket: TcpStream,
     peer: SocketAddr,
     shared: Arc<Shared>,
     config: Arc<russh::server::Config>,
-    mut handshake: Handshake,
+    gate: Arc<Gate>,
 ) {
+    let deadline = tokio::time::Instant::now() + LOGIN_GRACE;
+    let Some(mut handshake) = gate.enter(deadline).await else {
+        return;
+    };
     // A second handle on the socket, to cut the line whatever state the
     // SSH session is in (a disconnect message waits for key exchange).
     let Some((socket, line)) = cuttable(socket) else {
@@ -61,7 +66,6 @@ pub async fn serve(
     let cut = || {
         let _ = line.shutdown(std::net::Shutdown::Both);
     };
-    let deadline = tokio::time::Instant::now() + LOGIN_GRACE;
     let (authed, on_auth) = oneshot::channel();
     let mut stopping = shared.stopping();
     let handler = Connection::new(shared, peer, authed);
