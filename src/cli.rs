@@ -5,7 +5,9 @@ pub mod args;
 pub mod commands;
 pub mod explore;
 pub mod export;
+pub mod new;
 pub mod serve;
+pub mod shell;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -18,16 +20,36 @@ pub fn run(cli: Cli) -> ExitCode {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let status = match &cli.command {
-        Some(Command::Check { path: Some(_) }) if data.is_some() => {
+        Some(_) if cli.watch => {
+            let _ = writeln!(
+                err,
+                "error: --watch goes with the explorer (waltz --data FILE --watch) or with check (waltz check --watch FILE)"
+            );
+            Ok(commands::USAGE)
+        }
+        Some(Command::Check { path: Some(_), .. }) if data.is_some() => {
             let _ = writeln!(
                 err,
                 "error: give the dataset to check either as PATH or with --data, not both"
             );
             Ok(commands::USAGE)
         }
-        Some(Command::Check { path }) => {
+        Some(Command::Check { path, watch: true }) => match path.as_deref().or(data) {
+            Some(path) => commands::check_watching(path, &mut out, &mut err),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "error: --watch needs a file to watch: waltz check --watch PATH"
+                );
+                Ok(commands::USAGE)
+            }
+        },
+        Some(Command::Check { path, .. }) => {
             commands::check(path.as_deref().or(data), &mut out, &mut err)
         }
+        Some(Command::New { path }) => new::new(path, &mut out, &mut err),
+        Some(Command::Completions { shell }) => shell::completions(*shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
         Some(Command::Serve(args)) => {
             // The server's log lines come from many threads.
             drop(out);

@@ -1,7 +1,9 @@
 //! The quiz: an event is shown without its levels; the student says which
 //! level(s) explain it; waltz reveals the answer with the linked factors
-//! and keeps the score. The order is shuffled from a seed so that a class
-//! can share one.
+//! and keeps the score — exact answers, and partial credit level by level —
+//! and the answers, for a review at the end. The order is shuffled from a
+//! seed so that a class can share one. It asks about the declared period;
+//! the background events before it only when asked to.
 
 use crate::case::index::{Case, Levels};
 use crate::case::model::Level;
@@ -24,10 +26,41 @@ pub struct Quiz {
     pub right: usize,
     /// Questions answered.
     pub answered: usize,
+    /// Every answer scored, in the order asked.
+    pub answers: Vec<Answer>,
     /// Asked live by a teacher: the teacher reveals and moves on.
     pub live: bool,
     /// In a live quiz: the answer was sent, waiting for the reveal.
     pub sent: bool,
+}
+
+/// An answer scored: the question (its place in the order), its event and
+/// the levels picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    /// The question's place in the order.
+    pub at: usize,
+    /// The event asked about.
+    pub event: usize,
+    /// The levels picked.
+    pub chosen: Levels,
+}
+
+impl Answer {
+    /// How the answer compares with the event's levels.
+    pub fn verdict(&self, case: &Case) -> Verdict {
+        verdict(self.chosen, case.levels(self.event))
+    }
+
+    /// Partial credit: of the three levels, how many were judged right
+    /// (picked and the paper's, or left out and not the paper's).
+    pub fn levels_right(&self, case: &Case) -> usize {
+        let truth = case.levels(self.event);
+        Level::ALL
+            .into_iter()
+            .filter(|&l| self.chosen.contains(l) == truth.contains(l))
+            .count()
+    }
 }
 
 /// How an answer compares with the levels of the event.
@@ -41,10 +74,33 @@ pub enum Verdict {
     Wrong,
 }
 
+/// `chosen` against `truth`: exactly, in part, or not at all.
+fn verdict(chosen: Levels, truth: Levels) -> Verdict {
+    if chosen == truth {
+        Verdict::Right
+    } else if truth.iter().any(|l| chosen.contains(l)) {
+        Verdict::Partly
+    } else {
+        Verdict::Wrong
+    }
+}
+
 impl Quiz {
-    /// A quiz over every event linked to a factor, shuffled by `seed`.
+    /// A quiz over the period's events linked to a factor, shuffled by
+    /// `seed` (the background before the period is left out).
     pub fn new(case: &Case, seed: u64) -> Quiz {
-        let mut order: Vec<usize> = (0..case.data.events.len())
+        Quiz::over(case, seed, false)
+    }
+
+    /// A quiz over the events linked to a factor, shuffled by `seed`; the
+    /// background before the period too when `background` is set.
+    pub fn over(case: &Case, seed: u64, background: bool) -> Quiz {
+        let first = if background {
+            0
+        } else {
+            case.background_count()
+        };
+        let mut order: Vec<usize> = (first..case.data.events.len())
             .filter(|&e| !case.levels(e).is_empty())
             .collect();
         Rng::new(seed).shuffle(&mut order);
@@ -56,6 +112,7 @@ impl Quiz {
             revealed: false,
             right: 0,
             answered: 0,
+            answers: Vec::new(),
             live: false,
             sent: false,
         }
@@ -97,25 +154,50 @@ impl Quiz {
             return;
         }
         self.revealed = true;
-        if self.sent || (!self.live && !self.chosen.is_empty()) {
+        if let Some(answer) = self.answer().filter(|_| self.sent || !self.live) {
             self.answered += 1;
-            if self.verdict(case) == Some(Verdict::Right) {
+            if answer.verdict(case) == Verdict::Right {
                 self.right += 1;
             }
+            self.answers.push(answer);
         }
+    }
+
+    /// The current answer, when levels are picked.
+    pub fn answer(&self) -> Option<Answer> {
+        let event = self.current()?;
+        (!self.chosen.is_empty()).then_some(Answer {
+            at: self.at,
+            event,
+            chosen: self.chosen,
+        })
     }
 
     /// Compare the current answer with the event's levels.
     pub fn verdict(&self, case: &Case) -> Option<Verdict> {
         let e = self.current()?;
-        let truth = case.levels(e);
-        Some(if self.chosen == truth {
-            Verdict::Right
-        } else if truth.iter().any(|l| self.chosen.contains(l)) {
-            Verdict::Partly
-        } else {
-            Verdict::Wrong
-        })
+        Some(verdict(self.chosen, case.levels(e)))
+    }
+
+    /// Questions answered partly right.
+    pub fn partly(&self, case: &Case) -> usize {
+        self.answers
+            .iter()
+            .filter(|a| a.verdict(case) == Verdict::Partly)
+            .count()
+    }
+
+    /// Partial credit over the quiz: levels judged right, of all judged.
+    pub fn levels_right(&self, case: &Case) -> (usize, usize) {
+        let right = self.answers.iter().map(|a| a.levels_right(case)).sum();
+        (right, 3 * self.answers.len())
+    }
+
+    /// The answers not exactly right, for the review at the end.
+    pub fn to_review(&self, case: &Case) -> impl Iterator<Item = &Answer> {
+        self.answers
+            .iter()
+            .filter(move |a| a.verdict(case) != Verdict::Right)
     }
 
     /// Enter: reveal and score the answer, or go on to the next question.

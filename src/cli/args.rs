@@ -40,13 +40,23 @@ pub struct Cli {
     #[arg(long)]
     pub present: bool,
 
+    /// Reload the case each time its file (--data) is saved, keeping the
+    /// view where it was; a save that breaks the file shows its errors.
+    #[arg(long)]
+    pub watch: bool,
+
     /// Start in the guided tour with this id (see the dataset's tours).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = TourId)]
     pub tour: Option<String>,
 
     /// Seed for the quiz's order, so a class can share one.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// Let the quiz ask about the background events before the period too
+    /// (by default it asks about the period only).
+    #[arg(long)]
+    pub quiz_all: bool,
 
     /// A settings file to use instead of $XDG_CONFIG_HOME/waltz/config.ron.
     #[arg(long, value_name = "PATH")]
@@ -68,6 +78,9 @@ pub enum Command {
         /// The dataset to check (the embedded one when absent).
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
+        /// Check again each time the file is saved (Ctrl-C stops).
+        #[arg(long)]
+        watch: bool,
     },
     /// Search the dataset as the finder does, printing one result per line,
     /// best first: kind, id, year (or -), title, separated by tabs.
@@ -83,6 +96,24 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
+    /// Write a starter case study to PATH: every field of the schema once,
+    /// with a comment saying what it is for; valid as it stands.
+    ///
+    /// Refuses to overwrite a file (exit 2).
+    New {
+        /// Where to write it, e.g. my-case.ron.
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell) to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
     /// Serve the explorer over SSH: every student types one `ssh` line and
     /// is in, with nothing to install.
     ///
@@ -90,13 +121,40 @@ pub enum Command {
     /// name and no password (or the class code, with --code); the holder of
     /// a key in --teacher-keys is the teacher. Ctrl-C ends the class.
     Serve(ServeArgs),
-    /// Write the dataset out, as a Markdown handout (the default) or as JSON
-    /// for scripts.
+    /// Write the dataset out: a Markdown handout (the default), an HTML
+    /// handout page, a picture (SVG), or JSON for scripts.
     Export {
         /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
     },
+}
+
+/// `--tour`: any id (the case may be another file), with the embedded
+/// case's tours offered for completion and help.
+#[derive(Debug, Clone, Copy)]
+pub struct TourId;
+
+impl clap::builder::TypedValueParser for TourId {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let tours = crate::case::load::embedded().ok()?.dataset.tours;
+        Some(Box::new(tours.into_iter().map(|t| {
+            clap::builder::PossibleValue::new(t.id).help(t.name)
+        })))
+    }
 }
 
 /// `waltz serve`'s options.
@@ -151,6 +209,10 @@ pub enum Format {
     Json,
     /// A readable handout: eras and their events, factors by level, sources.
     Markdown,
+    /// A picture: the timeline and the balance of interests, one SVG.
+    Svg,
+    /// A handout page: one self-contained HTML file, readable printed.
+    Html,
 }
 
 #[cfg(test)]

@@ -170,6 +170,27 @@ fn provenance(d: &crate::case::model::Dataset) -> String {
     )
 }
 
+/// `waltz check --watch`: check `path`, then again after each save, until
+/// the process is stopped.
+pub fn check_watching(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let watch = match crate::front::watch::Watch::new(path) {
+        Ok(w) => w,
+        Err(e) => {
+            writeln!(err, "waltz: {e}")?;
+            return Ok(FAILED);
+        }
+    };
+    let name = crate::case::sanitize::line(&name(Some(path))).into_owned();
+    loop {
+        check(Some(path), out, err)?;
+        writeln!(err, "watching {name} for changes (Ctrl-C stops)")?;
+        err.flush()?;
+        out.flush()?;
+        while !watch.changed(std::time::Duration::from_secs(3600)) {}
+        writeln!(err)?;
+    }
+}
+
 /// `waltz export`: the dataset in `format` on `out`; problems on `err`.
 pub fn export(
     path: Option<&Path>,
@@ -194,6 +215,8 @@ pub fn export(
             writeln!(out)?;
         }
         Format::Markdown => export::markdown::write(&case, out)?,
+        Format::Svg => out.write_all(export::svg::picture(&case).as_bytes())?,
+        Format::Html => export::html::write(&case, out)?,
     }
     Ok(OK)
 }

@@ -15,6 +15,7 @@ use crate::config::settings;
 use crate::config::theme::Theme;
 use crate::explorer::app::{App, Options};
 use crate::front::terminal::Session;
+use crate::front::watch::Watch;
 
 /// Load the settings and the dataset, then open the explorer.
 pub fn explore(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
@@ -42,6 +43,23 @@ fn run(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let mouse = cli.mouse || settings.mouse.unwrap_or(false);
+    let watch = match (&cli.data, cli.watch) {
+        (_, false) => None,
+        (Some(path), true) if path.as_os_str() != "-" => match Watch::new(path) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                writeln!(err, "waltz: {e}")?;
+                return Ok(commands::FAILED);
+            }
+        },
+        _ => {
+            writeln!(
+                err,
+                "error: --watch needs a case file: waltz --data FILE --watch"
+            )?;
+            return Ok(commands::USAGE);
+        }
+    };
 
     // Load on a thread. A small case is ready before a screen could show;
     // a large one gets a loading screen with its progress.
@@ -124,6 +142,7 @@ fn run(
         ascii: cli.ascii || settings.ascii.unwrap_or(false),
         present: cli.present,
         seed: cli.seed.unwrap_or_else(crate::case::rng::clock_seed),
+        quiz_all: cli.quiz_all || settings.quiz_all.unwrap_or(false),
         warnings,
         notice,
         settings_problems: problems,
@@ -137,7 +156,7 @@ fn run(
         Some(session) => session,
         None => Session::start(mouse)?,
     };
-    let end = session.run(app, cli.crash_after_first_frame)?;
+    let end = session.run(app, watch, cli.crash_after_first_frame)?;
     drop(session);
     Ok(end.status())
 }

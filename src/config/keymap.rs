@@ -214,6 +214,16 @@ impl fmt::Display for Key {
     }
 }
 
+/// `keys` as the help and the status bar write them, with the arrow keys
+/// named (`Up`, `Left`) rather than drawn: under `--ascii` an arrow has no
+/// stand-in that reads as the key.
+pub fn arrows_named(keys: &str) -> String {
+    keys.replace('↑', "Up")
+        .replace('↓', "Down")
+        .replace('←', "Left")
+        .replace('→', "Right")
+}
+
 /// One key bound to one action in one mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
@@ -322,12 +332,65 @@ impl Keymap {
                     .iter()
                     .filter_map(|action| {
                         let keys = self.keys_for(mode, action);
-                        (!keys.is_empty()).then(|| (keys.join(", "), action.help()))
+                        (!keys.is_empty()).then(|| (keys.join(", "), meaning(mode, action)))
                     })
                     .collect(),
             })
             .filter(|s| !s.rows.is_empty())
             .collect()
+    }
+}
+
+/// What `action` does in `mode`, for the help: in its own words where the
+/// mode gives a shared action its own sense ("Enter" in the balance view
+/// shows an era on the timeline), else the action's general words.
+pub fn meaning(mode: Mode, action: &Action) -> &'static str {
+    use Action as A;
+    match (mode, action) {
+        (Mode::Find, A::Up) => "the result above",
+        (Mode::Find, A::Down) => "the result below",
+        (Mode::Find, A::PageUp) => "the results a page up",
+        (Mode::Find, A::PageDown) => "the results a page down",
+        (Mode::Find, A::Left) => "move the cursor left in the query",
+        (Mode::Find, A::Right) => "move the cursor right in the query",
+        (Mode::Find, A::Submit) => "go to the highlighted result",
+        (Mode::Find, A::Cancel) => "close, putting everything back as it was",
+        (Mode::Jump, A::Submit) => "go to the year typed",
+        (Mode::Jump, A::Cancel) => "close without jumping",
+        (Mode::Tours, A::Up) => "the tour above",
+        (Mode::Tours, A::Down) => "the tour below",
+        (Mode::Tours, A::Submit) => "start the highlighted tour",
+        (Mode::Tours, A::Cancel) => "close the list",
+        (Mode::Tour, A::Up) => "scroll the step's text up",
+        (Mode::Tour, A::Down) => "scroll the step's text down",
+        (Mode::Tour, A::PageUp) => "scroll the step's text up a page",
+        (Mode::Tour, A::PageDown) => "scroll the step's text down a page",
+        (Mode::Tour, A::Top) => "the tour's first step",
+        (Mode::Tour, A::Bottom) => "the tour's last step",
+        (Mode::Tour, A::Cancel) => "leave the tour, staying where it is",
+        (Mode::Tour, A::Notes) => "this step's teaching note, and the next step",
+        (Mode::Balance, A::Up) => "the era above",
+        (Mode::Balance, A::Down) => "the era below",
+        (Mode::Balance, A::Left) => "the level to the left",
+        (Mode::Balance, A::Right) => "the level to the right",
+        (Mode::Balance, A::PageUp) => "scroll the list of factors up",
+        (Mode::Balance, A::PageDown) => "scroll the list of factors down",
+        (Mode::Balance, A::Submit) => "see this era on the timeline through this level",
+        (Mode::Balance, A::Cancel) => "close the balance",
+        (Mode::Quiz, A::Submit) => "reveal the answer / next question (in a class: send it)",
+        (Mode::Quiz, A::Cancel) => "leave the quiz (z comes back to it)",
+        (Mode::Quiz, A::Up) => "scroll the review up, at the end",
+        (Mode::Quiz, A::Down) => "scroll the review down, at the end",
+        (Mode::Quiz, A::PageUp) => "scroll the review up a page",
+        (Mode::Quiz, A::PageDown) => "scroll the review down a page",
+        (Mode::Help, A::Up) => "scroll up",
+        (Mode::Help, A::Down) => "scroll down",
+        (Mode::Help, A::PageUp) => "scroll up a page",
+        (Mode::Help, A::PageDown) => "scroll down a page",
+        (Mode::Help, A::Top) => "the top of the help",
+        (Mode::Help, A::Bottom) => "the end of the help",
+        (Mode::Help, A::Cancel) => "close the help",
+        _ => action.help(),
     }
 }
 

@@ -1,5 +1,6 @@
-//! The settings file: a theme, ASCII drawing, the mouse and key bindings,
-//! each optional — the file names only what it changes.
+//! The settings file: a theme, ASCII drawing, the mouse, whether the quiz
+//! asks about the background, and key bindings, each optional — the file
+//! names only what it changes.
 //!
 //! `$XDG_CONFIG_HOME/waltz/config.ron` (or `~/.config/waltz/config.ron`), or
 //! the file `--config` names:
@@ -43,7 +44,7 @@ const MAX_BYTES: u64 = 1024 * 1024;
 pub const UNBIND: &str = "none";
 
 /// The settings a file may name.
-const FIELDS: [&str; 4] = ["theme", "ascii", "mouse", "keys"];
+const FIELDS: [&str; 5] = ["theme", "ascii", "mouse", "quiz_all", "keys"];
 
 /// What a settings file asks for.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +55,9 @@ pub struct Settings {
     pub ascii: Option<bool>,
     /// The mouse, when the file says.
     pub mouse: Option<bool>,
+    /// Whether the quiz asks about the background before the period too,
+    /// when the file says.
+    pub quiz_all: Option<bool>,
     /// The default bindings with the file's changes.
     pub keymap: Keymap,
 }
@@ -201,6 +205,7 @@ pub fn parse_over(name: &str, text: &str, keymap: Keymap) -> (Settings, Vec<Diag
         theme: None,
         ascii: None,
         mouse: None,
+        quiz_all: None,
         keymap,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -309,9 +314,12 @@ impl Check<'_> {
                     "`theme` is a name in quotes, like \"light\"; left out",
                 ),
             },
-            "ascii" | "mouse" => match typed::<bool>(value) {
-                Lenient::Right(b) if shown == "ascii" => settings.ascii = Some(b),
-                Lenient::Right(b) => settings.mouse = Some(b),
+            "ascii" | "mouse" | "quiz_all" => match typed::<bool>(value) {
+                Lenient::Right(b) => match shown.as_str() {
+                    "ascii" => settings.ascii = Some(b),
+                    "mouse" => settings.mouse = Some(b),
+                    _ => settings.quiz_all = Some(b),
+                },
                 Lenient::Wrong(_) => {
                     self.problem(&here, format!("`{shown}` is `true` or `false`; left out"))
                 }
@@ -536,7 +544,7 @@ mod tests {
         );
         assert!(
             heads[4].starts_with(
-                "c.ron:7:3: error: no setting `colour` (there are theme, ascii, mouse, keys)"
+                "c.ron:7:3: error: no setting `colour` (there are theme, ascii, mouse, quiz_all, keys)"
             ),
             "{heads:#?}"
         );

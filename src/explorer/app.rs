@@ -15,6 +15,7 @@ mod help;
 mod jump;
 pub mod line_edit;
 mod quiz;
+mod reload;
 pub mod timeline;
 mod tour;
 
@@ -33,6 +34,7 @@ use crate::config::keymap::{Keymap, Mode};
 use crate::config::theme::Theme;
 use crate::explorer::view::detail::doc::{self as detail, Doc};
 use crate::explorer::view::layout::{self, Areas};
+use crate::explorer::view::text;
 use crate::explorer::view::{FrameReport, Hit};
 pub use class::Seat;
 use timeline::Row;
@@ -229,6 +231,8 @@ pub struct Options {
     pub present: bool,
     /// The quiz's seed.
     pub seed: u64,
+    /// The quiz asks about the background before the period too.
+    pub quiz_all: bool,
     /// A message to show in the status bar at start.
     pub notice: Option<String>,
     /// What was wrong in the settings file, one line each, for the help.
@@ -246,6 +250,7 @@ impl Default for Options {
             ascii: false,
             present: false,
             seed: 1998,
+            quiz_all: false,
             notice: None,
             settings_problems: Vec::new(),
         }
@@ -273,6 +278,8 @@ pub struct App {
     other_theme: Theme,
     present: bool,
     seed: u64,
+    /// The quiz asks about the background before the period too.
+    quiz_all: bool,
     /// The help's scroll, while the help is open (over anything else).
     help: Option<usize>,
     /// A quiz left part-way, to come back to.
@@ -283,6 +290,11 @@ pub struct App {
     class: Option<Seat>,
     /// The speaker notes fill the screen.
     notes: bool,
+    /// The first shown of a list the view lays out itself (the balance's
+    /// factors, the quiz's review); back to the top when its view changes.
+    list_offset: usize,
+    /// Why the case file's latest version did not load (`--watch`).
+    reload_problem: Option<String>,
     screen: Rect,
     focus: Region,
     /// The list whose cursor item the detail shows (never `Detail`).
@@ -349,11 +361,14 @@ impl App {
             ascii: options.ascii,
             present: false,
             seed: options.seed,
+            quiz_all: options.quiz_all,
             help: None,
             paused_quiz: None,
             live_quiz: None,
             class: None,
             notes: false,
+            list_offset: 0,
+            reload_problem: None,
             screen: Rect::new(0, 0, 80, 24),
             focus: Region::Timeline,
             shown: Region::Timeline,
@@ -425,9 +440,32 @@ impl App {
         self.present = !self.present;
         std::mem::swap(&mut self.theme, &mut self.other_theme);
         if self.present {
-            // No key hints on a slide: say once how to leave.
-            self.message = Some("presentation · P leaves · ? keys".into());
+            // No key hints on a slide: say once how to leave, and in a
+            // tour where the teaching note is.
+            let notes = if self.tour_step().is_some() {
+                " · S your notes"
+            } else {
+                ""
+            };
+            self.message = Some(format!("presentation · P leaves{notes} · ? keys"));
         }
+    }
+
+    /// The first shown item of the balance's list of factors or of the
+    /// quiz's review.
+    pub fn list_offset(&self) -> usize {
+        self.list_offset
+    }
+
+    /// Scroll the balance's factors or the quiz's review by `delta` items,
+    /// within what the last frame showed of it.
+    fn scroll_list(&mut self, delta: isize) {
+        self.list_offset = self.frame.list.step(self.list_offset, delta);
+    }
+
+    /// Items in a page of the balance's factors or the quiz's review.
+    fn list_page(&self) -> isize {
+        self.frame.list.page.max(1) as isize
     }
 
     /// The region with focus.
@@ -664,15 +702,29 @@ impl App {
         self.areas().map_or(1, |a| a.timeline_rows())
     }
 
-    /// Rows each factor takes in `level`'s pane.
-    pub fn pane_item_height(&self, level: Level) -> usize {
-        self.areas()
-            .map_or(1, |a| a.pane_item_rows(level, self.pane_len(level)))
+    /// How `level`'s pane lays out its factors: the rows of each.
+    pub fn pane_layout(&self, level: Level) -> layout::PaneRows {
+        let Some(areas) = self.areas() else {
+            return layout::PaneRows::Uniform(layout::ItemRows {
+                name: 1,
+                summary: 0,
+            });
+        };
+        let width = areas.pane_text_width(level);
+        let factors = &self.case.index.level_factors[level.index()];
+        layout::PaneRows::new(areas.pane_rows(level), factors.len(), areas.roomy, |i| {
+            let factor = &self.case.data.factors[factors[i]];
+            layout::ItemRows {
+                name: text::wrap(&factor.marked_name(), width).len(),
+                summary: text::wrap(&factor.summary, width).len(),
+            }
+        })
     }
 
+    /// How many factors `level`'s pane shows at once.
     fn pane_height(&self, level: Level) -> usize {
         self.areas()
-            .map_or(1, |a| a.pane_items(level, self.pane_len(level)))
+            .map_or(1, |a| self.pane_layout(level).shown(a.pane_rows(level)))
     }
 
     fn detail_height(&self) -> usize {

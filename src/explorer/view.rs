@@ -6,9 +6,11 @@
 
 mod ascii;
 mod balance;
+mod banner;
 mod big;
 pub mod detail;
 mod find;
+mod headline;
 pub mod help;
 mod jump;
 pub mod layout;
@@ -56,6 +58,31 @@ pub struct FrameReport {
     /// Rows of the slide that did not fit, so that scrolling a slide stops
     /// where its text ends (only the view lays a slide out).
     pub slide_overflow: usize,
+    /// The part shown of a list the view lays out in its own way (the
+    /// balance's factors, the quiz's review), so that scrolling it goes a
+    /// page at a time and stops at its end.
+    pub list: ListWindow,
+}
+
+/// How much of a list a frame showed: a page of it, and how far its first
+/// shown item can go.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListWindow {
+    /// Items shown at once.
+    pub page: usize,
+    /// The furthest the list scrolls (0 when it all shows).
+    pub last_offset: usize,
+}
+
+impl ListWindow {
+    /// `offset` moved by `delta` items (negative: back), kept within the
+    /// list.
+    pub fn step(self, offset: usize, delta: isize) -> usize {
+        offset
+            .min(self.last_offset)
+            .saturating_add_signed(delta)
+            .min(self.last_offset)
+    }
 }
 
 impl FrameReport {
@@ -79,6 +106,9 @@ pub fn draw_into(app: &App, area: Rect, buf: &mut Buffer) -> FrameReport {
     let mut report = FrameReport::default();
     buf.set_style(area, app.theme.screen);
     screen(app, area, buf, &mut report);
+    if let Some(problem) = app.reload_problem() {
+        banner::render(app, problem, area, buf);
+    }
     if let Some(scroll) = app.help_scroll() {
         help::render(app, scroll, area, buf);
     }
@@ -244,9 +274,11 @@ fn scrollbar(app: &App, area: Rect, len: usize, shown: usize, offset: usize, buf
     use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
     if len > shown {
         let mut state = ScrollbarState::new(len - shown).position(offset);
+        let thumb = if app.ascii { ascii::THUMB } else { "█" };
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
+            .thumb_symbol(thumb)
             .style(app.theme.border)
             .render(area, buf, &mut state);
     }

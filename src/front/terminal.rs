@@ -34,6 +34,7 @@ use crate::case::load::Progress;
 use crate::config::theme::Theme;
 use crate::explorer::Explorer;
 use crate::explorer::app::App;
+use crate::front::watch::Watch;
 
 mod keyboard;
 use keyboard::Keyboard;
@@ -208,9 +209,15 @@ impl Session {
         Ok(None)
     }
 
-    /// Run the explorer until the user quits or a signal stops it.
-    pub fn run(&mut self, app: App, crash_after_first_frame: bool) -> io::Result<End> {
-        let result = self.event_loop(app, crash_after_first_frame);
+    /// Run the explorer until the user quits or a signal stops it; with a
+    /// `watch`, the case is reloaded each time its file is saved.
+    pub fn run(
+        &mut self,
+        app: App,
+        watch: Option<Watch>,
+        crash_after_first_frame: bool,
+    ) -> io::Result<End> {
+        let result = self.event_loop(app, watch, crash_after_first_frame);
         if result.is_err() {
             // A terminal that went away fails the next read or write, often
             // just before its hang-up signal arrives: report the signal.
@@ -224,11 +231,22 @@ impl Session {
         result
     }
 
-    fn event_loop(&mut self, app: App, crash_after_first_frame: bool) -> io::Result<End> {
+    fn event_loop(
+        &mut self,
+        app: App,
+        watch: Option<Watch>,
+        crash_after_first_frame: bool,
+    ) -> io::Result<End> {
         let mut explorer = Explorer::new(app);
         // Draw only when something changed: an idle program writes nothing.
         let mut dirty = true;
         loop {
+            if let Some(watch) = &watch
+                && watch.changed(Duration::ZERO)
+            {
+                reload(explorer.app_mut(), watch);
+                dirty = true;
+            }
             if let Some(n) = self.signals.stop() {
                 return Ok(End::Signal(n));
             }
@@ -297,6 +315,19 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+/// Load the watched file again: the new version in place, or its errors
+/// in the banner over the last good one.
+fn reload(app: &mut App, watch: &Watch) {
+    match watch.load() {
+        Ok(loaded) => {
+            let warnings = loaded.warnings.len();
+            app.reload(crate::case::index::Case::new(loaded.dataset), warnings);
+            app.set_reload_problem(None);
+        }
+        Err(e) => app.set_reload_problem(Some(e.to_string())),
     }
 }
 

@@ -162,8 +162,28 @@ fn at_the_smallest_size_the_balance_bars_still_tell_their_counts_apart() {
     }
 }
 
+/// The factor names the balance's list shows, one per item.
+fn listed(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    let rows = lines(buf);
+    let top = rows
+        .iter()
+        .position(|r| r.starts_with('┌'))
+        .expect("the items list");
+    rows[top + 1..]
+        .iter()
+        .take_while(|r| !r.starts_with('└'))
+        .flat_map(|r| {
+            r.trim_matches('│')
+                .split("  ")
+                .map(|item| item.trim().to_owned())
+                .filter(|item| item.starts_with(['+', '−', '±']))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[test]
-fn the_balance_items_run_into_columns_when_the_rows_run_out() {
+fn the_balance_items_run_into_columns_and_page_through_the_rest() {
     let mut app = app(shipped(), 80, 24);
     // The era with the most systemic factors, more than the list's two
     // rows of two columns hold.
@@ -179,26 +199,71 @@ fn the_balance_items_run_into_columns_when_the_rows_run_out() {
     for _ in 0..era {
         press(&mut app, &["j"]);
     }
-    let buf = paint(&app);
-    let rows = lines(&buf);
-    let list_top = rows
-        .iter()
-        .position(|r| r.contains("Systemic: "))
-        .expect("the items list");
-    let items: Vec<&String> = rows[list_top + 1..]
-        .iter()
-        .take_while(|r| !r.starts_with('└'))
-        .collect();
-    assert_eq!(items.len(), 2, "{rows:#?}");
-    let shown = items
-        .iter()
-        .map(|r| r.matches(" + ").count() + r.matches(" − ").count() + r.matches(" ± ").count())
-        .sum::<usize>();
-    assert_eq!(shown, 3, "{items:#?}");
+    let buf = render(&mut app);
+    let first = listed(&buf);
+    assert_eq!(first.len(), 4, "two rows of two columns: {first:#?}");
+    let s = screen(&buf);
+    assert!(s.contains(&format!(" 1–4 of {n} · PgUp/PgDn more ")), "{s}");
     assert!(
-        items[1].contains(&format!("… and {} more", n - 3)),
-        "{items:#?}"
+        s.contains("PgDn/PgUp factors"),
+        "the status bar says how: {s}"
     );
+    // PgDn shows the rest; every factor is seen; PgUp goes back.
+    let mut seen: BTreeSet<String> = first.iter().cloned().collect();
+    for _ in 0..n {
+        press(&mut app, &["PageDown"]);
+        seen.extend(listed(&render(&mut app)));
+    }
+    let s = screen(&render(&mut app));
+    assert!(s.contains(&format!(" of {n} · ")), "{s}");
+    let names: BTreeSet<String> = expected[era].1[2]
+        .iter()
+        .flatten()
+        .map(|id| {
+            let f = &app.case.data.factors[app.case.index.factor_ids[id]];
+            format!("{} {}", f.effect.symbol(), f.name)
+        })
+        .collect();
+    for name in &names {
+        let start: String = name.chars().take(20).collect();
+        assert!(
+            seen.iter().any(|s| s.starts_with(&start)),
+            "{name} never shown: {seen:#?}"
+        );
+    }
+    press(&mut app, &["PageUp", "PageUp", "PageUp"]);
+    assert_eq!(listed(&render(&mut app)), first);
+    // Another bar starts its list at the top.
+    press(&mut app, &["PageDown", "k"]);
+    assert_eq!(app.list_offset(), 0);
+    // The help says what PgUp and PgDn do here.
+    press(&mut app, &["?"]);
+    let help = screen(&paint(&app));
+    assert!(help.contains("scroll the list of factors down"), "{help}");
+}
+
+#[test]
+fn era_names_show_whole_when_the_screen_has_room_for_them() {
+    // Wide: the names' column takes what the longest needs; tall and
+    // narrow: a long name runs onto a second row.
+    for (w, h) in [(160, 45), (200, 50), (80, 40)] {
+        let mut app = app(shipped(), w, h);
+        press(&mut app, &["b"]);
+        let buf = paint(&app);
+        let rows = lines(&buf);
+        let chart_end = rows.iter().position(|r| r.starts_with('┗')).unwrap();
+        let chart: Vec<&String> = rows[..chart_end].iter().collect();
+        assert!(
+            !chart.iter().any(|r| r.contains('…')),
+            "{w}×{h}: {chart:#?}"
+        );
+        let words: Vec<&str> = chart.iter().flat_map(|r| r.split_whitespace()).collect();
+        for era in &app.case.data.eras {
+            for word in era.name.split_whitespace() {
+                assert!(words.contains(&word), "{w}×{h}: {word} of {}", era.name);
+            }
+        }
+    }
 }
 
 #[test]
@@ -215,4 +280,22 @@ fn the_balance_view_draws_a_density_strip_of_events_per_year() {
     assert_eq!(strip.len(), 26);
     let total: usize = strip.iter().map(|(_, c)| c[Level::Systemic.index()]).sum();
     assert!(total > 0);
+}
+
+#[test]
+fn the_density_strip_gives_its_scale() {
+    let mut app = app(shipped(), 120, 40);
+    press(&mut app, &["b"]);
+    let s = screen(&paint(&app));
+    let strip = waltz::case::balance::density(&app.case);
+    let most = strip.iter().flat_map(|(_, c)| *c).max().unwrap();
+    let legend = s
+        .lines()
+        .find(|l| l.contains("Events per year, by level"))
+        .unwrap_or_else(|| panic!("{s}"));
+    // The most events in a year stand for a full cell; one event for the
+    // cell it draws.
+    assert!(legend.contains("scale"), "{legend}");
+    assert!(legend.contains(&format!("█ {most} events")), "{legend}");
+    assert!(legend.contains(" 1 "), "{legend}");
 }

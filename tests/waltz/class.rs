@@ -192,6 +192,7 @@ fn the_teachers_second_session_shows_the_speaker_notes_in_sync() {
     projector.send("P");
     laptop.wait_screen("step 1 of 19");
     laptop.wait_screen("Next:");
+    laptop.wait_screen("Now on the slide");
     // Driven from the laptop, the projector follows.
     laptop.send("\x1b[C");
     laptop.wait_screen("step 2 of 19");

@@ -115,7 +115,7 @@ fn selecting_a_factor_lights_exactly_its_events_and_their_years() {
     let lit = lit_rows(&buf, areas(&app).timeline);
     assert_eq!(lit.len(), 1, "{lit:?}");
     assert!(
-        lit[0].starts_with("2001 ┃  Ambassador recalled") && lit[0].ends_with("I·S"),
+        lit[0].starts_with("2001 ┃  Ambassador recalled") && lit[0].ends_with("I∙S"),
         "{lit:?}"
     );
     press(&mut app, &["k"]);
@@ -717,8 +717,10 @@ fn tall_panes_share_their_rows_out_among_the_factor_summaries() {
     let (a, b) = (name_row(&first.name), name_row(&second.name));
     // A few factors in a tall pane: each gets several rows of its summary…
     assert!(b - a >= 3, "{rows:#?}");
-    // …which read as the summary itself, wrapped, cut only at the end.
-    let said = rows[a + 1..b]
+    // …which read as the summary itself, wrapped, cut only at the end,
+    // under the name (which wraps too when it is long).
+    let name_rows = app.pane_layout(Level::Domestic).item(0).name;
+    let said = rows[a + name_rows..b]
         .iter()
         .map(|r| r.trim())
         .collect::<Vec<_>>()
@@ -856,12 +858,10 @@ fn each_pane_shows_as_many_of_its_lit_factors_as_it_can_hold() {
             let buf = paint(&app);
             for level in Level::ALL {
                 let pane = areas(&app).panes[level.index()];
-                let rows = usize::from(inner(pane).height);
-                assert_eq!(
-                    app.pane_item_height(level),
-                    1,
-                    "one row a factor at {w}×{h}"
-                );
+                // One row a factor, or the whole list when it fits.
+                let rows = app
+                    .pane_layout(level)
+                    .shown(usize::from(inner(pane).height));
                 let factors = &app.case.index.level_factors[level.index()];
                 let lit: Vec<usize> = (0..factors.len())
                     .filter(|&i| app.case.index.event_factors[e].contains(&factors[i]))
@@ -1135,4 +1135,97 @@ fn the_tour_list_shows_each_tours_id_for_the_command_line() {
             tour.id
         );
     }
+}
+
+/// The rows inside `level`'s pane, trimmed.
+fn pane_rows(app: &waltz::explorer::app::App, buf: &Buffer, level: Level) -> Vec<String> {
+    let inside = inner(areas(app).panes[level.index()]);
+    (inside.y..inside.bottom())
+        .map(|y| row_text(buf, y, inside.x, inside.right()).trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn on_a_projector_a_pane_with_room_wraps_long_names_instead_of_cutting_them() {
+    for (w, h, levels) in [
+        (160, 45, &[Level::Individual, Level::Domestic][..]),
+        (200, 50, &Level::ALL[..]),
+    ] {
+        let app = app(shipped(), w, h);
+        let buf = paint(&app);
+        for &level in levels {
+            let rows = pane_rows(&app, &buf, level);
+            let words: Vec<&str> = rows.iter().flat_map(|r| r.split_whitespace()).collect();
+            for &f in &app.case.index.level_factors[level.index()] {
+                let name = &app.case.data.factors[f].name;
+                let whole = name
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .all(|pair| words.windows(2).any(|w| w == pair));
+                assert!(whole, "{w}×{h}: {name:?} cut in\n{rows:#?}");
+            }
+            assert!(!rows.iter().any(|r| r.contains("ideologic…")), "{rows:#?}");
+        }
+    }
+}
+
+#[test]
+fn at_160_by_48_summaries_fill_the_panes_height() {
+    let app = app(shipped(), 160, 48);
+    let buf = paint(&app);
+    for level in [Level::Individual, Level::Domestic] {
+        let rows = pane_rows(&app, &buf, level);
+        assert!(
+            rows.iter().all(|r| !r.is_empty()),
+            "no blank row: {rows:#?}"
+        );
+        // Each factor says more than the one line that ends in "…".
+        let layout = app.pane_layout(level);
+        for i in 0..app.case.index.level_factors[level.index()].len() {
+            assert!(layout.item(i).summary >= 2, "{level:?} {i}: {rows:#?}");
+        }
+    }
+}
+
+#[test]
+fn each_modes_help_says_what_a_shared_key_does_there() {
+    use waltz::config::keymap::{Keymap, Mode};
+    // No mode but exploring falls back on the general words.
+    let generic = [
+        "confirm",
+        "cancel",
+        "move left",
+        "move right",
+        "move up (or scroll)",
+        "move down (or scroll)",
+        "move up a page",
+        "move down a page",
+    ];
+    for section in Keymap::default().help() {
+        if section.mode == Mode::Browse {
+            continue;
+        }
+        for (keys, what) in &section.rows {
+            assert!(
+                !generic.contains(what),
+                "{:?}: {keys} says only {what:?}",
+                section.mode
+            );
+        }
+    }
+    // As the help shows them, opened from the balance view and the quiz.
+    let mut app = app(shipped(), 100, 40);
+    press(&mut app, &["b", "?"]);
+    let s = screen(&paint(&app));
+    assert!(s.contains("In the balance view (b)"), "{s}");
+    assert!(
+        s.contains("see this era on the timeline through this level"),
+        "{s}"
+    );
+    assert!(s.contains("the level to the left"), "{s}");
+    press(&mut app, &["Esc", "Esc", "z", "?"]);
+    let s = screen(&paint(&app));
+    assert!(s.contains("In the quiz (z)"), "{s}");
+    assert!(s.contains("reveal the answer / next question"), "{s}");
 }

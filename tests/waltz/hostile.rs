@@ -267,7 +267,7 @@ fn every_script_lays_out_without_spilling_over_a_border() {
                             .map(|x| buf[(x, y)].symbol())
                             .collect();
                         assert!(
-                            markers.chars().all(|c| "IDS·".contains(c))
+                            markers.chars().all(|c| "IDS∙".contains(c))
                                 && markers.chars().count() == 3,
                             "{w}×{h}: row {row:?} ends {markers:?}"
                         );

@@ -135,10 +135,76 @@ fn ascii_mode_draws_only_ascii_everywhere() {
                 // Level marks read apart from the dots of a cut title.
                 assert!(
                     s.lines()
-                        .any(|l| l.contains("Primakov visits Pakistan") && l.contains(" I--")),
+                        .any(|l| l.contains("Primakov visits Pakistan") && l.contains(" I..")),
                     "{s}"
                 );
             }
         }
     }
+}
+
+#[test]
+fn ascii_help_names_the_arrow_keys_and_every_mark_means_one_thing() {
+    let mut app = App::new(
+        shipped(),
+        Options {
+            theme: Theme::monochrome(),
+            ascii: true,
+            ..Options::default()
+        },
+    );
+    app.resize(100, 40);
+    press(&mut app, &["?"]);
+    let mut help = String::new();
+    for _ in 0..40 {
+        help.push_str(&screen(&paint(&app)));
+        help.push('\n');
+        press(&mut app, &["PageDown"]);
+    }
+    // Arrow keys by name, never by an arrow's stand-in.
+    for keys in ["k, Up", "j, Down", "h, Left", "l, Right"] {
+        assert!(help.contains(keys), "{keys} missing:\n{help}");
+    }
+    for stand_in in ["k, ^", "j, v", "h, <", "l, >"] {
+        assert!(!help.contains(stand_in), "{stand_in}:\n{help}");
+    }
+    // The legend: a constraint and a level an event does not touch have
+    // marks of their own.
+    let mark = |meaning: &str| {
+        help.lines()
+            .find(|l| l.contains(meaning))
+            .and_then(|l| l.trim_start_matches(['|', '#', ' ']).chars().next())
+            .unwrap_or_else(|| panic!("{meaning}:\n{help}"))
+    };
+    let constraint = mark("  constraint");
+    let absent = mark("a level the event does not touch");
+    assert_eq!((constraint, absent), ('-', '.'), "{help}");
+    press(&mut app, &["Esc"]);
+    // On screen too: the timeline's level marks and the panes' signs.
+    let s = screen(&paint(&app));
+    assert!(s.contains(" I.."), "{s}");
+    assert!(s.contains("| - "), "a constraint in a pane:\n{s}");
+    // The focused border and the scrollbar's thumb beside it stay apart.
+    let buf = paint(&app);
+    let t = app.areas().unwrap().timeline;
+    let (border, thumb) = (t.right() - 1, t.right() - 2);
+    let column = |x| {
+        (t.y + 1..t.bottom() - 1)
+            .map(|y| buf[(x, y)].symbol())
+            .collect::<String>()
+    };
+    assert!(
+        column(border).chars().all(|c| c == '#'),
+        "{}",
+        column(border)
+    );
+    assert!(
+        column(thumb).contains('O') && !column(thumb).contains('#'),
+        "{}",
+        column(thumb)
+    );
+    // The status bar in a tour names the arrows too.
+    press(&mut app, &["t", "Enter"]);
+    let s = screen(&paint(&app));
+    assert!(s.lines().last().unwrap().contains("Right/Left step"), "{s}");
 }

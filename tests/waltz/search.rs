@@ -666,3 +666,107 @@ fn with_the_mouse_a_click_picks_a_result_and_a_second_click_goes_there() {
     assert!(matches!(app.overlay(), Overlay::None));
     assert_eq!(app.shown(), Some(third));
 }
+
+#[test]
+fn waltz_search_gas_leaves_out_letters_strewn_across_a_title() {
+    let out = waltz(&["search", "gas"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Gas pipeline agreement"), "{stdout}");
+    assert!(
+        !stdout.contains("Soviet invasion of Afghanistan"),
+        "a-f-G-h-A-n-i-S is no match for gas:\n{stdout}"
+    );
+}
+
+#[test]
+fn a_match_found_only_in_a_note_ranks_below_text_matches_and_says_so() {
+    let mut both = 0;
+    for query in ["karachi", "geneva", "lahore", "kremlin", "flashpoint"] {
+        let mut app = app(shipped(), 100, 30);
+        press(&mut app, &["/"]);
+        type_text(&mut app, query);
+        let Overlay::Find(finder) = app.overlay().clone() else {
+            panic!("the finder")
+        };
+        let in_note = |i: &Item| finder.note_only.contains(i);
+        // Every text match comes before every note-only one.
+        let first_note = finder.results.iter().position(in_note);
+        if let Some(at) = first_note {
+            assert!(
+                finder.results[at..].iter().all(in_note),
+                "{query}: {:?} / {:?}",
+                finder.results,
+                finder.note_only
+            );
+        }
+        let Some(at) = first_note.filter(|&at| at > 0) else {
+            continue;
+        };
+        both += 1;
+        // The preview of a note-only match says where it was found; a text
+        // match's does not.
+        let s = screen(&paint(&app));
+        assert!(!s.contains("found only in its editorial note"), "{s}");
+        for _ in 0..at {
+            press(&mut app, &["Down"]);
+        }
+        let s = screen(&paint(&app));
+        assert!(
+            s.contains("found only in its editorial note"),
+            "{query}:\n{s}"
+        );
+        assert!(s.contains("in a note"), "{query}:\n{s}");
+    }
+    assert!(
+        both > 0,
+        "some query matches both in text and only in a note"
+    );
+}
+
+#[test]
+fn high_contrast_and_presentation_fade_by_colour_never_by_faint() {
+    use waltz::explorer::view::layout::inner;
+    let mut app = app_with(shipped(), 120, 40, Theme::high_contrast());
+    press(&mut app, &["j", "j"]); // an event: its factors lit, the rest faded
+    let buf = paint(&app);
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| !c.modifier.contains(Modifier::DIM)),
+        "no cell is faint"
+    );
+    // In the panes, a faded factor's name is another colour than a lit one's.
+    let colour_of = |lit: bool| {
+        let areas = app.areas().unwrap();
+        areas
+            .panes
+            .iter()
+            .flat_map(|&p| {
+                let r = inner(p);
+                (r.y..r.bottom()).map(move |y| (r, y))
+            })
+            .find(|&(r, y)| {
+                (buf[(r.x, y)].symbol() == "●") == lit && buf[(r.x + 3, y)].symbol() != " "
+            })
+            .map(|(r, y)| buf[(r.x + 3, y)].fg)
+            .unwrap()
+    };
+    assert_ne!(colour_of(true), colour_of(false));
+    // Presentation swaps the high-contrast theme in: no faint there either.
+    let mut app = app_with(shipped(), 80, 24, Theme::dark());
+    press(&mut app, &["t", "Enter", "P"]);
+    let buf = paint(&app);
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| !c.modifier.contains(Modifier::DIM))
+    );
+    // The dark theme, for comparison, does fade with faint.
+    let dark = paint(&crate::common::app_with(shipped(), 120, 40, Theme::dark()));
+    assert!(
+        dark.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::DIM))
+    );
+}

@@ -1,5 +1,6 @@
 //! The balance view (`b`): an era row and a level column selected; Enter
-//! shows that era on the timeline through that level's lens.
+//! shows that era on the timeline through that level's lens; PgUp/PgDn
+//! scroll the factors behind the bar when they run past their box.
 
 use super::{App, Overlay, Region, stepped};
 use crate::case::index::Item;
@@ -23,6 +24,7 @@ impl App {
             era: era.unwrap_or(0),
             level: self.lens().unwrap_or(Level::Individual),
         };
+        self.list_offset = 0;
     }
 
     pub(super) fn balance(&mut self, action: Action) {
@@ -68,6 +70,16 @@ impl App {
                 }
                 return;
             }
+            // The factors behind the bar, when they run past their box.
+            Action::PageUp | Action::PageDown => {
+                let page = self.list_page();
+                self.scroll_list(if action == Action::PageUp {
+                    -page
+                } else {
+                    page
+                });
+                return;
+            }
             Action::Up => (era.saturating_sub(1), level),
             Action::Down => ((era + 1).min(last), level),
             Action::Left => (era, side(-1)),
@@ -83,6 +95,9 @@ impl App {
             },
             _ => return,
         };
+        if self.overlay != (Overlay::Balance { era, level }) {
+            self.list_offset = 0;
+        }
         self.overlay = Overlay::Balance { era, level };
     }
 }

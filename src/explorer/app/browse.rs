@@ -19,13 +19,7 @@ impl App {
             Action::Tours => self.overlay = Overlay::Tours { cursor: 0 },
             Action::Present => self.toggle_present(),
             Action::Balance => self.open_balance(),
-            Action::Quiz => {
-                let quiz = self
-                    .paused_quiz
-                    .take()
-                    .unwrap_or_else(|| crate::case::quiz::Quiz::new(&self.case, self.seed));
-                self.overlay = Overlay::Quiz(quiz);
-            }
+            Action::Quiz => self.open_quiz(),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.page(-1),
@@ -705,7 +699,9 @@ impl App {
         }
         for level in Level::ALL {
             if let Some(dy) = hit(areas.panes[level.index()]) {
-                let at = self.panes[level.index()].offset + dy / self.pane_item_height(level);
+                let at = self
+                    .pane_layout(level)
+                    .at(self.panes[level.index()].offset, dy);
                 if at < self.pane_len(level) {
                     self.panes[level.index()].cursor = at;
                     self.focus_on(Region::Pane(level));

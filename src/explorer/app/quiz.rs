@@ -1,12 +1,25 @@
 //! The quiz (`z`): picking levels for an event, revealing and scoring;
-//! leaving keeps the quiz to come back to.
+//! leaving keeps the quiz to come back to; at the end, the review of what
+//! was not exactly right scrolls.
 
 use super::{App, Overlay};
 use crate::case::model::Level;
+use crate::case::quiz::Quiz;
 use crate::config::action::Action;
 use crate::explorer::view::Hit;
 
 impl App {
+    /// Open the quiz: the one left part-way, else a new one over the
+    /// period (and the background, with `--quiz-all`).
+    pub(super) fn open_quiz(&mut self) {
+        let quiz = self
+            .paused_quiz
+            .take()
+            .unwrap_or_else(|| Quiz::over(&self.case, self.seed, self.quiz_all));
+        self.overlay = Overlay::Quiz(quiz);
+        self.list_offset = 0;
+    }
+
     pub(super) fn quiz(&mut self, action: Action) {
         let case = std::sync::Arc::clone(&self.case);
         let Overlay::Quiz(quiz) = &mut self.overlay else {
@@ -40,6 +53,17 @@ impl App {
                 {
                     quiz.toggle(level);
                 }
+            }
+            // The review at the end scrolls.
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown if quiz.finished() => {
+                // A page keeps a row of the last in view.
+                let page = (self.list_page() - 1).max(1);
+                self.scroll_list(match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    _ => page,
+                });
             }
             Action::ToggleIndividual => quiz.toggle(Level::Individual),
             Action::ToggleDomestic => quiz.toggle(Level::Domestic),

@@ -6,6 +6,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+/// The mark of a level an event does not touch. A dot of its own, so that
+/// under `--ascii` it becomes `.`, apart from the `-` of a constraint (`−`)
+/// and of a separator (`·`).
+pub const ABSENT_LEVEL: &str = "∙";
+
+/// The scrollbar's thumb under `--ascii`: apart from the `#` of a focused
+/// region's border beside it.
+pub const THUMB: &str = "O";
+
 /// Replace every non-ASCII cell in `area`.
 pub fn asciify(buf: &mut Buffer, area: Rect) {
     let area = area.intersection(buf.area);
@@ -41,6 +50,8 @@ pub fn stand_in(c: char) -> char {
         '▍' | '▎' | '▏' => '|',
         '▆' | '▅' => '=',
         '▄' | '▃' => ':',
+        // The top half of a large letter.
+        '▀' => '"',
         '▂' | '▁' => '.',
         '→' | '▸' | '▶' | '›' | '»' | '⏎' => '>',
         // A link, apart from a span's end.
@@ -51,9 +62,10 @@ pub fn stand_in(c: char) -> char {
         '–' | '—' | '−' | '‐' | '‑' => '-',
         '‘' | '’' | '′' => '\'',
         '“' | '”' | '″' => '"',
-        // A level an event does not touch ("I·S") stays apart from a cut
-        // title's "…".
+        // A separator; a level an event does not touch ("I∙S") is a dot,
+        // apart from a constraint's "-".
         '·' => '-',
+        '∙' => '.',
         '…' | '•' => '.',
         '⋮' => ':',
         '●' | '◐' | '★' => '*',

@@ -11,8 +11,11 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::{FrameReport, Hit};
 use crate::case::balance::{self, Cell};
 use crate::case::model::{Effect, Level};
+use crate::config::action::Action;
+use crate::config::keymap::Mode;
 use crate::explorer::app::App;
-use crate::explorer::view::text::{fit, pad};
+use crate::explorer::view::ListWindow;
+use crate::explorer::view::text::{self, fit, pad};
 
 /// Room first for every era, then for the list of factors, then for the
 /// strip of events per year, which goes when the screen is short.
@@ -37,7 +40,8 @@ pub fn render(
     let Some(selected) = rows.get(era) else {
         return;
     };
-    let eras_need = 2 + 2 * rows.len() as u16 + 2;
+    let era_rows = Chart::era_rows(app, &rows, area);
+    let eras_need = 2 + era_rows * rows.len() as u16 + 2;
     let strip = if !years.is_empty() && eras_need + STRIP + ITEMS_MIN <= area.height {
         STRIP
     } else {
@@ -76,7 +80,7 @@ pub fn render(
     if inner.width < 30 || inner.height < 3 {
         return;
     }
-    let chart = Chart::new(&rows, inner);
+    let chart = Chart::new(app, &rows, inner, era_rows);
     chart.header(app, buf);
     let below = chart.eras(app, (era, level), strip, buf, report);
     if strip > 0 && below + STRIP <= inner.bottom() {
@@ -87,10 +91,9 @@ pub fn render(
             buf,
         );
     }
-    items_list(
+    report.list = items_list(
         app,
-        selected.era,
-        level,
+        (selected.era, level),
         &selected.levels[level.index()],
         items,
         buf,
@@ -101,9 +104,12 @@ pub fn render(
 struct Chart<'r> {
     rows: &'r [balance::Row],
     inner: Rect,
-    /// Era names get a fifth of the width (so long names show whole on a
-    /// wide screen), the rest goes to the three levels' bars.
+    /// Era names get the room the longest needs, as far as the bars leave
+    /// it; the rest goes to the three levels' bars.
     name_width: u16,
+    /// Rows each era takes: its bars' two, or three when a name that is
+    /// cut on one row can run onto a second.
+    era_rows: u16,
     column: u16,
     /// The largest count, which a full bar stands for.
     max: usize,
@@ -111,30 +117,72 @@ struct Chart<'r> {
     bar_room: usize,
 }
 
+/// The fewest cells a bar gets before era names get more room.
+const BAR_MIN: usize = 8;
+
 impl<'r> Chart<'r> {
-    fn new(rows: &'r [balance::Row], inner: Rect) -> Chart<'r> {
-        let name_width = (inner.width / 5).clamp(18, 32);
-        let column = (inner.width - name_width) / 3;
-        let cells = || rows.iter().flat_map(|r| r.levels.iter());
-        let max = cells()
-            .flat_map(|c| Effect::ALL.map(|e| c.count(e)))
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        // A bar gets what its row leaves: the column less a gap, the sign,
-        // the count and, when any bar has them, the mixed factors' "  ± n".
-        let digits = max.to_string().len();
-        let any_mixed = cells().any(|c| c.count(Effect::Mixed) > 0);
-        let fixed = 1 + 2 + 1 + digits + if any_mixed { 4 + digits } else { 0 };
+    fn new(app: &App, rows: &'r [balance::Row], inner: Rect, era_rows: u16) -> Chart<'r> {
+        let fixed = Chart::fixed(rows);
+        let name_width = Chart::name_width(app, rows, inner.width);
+        let column = (inner.width.saturating_sub(name_width)) / 3;
         let bar_room = usize::from(column).saturating_sub(fixed).max(1);
         Chart {
             rows,
             inner,
             name_width,
+            era_rows,
             column,
-            max,
+            max: Chart::max(rows),
             bar_room,
         }
+    }
+
+    /// The largest count in any cell (at least 1).
+    fn max(rows: &[balance::Row]) -> usize {
+        rows.iter()
+            .flat_map(|r| r.levels.iter())
+            .flat_map(|c| Effect::ALL.map(|e| c.count(e)))
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+
+    /// What a bar's row needs besides the bar: a gap, the sign, the count
+    /// and, when any bar has them, the mixed factors' "  ± n".
+    fn fixed(rows: &[balance::Row]) -> usize {
+        let digits = Chart::max(rows).to_string().len();
+        let any_mixed = rows
+            .iter()
+            .flat_map(|r| r.levels.iter())
+            .any(|c| c.count(Effect::Mixed) > 0);
+        1 + 2 + 1 + digits + if any_mixed { 4 + digits } else { 0 }
+    }
+
+    /// The era names' column in `width`: the longest name whole (with a
+    /// margin and a gap) where the bars keep [`BAR_MIN`] cells, else what
+    /// they leave, and never under 18.
+    fn name_width(app: &App, rows: &[balance::Row], width: u16) -> u16 {
+        let longest = rows
+            .iter()
+            .map(|r| text::width(&app.case.data.eras[r.era].name))
+            .max()
+            .unwrap_or(0);
+        let bars = 3 * (Chart::fixed(rows) + BAR_MIN);
+        let room = usize::from(width).saturating_sub(bars);
+        (longest + 2).min(room).max(18).min(usize::from(width)) as u16
+    }
+
+    /// Rows each era takes in `area` (the whole view): two, or three when a
+    /// name is cut on one row and the screen has the rows to spare for
+    /// every era, the strip and the list.
+    fn era_rows(app: &App, rows: &[balance::Row], area: Rect) -> u16 {
+        let inner_width = area.width.saturating_sub(2);
+        let room = usize::from(Chart::name_width(app, rows, inner_width)).saturating_sub(2);
+        let cut = rows
+            .iter()
+            .any(|r| text::width(&app.case.data.eras[r.era].name) > room);
+        let tall = 2 + 3 * rows.len() as u16 + 2 + STRIP + ITEMS_MIN;
+        if cut && tall <= area.height { 3 } else { 2 }
     }
 
     /// A bar for `n`, drawn in eighths of a cell, so that counts stay apart
@@ -194,28 +242,32 @@ impl<'r> Chart<'r> {
         let t = &app.theme;
         let inner = self.inner;
         let mut y = inner.y + 2;
-        let room = usize::from(inner.bottom().saturating_sub(y).saturating_sub(strip)) / 2;
+        let height = self.era_rows;
+        let room = usize::from(inner.bottom().saturating_sub(y).saturating_sub(strip))
+            / usize::from(height);
         let first = era.saturating_sub(room.saturating_sub(1));
+        let name_room = usize::from(self.name_width).saturating_sub(2).max(1);
         for (r, row) in self.rows.iter().enumerate().skip(first).take(room.max(1)) {
             let x = &app.case.data.eras[row.era];
-            let name = fit(&x.name, usize::from(self.name_width) - 2);
-            self.line_at(
-                y,
-                inner.x + 1,
-                self.name_width,
-                Line::styled(name, t.era),
-                buf,
-            );
-            let years = Line::styled(format!("{}–{}", x.start, x.end), t.faded);
-            self.line_at(y + 1, inner.x + 1, self.name_width, years, buf);
+            // The name on the rows above the years, cut only when they
+            // run out.
+            let pieces = text::wrap_rows(&x.name, usize::from(height) - 1, name_room);
+            let years = format!("{}–{}", x.start, x.end);
+            let styled = pieces
+                .into_iter()
+                .map(|p| Line::styled(p, t.era))
+                .chain(std::iter::once(Line::styled(years, t.faded)));
+            for (dy, line) in styled.enumerate() {
+                self.line_at(y + dy as u16, inner.x + 1, self.name_width, line, buf);
+            }
             for (i, l) in Level::ALL.into_iter().enumerate() {
                 let cx = inner.x + self.name_width + self.column * i as u16;
                 let chosen = r == era && l == level;
                 self.cell(app, &row.levels[l.index()], chosen, (cx, y), buf);
-                let at = Rect::new(cx, y, self.column, 2).intersection(inner);
+                let at = Rect::new(cx, y, self.column, height).intersection(inner);
                 report.hits.push((at, Hit::Bar(r, l)));
             }
-            y += 2;
+            y += height;
         }
         y
     }
@@ -277,8 +329,7 @@ fn density_strip(app: &App, years: &[(i32, [usize; 3])], area: Rect, buf: &mut B
         .max()
         .unwrap_or(0)
         .max(1);
-    const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
-    Line::styled(" Events per year, by level", t.faded).render(Rect { height: 1, ..area }, buf);
+    strip_legend(app, per, max, Rect { height: 1, ..area }, buf);
     // Year labels every few columns, where they fit.
     let mut x = area.x + LABEL;
     let mut next_free = x;
@@ -296,14 +347,9 @@ fn density_strip(app: &App, years: &[(i32, [usize; 3])], area: Rect, buf: &mut B
         let mut x = area.x + LABEL;
         for (_, counts) in &buckets {
             let n = counts[level.index()];
-            let height = if n == 0 {
-                0
-            } else {
-                (n * 8).div_ceil(max).clamp(1, 8)
-            };
             for _ in 0..cell {
                 if x < area.right() {
-                    buf.set_string(x, y, BARS[height], t.level(level));
+                    buf.set_string(x, y, strip_bar(n, max), t.level(level));
                 }
                 x += 1;
             }
@@ -311,8 +357,60 @@ fn density_strip(app: &App, years: &[(i32, [usize; 3])], area: Rect, buf: &mut B
     }
 }
 
-/// The factors behind the selected bar.
-fn items_list(app: &App, era: usize, level: Level, cell: &Cell, area: Rect, buf: &mut Buffer) {
+/// The strip's cell for `n` events, when `max` fills a cell: none blank,
+/// any at least an eighth.
+fn strip_bar(n: usize, max: usize) -> &'static str {
+    const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+    match n {
+        0 => BARS[0],
+        n => BARS[(n * 8).div_ceil(max.max(1)).clamp(1, 8)],
+    }
+}
+
+/// The strip's title and its scale: how many events each height stands
+/// for, every count when there are few, else the least and the most.
+fn strip_legend(app: &App, per: usize, max: usize, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let title = match per {
+        1 => " Events per year, by level".to_owned(),
+        n => format!(" Events per {n} years, by level"),
+    };
+    let counts: Vec<usize> = if max <= 4 {
+        (1..=max).collect()
+    } else {
+        vec![1, max]
+    };
+    let mut spans = vec![
+        Span::styled(title, t.faded),
+        Span::styled("   scale ", t.faded),
+    ];
+    for (i, &n) in counts.iter().enumerate() {
+        let gap = match i {
+            0 => "",
+            _ if max > 4 => " … ",
+            _ => "  ",
+        };
+        spans.push(Span::styled(gap, t.faded));
+        spans.push(Span::styled(strip_bar(n, max), t.text));
+        spans.push(Span::styled(format!(" {n}"), t.faded));
+    }
+    spans.push(Span::styled(
+        if max == 1 { " event" } else { " events" },
+        t.faded,
+    ));
+    Line::from(spans).render(area, buf);
+}
+
+/// The factors behind the selected bar, from the `app`'s list offset: as
+/// many columns as the width holds, filled top to bottom, and a page of them
+/// at a time when they still do not fit (the box's foot says where).
+fn items_list(
+    app: &App,
+    (era, level): (usize, Level),
+    cell: &Cell,
+    area: Rect,
+    buf: &mut Buffer,
+) -> ListWindow {
     let t = &app.theme;
     let case = &app.case;
     // The counts that are not zero, the era's name giving way to them.
@@ -334,34 +432,35 @@ fn items_list(app: &App, era: usize, level: Level, cell: &Cell, area: Rect, buf:
         .saturating_sub(crate::explorer::view::text::width(&counts) + 7)
         .max(1);
     let title = format!(" {} · {counts} ", fit(&case.data.eras[era].name, name_room));
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(t.border)
         .title(Line::styled(title, t.heading));
-    let inner = block.inner(area);
-    block.render(area, buf);
     let factors: Vec<usize> = cell.all().collect();
-    if factors.is_empty() {
-        Line::styled(" no factors at this level in this era", t.faded).render(inner, buf);
-        return;
+    // More columns when the rows run out, each wide enough for a name to
+    // be recognised.
+    let inside = block.inner(area);
+    let rows = usize::from(inside.height).max(1);
+    let needed = factors.len().div_ceil(rows);
+    let columns = needed.min(usize::from(inside.width) / 30).max(1);
+    let column = inside.width / columns as u16;
+    let window = ListWindow {
+        page: rows * columns,
+        last_offset: factors.len().saturating_sub(rows * columns),
+    };
+    let offset = app.list_offset().min(window.last_offset);
+    if window.last_offset > 0 {
+        block = block.title_bottom(list_foot(app, offset, window.page, factors.len()));
     }
-    // More columns when the rows run out, filled top to bottom, each wide
-    // enough for a name to be recognised; the last slot says how many more
-    // when they still do not fit.
-    let rows = usize::from(inner.height);
-    let needed = factors.len().div_ceil(rows.max(1));
-    let columns = needed.min(usize::from(inner.width) / 30).max(1);
-    let column = inner.width / columns as u16;
-    let slots = rows * columns;
-    let shown = if factors.len() > slots {
-        slots.saturating_sub(1)
-    } else {
-        factors.len()
-    };
+    block.render(area, buf);
+    if factors.is_empty() {
+        Line::styled(" no factors at this level in this era", t.faded).render(inside, buf);
+        return window;
+    }
     let at = |i: usize| {
-        let x = inner.x + column * (i / rows.max(1)) as u16;
-        Rect::new(x, inner.y + (i % rows.max(1)) as u16, column, 1)
+        let x = inside.x + column * (i / rows) as u16;
+        Rect::new(x, inside.y + (i % rows) as u16, column, 1)
     };
-    for (i, &f) in factors.iter().take(shown).enumerate() {
+    for (i, &f) in factors.iter().skip(offset).take(window.page).enumerate() {
         let x = &case.data.factors[f];
         let line = Line::from(vec![
             Span::styled(format!(" {} ", x.effect.symbol()), t.effect(x.effect)),
@@ -369,8 +468,21 @@ fn items_list(app: &App, era: usize, level: Level, cell: &Cell, area: Rect, buf:
         ]);
         line.render(at(i), buf);
     }
-    if factors.len() > shown && slots > 0 {
-        let more = format!(" … and {} more", factors.len() - shown);
-        Line::styled(more, t.faded).render(at(shown), buf);
-    }
+    window
+}
+
+/// The foot of a list shown in part: which of its items show, and the
+/// keys that show the others.
+fn list_foot(app: &App, offset: usize, page: usize, len: usize) -> Line<'static> {
+    let t = &app.theme;
+    let to = (offset + page).min(len);
+    let keys: Vec<String> = [Action::PageUp, Action::PageDown]
+        .iter()
+        .filter_map(|a| app.keymap.keys_for(Mode::Balance, a).into_iter().next())
+        .collect();
+    let keys = match keys.is_empty() {
+        true => String::new(),
+        false => format!(" · {} more", keys.join("/")),
+    };
+    Line::styled(format!(" {}–{to} of {len}{keys} ", offset + 1), t.faded).right_aligned()
 }

@@ -139,7 +139,14 @@ fn result_row(
     for shown in levels {
         spans.push(match shown {
             Some(l) => Span::styled(l.letter().to_string(), base.patch(t.level(l))),
-            None => Span::styled(if has_levels { "·" } else { " " }, base.patch(t.faded)),
+            None => Span::styled(
+                if has_levels {
+                    super::ascii::ABSENT_LEVEL
+                } else {
+                    " "
+                },
+                base.patch(t.faded),
+            ),
         });
     }
     spans.push(Span::styled(" ", base));

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use crate::explorer::app::App;
 
 use crate::case::model::{Effect, Level, pages_label};
-use crate::config::keymap::Mode;
+use crate::config::keymap::{Mode, arrows_named};
 use crate::explorer::view::text::{pad, width as cells, wrap};
 
 /// The help laid out `width` cells wide: its rows, and where each mode's
@@ -126,9 +126,14 @@ pub fn document(app: &App, width: usize) -> Help {
     }
     about(app, width, &mut lines);
     let column = (width / 3).min(22);
-    for section in keymap.help() {
+    for mut section in keymap.help() {
         lines.push(Line::styled(title(section.mode), theme.heading));
         sections.push((section.mode, lines.len() - 1));
+        if app.ascii {
+            for (keys, _) in &mut section.rows {
+                *keys = arrows_named(keys);
+            }
+        }
         let widest = section
             .rows
             .iter()
@@ -193,7 +198,10 @@ pub fn document(app: &App, width: usize) -> Help {
         );
     }
     for (symbol, meaning) in [
-        ("·", "a level the event does not touch"),
+        (
+            super::ascii::ABSENT_LEVEL,
+            "a level the event does not touch",
+        ),
         (
             "▸ ▾",
             "the background before the period, folded or unfolded",

@@ -28,7 +28,8 @@ pub struct Areas {
     pub status: Rect,
     /// A header row with the case's title and thesis, on a tall screen.
     pub header: Option<Rect>,
-    /// Room to spare: panes show summaries, titles get more text.
+    /// A large screen: a pane that must scroll gives each factor a second
+    /// row, for the start of its summary.
     pub roomy: bool,
 }
 
@@ -104,21 +105,137 @@ impl Areas {
         usize::from(inner(self.timeline).height)
     }
 
-    /// Rows each of `len` factors takes in `level`'s pane: one for the name,
-    /// and when the screen is roomy as many more for the summary as share
-    /// the pane out evenly (at least one, at most four), so a tall pane with
-    /// few factors fills with what they say rather than with blank rows.
-    pub fn pane_item_rows(&self, level: Level, len: usize) -> usize {
-        if !self.roomy {
-            return 1;
-        }
-        let rows = usize::from(inner(self.panes[level.index()]).height);
-        (rows / len.max(1)).clamp(2, 5)
+    /// Rows inside `level`'s pane.
+    pub fn pane_rows(&self, level: Level) -> usize {
+        usize::from(inner(self.panes[level.index()]).height)
     }
 
-    /// How many of `len` factors `level`'s pane shows at once.
-    pub fn pane_items(&self, level: Level, len: usize) -> usize {
-        usize::from(inner(self.panes[level.index()]).height) / self.pane_item_rows(level, len)
+    /// The width a factor's name and summary are wrapped to in `level`'s
+    /// pane: its inside less the scrollbar and the marks before the name.
+    pub fn pane_text_width(&self, level: Level) -> usize {
+        usize::from(inner(self.panes[level.index()]).width)
+            .saturating_sub(1 + PANE_MARKS)
+            .max(1)
+    }
+}
+
+/// Cells before a factor's name in a pane: the lit mark, the effect, a gap.
+pub const PANE_MARKS: usize = 3;
+
+/// The rows one factor takes in its pane: its name's and its summary's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ItemRows {
+    /// Rows of the name (more than one when it wraps).
+    pub name: usize,
+    /// Rows of the summary under it.
+    pub summary: usize,
+}
+
+impl ItemRows {
+    /// Rows in all.
+    pub fn total(self) -> usize {
+        self.name + self.summary
+    }
+}
+
+/// How a level pane lays its factors out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaneRows {
+    /// Every factor takes the same rows and the list scrolls.
+    Uniform(ItemRows),
+    /// The whole list fits: each factor's rows, in order. The room left
+    /// over goes first to long names (wrapped rather than cut), then to
+    /// the summaries, a row at a time round the list.
+    Each(Vec<ItemRows>),
+}
+
+impl PaneRows {
+    /// Lay out `len` factors in `rows` rows. `want(i)` is what factor `i`'s
+    /// name and summary take wrapped in full (asked only when the whole list
+    /// fits); a list that does not fit scrolls, a row a factor, or on a
+    /// `roomy` screen two, the second for the start of its summary.
+    pub fn new(rows: usize, len: usize, roomy: bool, want: impl Fn(usize) -> ItemRows) -> PaneRows {
+        let base = ItemRows {
+            name: 1,
+            summary: 0,
+        };
+        if len == 0 || len > rows {
+            return PaneRows::Uniform(ItemRows {
+                summary: usize::from(roomy),
+                ..base
+            });
+        }
+        let wants: Vec<ItemRows> = (0..len).map(want).collect();
+        let mut items = vec![base; len];
+        let mut spare = rows - len;
+        // A cut name hides what the factor is: names come first.
+        for (item, want) in items.iter_mut().zip(&wants) {
+            let more = want.name.saturating_sub(item.name).min(spare);
+            item.name += more;
+            spare -= more;
+        }
+        // Summaries only when each one that has none yet can have a row:
+        // a list where some say what they are and some do not reads oddly.
+        let bare = items
+            .iter()
+            .zip(&wants)
+            .filter(|(i, w)| i.summary == 0 && w.summary > 0)
+            .count();
+        if spare >= bare {
+            share_out(&mut items, &wants, spare);
+        }
+        PaneRows::Each(items)
+    }
+
+    /// How many factors show at once in `rows` rows.
+    pub fn shown(&self, rows: usize) -> usize {
+        match self {
+            PaneRows::Uniform(item) => rows / item.total().max(1),
+            PaneRows::Each(items) => items.len(),
+        }
+    }
+
+    /// The rows of factor `i`.
+    pub fn item(&self, i: usize) -> ItemRows {
+        match self {
+            PaneRows::Uniform(item) => *item,
+            PaneRows::Each(items) => items.get(i).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The factor drawn at row `dy` of the pane, with `offset` the first
+    /// shown (it may be past the last factor).
+    pub fn at(&self, offset: usize, dy: usize) -> usize {
+        match self {
+            PaneRows::Uniform(item) => offset + dy / item.total().max(1),
+            PaneRows::Each(items) => {
+                let mut top = 0;
+                for (i, item) in items.iter().enumerate().skip(offset) {
+                    top += item.total();
+                    if dy < top {
+                        return i;
+                    }
+                }
+                items.len()
+            }
+        }
+    }
+}
+
+/// Give `spare` rows to the summaries that want them, one at a time round
+/// the list, so that they fill the pane evenly.
+fn share_out(items: &mut [ItemRows], wants: &[ItemRows], mut spare: usize) {
+    while spare > 0 {
+        let before = spare;
+        for (item, want) in items.iter_mut().zip(wants) {
+            if spare > 0 && want.summary > item.summary {
+                item.summary += 1;
+                spare -= 1;
+            }
+        }
+        if spare == before {
+            return;
+        }
     }
 }
 
@@ -205,6 +322,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_pane_that_fits_wraps_names_first_then_fills_with_summaries() {
+        let want = |_| ItemRows {
+            name: 2,
+            summary: 9,
+        };
+        // Too many for the rows: one each, scrolled (two on a roomy screen).
+        assert_eq!(
+            PaneRows::new(5, 7, false, want),
+            PaneRows::Uniform(ItemRows {
+                name: 1,
+                summary: 0
+            })
+        );
+        assert_eq!(PaneRows::new(5, 7, true, want).shown(5), 2);
+        // Room for the names only: they wrap, in order, as far as it goes.
+        let PaneRows::Each(items) = PaneRows::new(8, 5, false, want) else {
+            panic!()
+        };
+        let names: Vec<usize> = items.iter().map(|i| i.name).collect();
+        assert_eq!(names, [2, 2, 2, 1, 1]);
+        assert!(items.iter().all(|i| i.summary == 0));
+        // Room for every summary: shared out evenly, filling the pane.
+        let layout = PaneRows::new(24, 3, false, want);
+        let PaneRows::Each(items) = &layout else {
+            panic!()
+        };
+        assert_eq!(items.iter().map(|i| i.total()).sum::<usize>(), 24);
+        assert!(items.iter().all(|i| (i.name, i.summary) == (2, 6)));
+        assert_eq!(layout.at(0, 7), 0);
+        assert_eq!(layout.at(0, 8), 1);
+        assert_eq!(layout.at(0, 30), 3);
     }
 
     #[test]

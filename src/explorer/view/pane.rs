@@ -9,7 +9,8 @@ use ratatui::widgets::Widget;
 use super::{frame, put_line, row_style};
 use crate::case::model::Level;
 use crate::explorer::app::{App, Region};
-use crate::explorer::view::text::{fit, pad, wrap};
+use crate::explorer::view::layout::PANE_MARKS;
+use crate::explorer::view::text::{pad, wrap_rows};
 
 /// Draw `level`'s pane into `area`.
 pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
@@ -45,22 +46,18 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let per_item = app.pane_item_height(level);
-    let visible = usize::from(inner.height) / per_item;
+    let layout = app.pane_layout(level);
+    let visible = layout.shown(usize::from(inner.height));
     let scroll = app.pane(level);
     let width = usize::from(inner.width).saturating_sub(1);
+    let text_width = width.saturating_sub(PANE_MARKS).max(1);
     let focused = app.focus() == region;
     // The cursor shows where the user is: in the focused pane, and in the
     // pane that holds the anchor or the shown item.
     let shows_cursor = focused || app.anchor_region() == region || app.shown_region() == region;
     let dimmed = app.lens().is_some_and(|l| l != level);
-    for (row, (i, &f)) in factors
-        .iter()
-        .enumerate()
-        .skip(scroll.offset)
-        .take(visible)
-        .enumerate()
-    {
+    let mut y = inner.y;
+    for (i, &f) in factors.iter().enumerate().skip(scroll.offset).take(visible) {
         let factor = &app.case.data.factors[f];
         let is_lit = lit.factor(f);
         let fades = dimmed || (lit.factors.is_some() && !is_lit);
@@ -73,31 +70,31 @@ pub fn render(app: &App, level: Level, area: Rect, buf: &mut Buffer) {
         } else {
             t.effect(factor.effect)
         };
-        let line = Line::from(vec![
-            Span::styled(if is_lit { "●" } else { " " }, style(base)),
-            Span::styled(format!("{} ", factor.effect.symbol()), style(effect_style)),
-            Span::styled(
-                // A level the paper implies rather than states is marked.
-                pad(&factor.marked_name(), width.saturating_sub(3)),
-                style(base),
-            ),
-        ]);
-        let y = inner.y + (row * per_item) as u16;
-        put_line(buf, Rect::new(inner.x, y, width as u16, 1), &line);
-        // The summary under the name, wrapped into the rows the factor has,
-        // the last of them ending in an ellipsis when the summary runs on.
-        let room = per_item - 1;
-        let text_width = width.saturating_sub(3).max(1);
-        let mut pieces = wrap(&factor.summary, text_width);
-        if room > 0 && pieces.len() > room {
-            let rest = pieces[room - 1..].join(" ");
-            pieces.truncate(room - 1);
-            pieces.push(fit(&rest, text_width));
+        let rows = layout.item(i);
+        // A level the paper implies rather than states is marked.
+        let name = wrap_rows(&factor.marked_name(), rows.name, text_width);
+        for (k, piece) in name.iter().enumerate() {
+            // The marks on the name's first row; its other rows under it.
+            let mut spans = match k {
+                0 => vec![
+                    Span::styled(if is_lit { "●" } else { " " }, style(base)),
+                    Span::styled(format!("{} ", factor.effect.symbol()), style(effect_style)),
+                ],
+                _ => vec![Span::styled(" ".repeat(PANE_MARKS), style(base))],
+            };
+            spans.push(Span::styled(pad(piece, text_width), style(base)));
+            put_line(
+                buf,
+                Rect::new(inner.x, y, width as u16, 1),
+                &Line::from(spans),
+            );
+            y += 1;
         }
-        for (k, piece) in pieces.iter().enumerate().take(room) {
-            let summary = Line::styled(format!("   {}", pad(piece, text_width)), t.faded);
-            let at = Rect::new(inner.x, y + 1 + k as u16, width as u16, 1);
-            put_line(buf, at, &summary);
+        // The summary under the name, in the rows the factor has.
+        for piece in wrap_rows(&factor.summary, rows.summary, text_width) {
+            let summary = Line::styled(format!("   {}", pad(&piece, text_width)), t.faded);
+            put_line(buf, Rect::new(inner.x, y, width as u16, 1), &summary);
+            y += 1;
         }
     }
 

@@ -6,38 +6,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use super::{FrameReport, Hit};
+use super::{FrameReport, Hit, ListWindow};
 use crate::case::model::Level;
-use crate::case::quiz::{Quiz, Verdict};
+use crate::case::quiz::{Answer, Quiz, Verdict};
+use crate::config::action::Action;
+use crate::config::keymap::{Mode, arrows_named};
 use crate::explorer::app::App;
-use crate::explorer::view::text::wrap;
+use crate::explorer::view::text::{fit_parts, wrap};
 
 /// Draw the quiz over `area`.
 pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
     let t = &app.theme;
     let case = &app.case;
-    let total = quiz.order.len();
-    let number = (quiz.at + 1).min(total);
-    let title = if app.is_teacher() {
-        format!(
-            " Class quiz · question {number} of {total} · seed {} ",
-            quiz.seed
-        )
-    } else if quiz.live {
-        format!(
-            " Live quiz · question {number} of {total} · score {}/{} ",
-            quiz.right, quiz.answered
-        )
-    } else {
-        format!(
-            " Quiz · question {number} of {total} · score {}/{} · seed {} ",
-            quiz.right, quiz.answered, quiz.seed
-        )
-    };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
-        .title(Line::from(title));
+        .title(Line::from(title(app, quiz, area.width)));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 10 || inner.height < 2 {
@@ -60,24 +44,19 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut
         return;
     }
     let Some(e) = quiz.current() else {
-        lines.push(Line::styled("The quiz is over.", t.heading));
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(
-                "{} of {} answered exactly right.",
-                quiz.right, quiz.answered
-            ),
-            t.text,
-        ));
-        lines.push(Line::styled(
-            format!(
-                "Share seed {} (waltz --seed {}) for the same questions.",
-                quiz.seed, quiz.seed
-            ),
-            t.faded,
-        ));
-        lines.push(Line::styled("Enter or Esc to leave.", t.faded));
-        draw(lines, body, &app.theme, buf);
+        review(app, quiz, width, &mut lines);
+        // Scrolled, a row goes to the ⋮ above (and one to the ⋮ below).
+        let rows = usize::from(body.height);
+        let last_offset = match lines.len() > rows {
+            true => lines.len() + 1 - rows,
+            false => 0,
+        };
+        report.list = ListWindow {
+            page: rows.saturating_sub(1),
+            last_offset,
+        };
+        let offset = app.list_offset().min(report.list.last_offset);
+        draw_window(app, lines, offset, body, buf);
         return;
     };
     let event = &case.data.events[e];
@@ -133,13 +112,11 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut
 
     if quiz.revealed {
         lines.push(Line::default());
-        let verdict = match (quiz.live && !quiz.sent, quiz.verdict(case)) {
-            (true, _) => "No answer sent",
-            (_, Some(Verdict::Right)) => "✓ Right",
-            (_, Some(Verdict::Partly)) => "◐ Partly right",
-            _ => "✗ Not this time",
+        let verdict = match quiz.answer().filter(|_| !quiz.live || quiz.sent) {
+            None => "No answer sent".to_owned(),
+            Some(answer) => said(app, &answer),
         };
-        revealed(app, e, Some(verdict), &mut lines);
+        revealed(app, e, Some(&verdict), &mut lines);
         if quiz.live {
             lines.push(Line::styled("The teacher asks the next question.", t.faded));
         } else {
@@ -158,6 +135,98 @@ pub fn render(app: &App, quiz: &Quiz, area: Rect, buf: &mut Buffer, report: &mut
         lines.push(Line::styled("Enter sends your answer.", t.faded));
     }
     draw(lines, body, &app.theme, buf);
+}
+
+/// The quiz's title, in `width` cells: what it is, the question, the score
+/// and the seed, the last giving way first.
+fn title(app: &App, quiz: &Quiz, width: u16) -> String {
+    let total = quiz.order.len();
+    let number = (quiz.at + 1).min(total);
+    let question = format!("question {number} of {total}");
+    let score = format!("score {}/{}", quiz.right, quiz.answered);
+    let seed = format!("seed {}", quiz.seed);
+    let parts: Vec<&str> = if app.is_teacher() {
+        vec!["Class quiz", &question, &seed]
+    } else if quiz.live {
+        vec!["Live quiz", &question, &score]
+    } else {
+        vec!["Quiz", &question, &score, &seed]
+    };
+    let room = usize::from(width).saturating_sub(4);
+    format!(" {} ", fit_parts(&parts, room))
+}
+
+/// An answer's verdict with its partial credit: "◐ Partly right (2 of 3
+/// levels)".
+fn said(app: &App, answer: &Answer) -> String {
+    let verdict = match answer.verdict(&app.case) {
+        Verdict::Right => "✓ Right",
+        Verdict::Partly => "◐ Partly right",
+        Verdict::Wrong => "✗ Not this time",
+    };
+    format!("{verdict} ({} of 3 levels)", answer.levels_right(&app.case))
+}
+
+/// The end of the quiz: the score, exact and partial, then a review of the
+/// questions not answered exactly right.
+fn review(app: &App, quiz: &Quiz, width: usize, lines: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let case = &app.case;
+    lines.push(Line::styled("The quiz is over.", t.heading));
+    lines.push(Line::default());
+    let (levels_right, levels_judged) = quiz.levels_right(case);
+    let score = format!(
+        "{} of {} answered exactly right, {} partly; {levels_right} of {levels_judged} levels judged right.",
+        quiz.right,
+        quiz.answered,
+        quiz.partly(case)
+    );
+    para(lines, &score, width, t.text);
+    let seed = format!(
+        "Share seed {} (waltz --seed {}) for the same questions. Enter or Esc to leave.",
+        quiz.seed, quiz.seed
+    );
+    para(lines, &seed, width, t.faded);
+    let mut missed = quiz.to_review(case).peekable();
+    if missed.peek().is_some() {
+        lines.push(Line::default());
+        para(
+            lines,
+            "To review, with the paper's answers:",
+            width,
+            t.heading,
+        );
+    }
+    for answer in missed {
+        lines.push(Line::default());
+        reviewed(app, answer, width, lines);
+    }
+}
+
+/// One answer in the review: the question, the answer given with its
+/// credit, the paper's levels and the linked factors.
+fn reviewed(app: &App, answer: &Answer, width: usize, lines: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let event = &app.case.data.events[answer.event];
+    let question = format!(
+        "{}. {} · {}",
+        answer.at + 1,
+        event.date_label(),
+        event.title
+    );
+    para(lines, &question, width, t.heading);
+    let given = format!("You said {}: {}", answer.chosen.names(), said(app, answer));
+    para(lines, &given, width, t.text);
+    revealed(app, answer.event, None, lines);
+}
+
+/// `text` wrapped to `width`, in `style`.
+fn para(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: ratatui::style::Style) {
+    lines.extend(
+        wrap(text, width)
+            .into_iter()
+            .map(|p| Line::styled(p, style)),
+    );
 }
 
 /// The answer and the factors linked to event `e`, after `verdict`.
@@ -212,6 +281,30 @@ pub fn tally(app: &App, quiz: &Quiz, lines: &mut Vec<Line<'static>>) {
         ]));
     }
     lines.push(Line::default());
+}
+
+/// Draw `lines` from `offset` down `area`, with ⋮ above and below where
+/// they run on, the one below with the key that scrolls.
+fn draw_window(app: &App, mut lines: Vec<Line>, offset: usize, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let rows = usize::from(area.height);
+    lines.drain(..offset.min(lines.len()));
+    if offset > 0 {
+        lines.insert(0, Line::styled("⋮", t.faded));
+    }
+    if lines.len() > rows && rows >= 2 {
+        lines.truncate(rows - 1);
+        let key = app.keymap.keys_for(Mode::Quiz, &Action::Down);
+        let hint = match key.first() {
+            Some(key) if app.ascii => format!("⋮ ({} scrolls)", arrows_named(key)),
+            Some(key) => format!("⋮ ({key} scrolls)"),
+            None => "⋮".to_owned(),
+        };
+        lines.push(Line::styled(hint, t.faded));
+    }
+    for (i, line) in lines.into_iter().enumerate().take(rows) {
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+    }
 }
 
 /// Draw `lines` down `area`; when they run past its bottom, the last row

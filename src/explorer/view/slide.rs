@@ -1,6 +1,12 @@
 //! Presentation mode: the shown item as a slide — the year in large digits,
 //! the title, the levels, the summary and the linked items, wrapped for
-//! reading at a distance — with the tour's note when a tour is running.
+//! reading at a distance — after the tour step's text when a tour is
+//! running (its teaching note stays off the slide: `S` shows it).
+//!
+//! A slide is composed as loosely as the screen allows: on a projector the
+//! title in large letters and the year twice the size; on a small screen
+//! without blank rows, the linked items shortened to a count. Only when
+//! even the tightest does not fit does the slide scroll.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,27 +14,186 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::big;
+use super::{big, headline};
 use crate::case::index::Item;
+use crate::config::theme::Theme;
 use crate::explorer::app::App;
-use crate::explorer::view::text::wrap;
+use crate::explorer::view::text::{self, fit, wrap};
 
 /// The widest a slide's text runs, in cells: longer lines are hard to
 /// follow from the back of a room.
-const MEASURE: u16 = 100;
+const MEASURE: u16 = 72;
+
+/// From this many rows of slide, a title may be drawn in large letters and
+/// the year twice the size.
+const PROJECTOR_ROWS: usize = 36;
+
+/// How a slide is composed; a screen takes the loosest that fits whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fit {
+    /// The title in large letters.
+    big_title: bool,
+    /// The year in large digits this many times over; 0 for plain text.
+    year_scale: u16,
+    /// Blank rows between the parts.
+    spaced: bool,
+    /// At most this many linked items, the rest counted; `None` for all.
+    links: Option<usize>,
+    /// The editorial note on one row, cut with `…` (the detail and the
+    /// finder have it whole).
+    short_note: bool,
+}
+
+impl Fit {
+    /// The tightest layout that keeps every line: no large type, no blank
+    /// rows between the parts, every link. A slide that does not fit even
+    /// so is scrolled.
+    const TIGHT: Fit = Fit {
+        big_title: false,
+        year_scale: 0,
+        spaced: false,
+        links: None,
+        short_note: false,
+    };
+
+    /// The layouts to try on `room` rows, loosest first.
+    fn ladder(room: usize, ascii: bool) -> Vec<Fit> {
+        let projector = room >= PROJECTOR_ROWS;
+        let spaced = |big_title, year_scale| Fit {
+            big_title,
+            year_scale,
+            spaced: true,
+            ..Fit::TIGHT
+        };
+        let mut ladder = Vec::new();
+        if projector && !ascii {
+            ladder.extend([spaced(true, 2), spaced(true, 1)]);
+        }
+        if projector {
+            ladder.push(spaced(false, 2));
+        }
+        ladder.extend([spaced(false, 1), spaced(false, 0), Fit::TIGHT]);
+        ladder
+    }
+}
+
+/// A row of a slide: a line of text, or something drawn large.
+enum Row {
+    /// A line of text.
+    Text(Line<'static>),
+    /// The year in large digits, `scale` times over, with the date's words
+    /// they leave out ("c.", "Oct") before their last row.
+    Year {
+        year: String,
+        rest: String,
+        scale: u16,
+    },
+    /// A line of the title in large letters.
+    Title(String),
+}
+
+impl Row {
+    /// Rows of the screen it takes.
+    fn height(&self) -> usize {
+        match self {
+            Row::Text(_) => 1,
+            Row::Year { scale, .. } => usize::from(big::HEIGHT * scale),
+            Row::Title(_) => usize::from(headline::HEIGHT),
+        }
+    }
+}
 
 /// A slide composed for a width, before it is placed on the screen.
-#[derive(Default)]
-struct Slide {
-    lines: Vec<Line<'static>>,
-    /// Which of `lines` is the link under the cursor, to keep it in view.
-    cursor_line: Option<usize>,
-    /// The year in large digits, when there is room: where it goes among
-    /// the lines, the year, and the date's words the digits leave out.
-    big_year: Option<(usize, String, String)>,
-    /// Where the text a slide must show ends (the links after it can be
-    /// walked to), to decide whether the large digits leave room for it.
-    essential: usize,
+struct Slide<'a> {
+    app: &'a App,
+    fit: Fit,
+    width: usize,
+    rows: Vec<Row>,
+    /// Which of `rows` is the link under the cursor, to keep it in view.
+    cursor_row: Option<usize>,
+}
+
+impl Slide<'_> {
+    /// Screen rows the whole slide takes.
+    fn height(&self) -> usize {
+        self.rows.iter().map(Row::height).sum()
+    }
+
+    fn line(&mut self, line: Line<'static>) {
+        self.rows.push(Row::Text(line));
+    }
+
+    /// A blank row between parts, when the layout has them.
+    fn gap(&mut self) {
+        if self.fit.spaced {
+            self.line(Line::default());
+        }
+    }
+
+    /// `text` wrapped to the slide's width.
+    fn para(&mut self, text: &str, style: Style) {
+        for piece in wrap(text, self.width) {
+            self.line(Line::styled(piece, style));
+        }
+    }
+
+    /// Whether `title` is drawn in large letters: where the layout has
+    /// them and the font has its characters.
+    fn big(&self, title: &str) -> bool {
+        self.fit.big_title && headline::drawable(title)
+    }
+
+    /// The item's title: in large letters where [`Slide::big`], else as a
+    /// heading.
+    fn title(&mut self, title: &str) {
+        let t = &self.app.theme;
+        if self.big(title) {
+            for line in headline::lines(title, self.width) {
+                self.rows.push(Row::Title(line));
+            }
+            self.line(Line::default());
+        } else {
+            self.para(title, t.heading);
+        }
+    }
+
+    /// Linked item `i` of `len`: its line, noting it when it is under the
+    /// cursor; where the layout shortens the list, a count of the rest
+    /// after the last shown (`what` names them: "linked factors").
+    fn link(&mut self, i: usize, len: usize, what: &str, spans: Vec<Span<'static>>) {
+        let shown = self.fit.links.unwrap_or(len);
+        if i < shown {
+            if is_chosen(self.app, i) {
+                self.cursor_row = Some(self.rows.len());
+            }
+            self.line(chosen(self.app, i, spans));
+        } else if i == shown {
+            let more = if shown == 0 { "" } else { "+ " };
+            let rest = if shown == 0 { "" } else { " more" };
+            let text = format!("  {more}{}{rest} {what}", len - shown);
+            let style = self.app.theme.faded;
+            self.line(Line::styled(text, style));
+        }
+    }
+
+    /// The quote and the editorial note, each after a gap; the note is
+    /// labelled so that a class never takes it for the paper's words.
+    fn quote_and_note(&mut self, quote: Option<&str>, note: Option<&str>) {
+        let t = &self.app.theme;
+        if let Some(q) = quote {
+            self.gap();
+            self.para(&format!("“{}”", q.trim()), t.quote);
+        }
+        if let Some(n) = note {
+            self.gap();
+            let note = format!("Editorial note: {}", n.trim());
+            if self.fit.short_note {
+                self.line(Line::styled(fit(&note, self.width), t.note));
+            } else {
+                self.para(&note, t.note);
+            }
+        }
+    }
 }
 
 /// Draw the slide over the whole of `area`; the rows that did not fit.
@@ -37,19 +202,69 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     let Some(body) = body(area) else {
         return 0;
     };
-    let slide = compose(app, usize::from(body.width));
-    paint(app, slide, body, buf)
+    let width = usize::from(body.width);
+    let room = usize::from(body.height);
+    for fit in Fit::ladder(room, app.ascii) {
+        let slide = compose(app, width, fit);
+        if slide.height() <= room {
+            place(slide, body, buf);
+            return 0;
+        }
+    }
+    // A slide walked link by link keeps every link; else the list of links
+    // gives way to a count, then the editorial note to its first row.
+    if !walking(app) {
+        for short_note in [false, true] {
+            let fit = Fit {
+                short_note,
+                ..Fit::TIGHT
+            };
+            if let Some(slide) = with_fitting_links(app, width, room, fit) {
+                place(slide, body, buf);
+                return 0;
+            }
+        }
+    }
+    scroll(app, compose(app, width, Fit::TIGHT), body, buf)
+}
+
+/// The slide with as many links as leave room for a count of the rest,
+/// if that fits.
+fn with_fitting_links(app: &App, width: usize, room: usize, fit: Fit) -> Option<Slide<'_>> {
+    let bare = compose(
+        app,
+        width,
+        Fit {
+            links: Some(0),
+            ..fit
+        },
+    );
+    let spare = room.checked_sub(bare.height())?;
+    let slide = compose(
+        app,
+        width,
+        Fit {
+            links: Some(spare),
+            ..fit
+        },
+    );
+    (slide.height() <= room).then_some(slide)
 }
 
 /// Where the text goes: generous margins, but the text kept when the
-/// terminal is small; on a wide screen a readable measure, centred.
+/// terminal is small; on a wide screen a reading measure, centred, and on
+/// a tall one more room above and below.
 fn body(area: Rect) -> Option<Rect> {
     let margin_x = if area.width >= 100 {
         (area.width / 10).max(area.width.saturating_sub(MEASURE) / 2)
     } else {
         2.min(area.width / 8)
     };
-    let margin_y = u16::from(area.height >= 20);
+    let margin_y = match area.height {
+        40.. => 2,
+        20.. => 1,
+        _ => 0,
+    };
     let body = Rect {
         x: area.x + margin_x,
         y: area.y + margin_y,
@@ -59,26 +274,26 @@ fn body(area: Rect) -> Option<Rect> {
     (body.width >= 10 && body.height >= 3).then_some(body)
 }
 
-/// The slide's lines for the shown item, `width` cells wide.
-fn compose(app: &App, width: usize) -> Slide {
-    let mut slide = Slide::default();
-    tour_note(app, width, &mut slide.lines);
+/// The slide's rows for the shown item, `width` cells wide, as `fit` says.
+fn compose(app: &App, width: usize, fit: Fit) -> Slide<'_> {
+    let mut slide = Slide {
+        app,
+        fit,
+        width,
+        rows: Vec::new(),
+        cursor_row: None,
+    };
+    tour_step(&mut slide);
     let case = &app.case;
+    let t = &app.theme;
     match app.shown() {
-        Some(Item::Event(e)) => event(app, e, width, &mut slide),
-        Some(Item::Factor(f)) => factor(app, f, width, &mut slide),
-        Some(item) => document(app, item, width, &mut slide),
-        None if case.data.events.is_empty() => para(
-            &mut slide.lines,
-            "This dataset has no events.",
-            width,
-            app.theme.faded,
-        ),
-        None => para(
-            &mut slide.lines,
+        Some(Item::Event(e)) => event(e, &mut slide),
+        Some(Item::Factor(f)) => factor(f, &mut slide),
+        Some(item) => document(item, &mut slide),
+        None if case.data.events.is_empty() => slide.para("This dataset has no events.", t.faded),
+        None => slide.para(
             &format!("Before {}: the background of the case.", case.data.period.0),
-            width,
-            app.theme.heading,
+            t.heading,
         ),
     }
     slide
@@ -86,7 +301,8 @@ fn compose(app: &App, width: usize) -> Slide {
 
 /// The tour step's text comes first: it is what the class is told. The
 /// teacher's note stays off the slide.
-fn tour_note(app: &App, width: usize, lines: &mut Vec<Line<'static>>) {
+fn tour_step(slide: &mut Slide) {
+    let app = slide.app;
     let t = &app.theme;
     let Some(step) = app.tour_note() else {
         return;
@@ -96,34 +312,32 @@ fn tour_note(app: &App, width: usize, lines: &mut Vec<Line<'static>>) {
     // its own when the name leaves it no room.
     let style = t.heading.patch(t.faded);
     match title.rsplit_once(" · ") {
-        Some((name, step)) if crate::explorer::view::text::width(&title) > width => {
-            para(lines, name, width, style);
-            para(lines, step, width, style);
+        Some((name, step)) if text::width(&title) > slide.width => {
+            slide.para(name, style);
+            slide.para(step, style);
         }
-        _ => para(lines, &title, width, style),
+        _ => slide.para(&title, style),
     }
-    para(lines, step.text, width, t.text.patch(t.lit));
-    lines.push(Line::default());
+    slide.para(step.text, t.text.patch(t.lit));
+    // The one gap every layout keeps: the class's text, then the item.
+    slide.line(Line::default());
 }
 
-/// An event: its date (to become large digits), title, levels, text, and
-/// its factors as links.
-fn event(app: &App, e: usize, width: usize, slide: &mut Slide) {
+/// An event: its date (large digits where they fit), title, levels, text,
+/// and its factors as links.
+fn event(e: usize, slide: &mut Slide) {
+    let app = slide.app;
     let t = &app.theme;
     let case = &app.case;
     let event = &case.data.events[e];
-    let lines = &mut slide.lines;
-    let mut year = event.year.to_string();
-    if let Some(until) = event.until.filter(|&u| u != event.year) {
-        year = format!("{year}–{until}");
+    match big_year(event, slide.fit.year_scale, slide.width) {
+        Some(year) => {
+            slide.rows.push(year);
+            slide.line(Line::default());
+        }
+        None => slide.line(Line::styled(event.date_label(), t.heading.patch(t.year))),
     }
-    // The plain date stands in for the large digits until they are known
-    // to fit; what the digits leave out ("c.", "Oct") stays.
-    let mut rest = event.date_label();
-    rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
-    slide.big_year = Some((lines.len(), year, rest.trim().to_owned()));
-    lines.push(Line::styled(event.date_label(), t.heading.patch(t.year)));
-    para(lines, &event.title, width, t.heading);
+    slide.title(&event.title);
     let mut levels = vec![Span::styled("levels  ", t.faded)];
     for l in case.levels(e).iter() {
         levels.push(Span::styled(
@@ -131,89 +345,103 @@ fn event(app: &App, e: usize, width: usize, slide: &mut Slide) {
             t.level(l).patch(t.heading),
         ));
     }
-    lines.push(Line::from(levels));
-    lines.push(Line::default());
-    para(lines, &event.summary, width, t.text);
-    quote_and_note(
-        lines,
-        event.quote.as_deref(),
-        event.note.as_deref(),
-        width,
-        t,
-    );
-    slide.essential = lines.len();
+    slide.line(Line::from(levels));
+    slide.gap();
+    slide.para(&event.summary, t.text);
+    slide.quote_and_note(event.quote.as_deref(), event.note.as_deref());
     let factors = &case.index.event_factors[e];
     if !factors.is_empty() {
-        lines.push(Line::default());
+        slide.gap();
     }
     for (i, &f) in factors.iter().enumerate() {
         let x = &case.data.factors[f];
-        link(
-            app,
-            i,
-            vec![
-                Span::styled(
-                    format!("{} ", x.effect.symbol()),
-                    t.effect(x.effect).patch(t.heading),
-                ),
-                Span::styled(x.name.clone(), t.text),
-                Span::styled(
-                    format!("  {}", x.level.name().to_lowercase()),
-                    t.level(x.level),
-                ),
-            ],
-            slide,
-        );
+        let spans = vec![
+            Span::styled(
+                format!("{} ", x.effect.symbol()),
+                t.effect(x.effect).patch(t.heading),
+            ),
+            Span::styled(x.name.clone(), t.text),
+            Span::styled(
+                format!("  {}", x.level.name().to_lowercase()),
+                t.level(x.level),
+            ),
+        ];
+        slide.link(i, factors.len(), "linked factors", spans);
     }
+}
+
+/// The event's year in large digits `scale` times over, when the layout
+/// has them and they fit `width`; what the digits leave out of the date
+/// ("c.", "Oct") stays beside them.
+fn big_year(event: &crate::case::model::Event, scale: u16, width: usize) -> Option<Row> {
+    let mut year = event.year.to_string();
+    if let Some(until) = event.until.filter(|&u| u != event.year) {
+        year = format!("{year}–{until}");
+    }
+    let mut rest = event.date_label();
+    rest.retain(|c| !c.is_ascii_digit() && c != '–' && c != '→');
+    let rest = rest.trim().to_owned();
+    let lead = if rest.is_empty() {
+        0
+    } else {
+        text::width(&rest) + 1
+    };
+    let fits = scale > 0 && usize::from(big::width(&year, scale)) + lead <= width;
+    fits.then_some(Row::Year { year, rest, scale })
 }
 
 /// A factor: its sign and name, level and effect, text, and its events as
 /// links.
-fn factor(app: &App, f: usize, width: usize, slide: &mut Slide) {
+fn factor(f: usize, slide: &mut Slide) {
+    let app = slide.app;
     let t = &app.theme;
     let case = &app.case;
     let x = &case.data.factors[f];
-    let lines = &mut slide.lines;
-    lines.push(Line::from(vec![
-        Span::styled(
-            format!("{} ", x.effect.symbol()),
-            t.effect(x.effect).patch(t.heading),
-        ),
-        Span::styled(x.name.clone(), t.heading),
-    ]));
-    lines.push(Line::from(vec![
+    let sign = Span::styled(
+        format!("{} ", x.effect.symbol()),
+        t.effect(x.effect).patch(t.heading),
+    );
+    let level = vec![
         Span::styled(
             format!("{} level", x.level.name()),
             t.level(x.level).patch(t.heading),
         ),
         Span::styled(format!(" · {}", x.effect.name()), t.effect(x.effect)),
-    ]));
-    lines.push(Line::default());
-    para(lines, &x.summary, width, t.text);
-    quote_and_note(lines, x.quote.as_deref(), x.note.as_deref(), width, t);
+    ];
+    if slide.big(&x.name) {
+        slide.title(&x.name);
+        slide.line(Line::from([vec![sign], level].concat()));
+    } else {
+        slide.line(Line::from(vec![
+            sign,
+            Span::styled(x.name.clone(), t.heading),
+        ]));
+        slide.line(Line::from(level));
+    }
+    slide.gap();
+    slide.para(&x.summary, t.text);
+    slide.quote_and_note(x.quote.as_deref(), x.note.as_deref());
     let events = &case.index.factor_events[f];
     if !events.is_empty() {
-        slide.lines.push(Line::default());
+        slide.gap();
     }
     for (i, &e) in events.iter().enumerate() {
         let ev = &case.data.events[e];
-        link(
-            app,
-            i,
-            vec![
-                Span::styled(format!("{}  ", ev.date_label()), t.year),
-                Span::styled(ev.title.clone(), t.text),
-            ],
-            slide,
-        );
+        let spans = vec![
+            Span::styled(format!("{}  ", ev.date_label()), t.year),
+            Span::styled(ev.title.clone(), t.text),
+        ];
+        slide.link(i, events.len(), "linked events", spans);
     }
 }
 
 /// An actor, era or source: its detail document, which already says
 /// everything about it, laid out at the slide's measure.
-fn document(app: &App, item: Item, width: usize, slide: &mut Slide) {
+fn document(item: Item, slide: &mut Slide) {
+    let app = slide.app;
     let t = &app.theme;
-    let doc = crate::explorer::view::detail::doc::document(&app.case, Some(item), width, t, None);
+    let doc =
+        crate::explorer::view::detail::doc::document(&app.case, Some(item), slide.width, t, None);
     let chosen_row = doc
         .links
         .get(app.detail().cursor)
@@ -221,10 +449,10 @@ fn document(app: &App, item: Item, width: usize, slide: &mut Slide) {
         .map(|&(row, _)| row);
     for (row, line) in doc.lines.into_iter().enumerate() {
         if Some(row) != chosen_row {
-            slide.lines.push(line);
+            slide.line(line);
             continue;
         }
-        slide.cursor_line = Some(slide.lines.len());
+        slide.cursor_row = Some(slide.rows.len());
         // Marked as the other slides mark it: ▶ for the link's mark.
         let spans = line.spans.into_iter().enumerate().map(|(i, s)| {
             let style = s.style.patch(t.cursor);
@@ -234,73 +462,62 @@ fn document(app: &App, item: Item, width: usize, slide: &mut Slide) {
                 Span::styled(s.content, style)
             }
         });
-        slide.lines.push(Line::from(spans.collect::<Vec<_>>()));
+        slide.line(Line::from(spans.collect::<Vec<_>>()));
     }
 }
 
-/// Add link `i`'s line, noting it when it is under the cursor.
-fn link(app: &App, i: usize, spans: Vec<Span<'static>>, slide: &mut Slide) {
-    if is_chosen(app, i) {
-        slide.cursor_line = Some(slide.lines.len());
-    }
-    slide.lines.push(chosen(app, i, spans));
-}
-
-/// Place the slide in `body`: the large digits where they fit, a short
-/// slide a third of the way down, a long one windowed with ⋮ marking what is
-/// cut. The rows that did not fit.
-fn paint(app: &App, slide: Slide, body: Rect, buf: &mut Buffer) -> usize {
-    let t = &app.theme;
-    let Slide {
-        mut lines,
-        mut cursor_line,
-        big_year,
-        essential,
-    } = slide;
-    let mut y = body.y;
+/// Place a slide that fits whole in `body`: a short one a third of the way
+/// down rather than at the top.
+fn place(slide: Slide, body: Rect, buf: &mut Buffer) {
+    let t = &slide.app.theme;
     let room = usize::from(body.height);
-    // The large digits, when what must be read still fits beside them, at
-    // twice the size on a screen with room for it; the date's words ("c.",
-    // "Oct") go before them on their last row.
-    let fits = |year: &str, rest: &str, scale: u16| {
-        let lead = if rest.is_empty() {
-            0
-        } else {
-            crate::explorer::view::text::width(rest) as u16 + 1
-        };
-        essential + usize::from(big::HEIGHT * scale) < room
-            && big::width(year, scale) + lead <= body.width
-    };
-    let scale = match &big_year {
-        Some((_, year, rest)) if room >= 40 && fits(year, rest, 2) => 2,
-        _ => 1,
-    };
-    let big_year = big_year.filter(|(_, year, rest)| fits(year, rest, scale));
-    let digits = usize::from(big::HEIGHT * scale) + 1;
-    // A short slide sits a third of the way down rather than at the top.
-    let total = lines.len() + big_year.as_ref().map_or(0, |_| digits - 1);
-    if total < room {
-        y += ((room - total) / 3) as u16;
+    let mut y = body.y + (room.saturating_sub(slide.height()) / 3) as u16;
+    for row in slide.rows {
+        draw_row(t, &row, Rect { y, ..body }, buf);
+        y += row.height() as u16;
     }
-    if let Some((at, year, rest)) = big_year {
-        let after = lines.split_off(at + 1);
-        lines.pop(); // the plain date
-        flush(&mut lines, &mut y, body, buf);
-        let mut x = body.x;
-        if !rest.is_empty() {
-            let last_row = y + big::HEIGHT * scale - 1;
-            buf.set_string(x, last_row, &rest, t.heading.patch(t.year));
-            x += crate::explorer::view::text::width(&rest) as u16 + 1;
+}
+
+/// Draw `row` at the top of `area`.
+fn draw_row(t: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
+    let style = t.heading.patch(t.year);
+    match row {
+        Row::Text(line) => line.render(Rect { height: 1, ..area }, buf),
+        Row::Year { year, rest, scale } => {
+            let height = big::HEIGHT * scale;
+            let mut x = area.x;
+            // The date's words ("c.", "Oct") go before the digits' last row.
+            if !rest.is_empty() {
+                buf.set_string(x, area.y + height - 1, rest, style);
+                x += text::width(rest) as u16 + 1;
+            }
+            let at = Rect::new(x, area.y, area.right().saturating_sub(x), height);
+            big::render(year, at, *scale, style, buf);
         }
-        let area = Rect::new(x, y, body.right().saturating_sub(x), big::HEIGHT * scale);
-        big::render(&year, area, scale, t.heading.patch(t.year), buf);
-        y += big::HEIGHT * scale + 1;
-        // The link's line moved up past what was drawn.
-        cursor_line = cursor_line.map(|c| c - (at + 1));
-        lines.extend(after);
+        Row::Title(line) => {
+            let at = Rect {
+                height: headline::HEIGHT,
+                ..area
+            };
+            headline::render(line, at, t.heading, buf);
+        }
     }
-    // What is cut above and below is marked with ⋮ on a row of its own.
-    let room = usize::from(body.bottom().saturating_sub(y));
+}
+
+/// A slide too long for `body`, of text rows only, windowed with ⋮ marking
+/// what is cut above and below; the rows that did not fit.
+fn scroll(app: &App, slide: Slide, body: Rect, buf: &mut Buffer) -> usize {
+    let t = &app.theme;
+    let cursor_row = slide.cursor_row;
+    let mut lines: Vec<Line> = slide
+        .rows
+        .into_iter()
+        .filter_map(|row| match row {
+            Row::Text(line) => Some(line),
+            _ => None,
+        })
+        .collect();
+    let room = usize::from(body.height);
     let len = lines.len();
     let window = |start: usize| {
         let above = usize::from(start > 0);
@@ -309,7 +526,7 @@ fn paint(app: &App, slide: Slide, body: Rect, buf: &mut Buffer) -> usize {
         (rows.saturating_sub(below), below > 0)
     };
     let overflow = if len > room { len + 1 - room } else { 0 };
-    let start = match cursor_line {
+    let start = match cursor_row {
         // The presenter walks the links: the text above gives way so the
         // link Enter would open stays in view.
         Some(at) => (0..=at).find(|&s| at < s + window(s).0).unwrap_or(at),
@@ -329,14 +546,21 @@ fn paint(app: &App, slide: Slide, body: Rect, buf: &mut Buffer) -> usize {
             lines.push(Line::styled("⋮", t.faded));
         }
     }
-    flush(&mut lines, &mut y, body, buf);
+    for (i, line) in lines.into_iter().take(room).enumerate() {
+        line.render(Rect::new(body.x, body.y + i as u16, body.width, 1), buf);
+    }
     overflow
+}
+
+/// Whether the presenter walks the slide's links (the detail has focus).
+fn walking(app: &App) -> bool {
+    app.focus() == crate::explorer::app::Region::Detail
 }
 
 /// Whether link `i` is the one under the detail's link cursor, shown while
 /// the detail has focus.
 fn is_chosen(app: &App, i: usize) -> bool {
-    app.focus() == crate::explorer::app::Region::Detail && app.detail().cursor == i
+    walking(app) && app.detail().cursor == i
 }
 
 /// A linked item's line; the one under the detail's link cursor is marked
@@ -355,53 +579,5 @@ fn chosen(app: &App, i: usize, spans: Vec<Span<'static>>) -> Line<'static> {
         let mut all = vec![Span::raw("  ")];
         all.extend(spans);
         Line::from(all)
-    }
-}
-
-/// The quote and the editorial note, each after a blank line; the note is
-/// labelled so that a class never takes it for the paper's words.
-fn quote_and_note(
-    lines: &mut Vec<Line<'static>>,
-    quote: Option<&str>,
-    note: Option<&str>,
-    width: usize,
-    t: &crate::config::theme::Theme,
-) {
-    if let Some(q) = quote {
-        lines.push(Line::default());
-        para(lines, &format!("“{}”", q.trim()), width, t.quote);
-    }
-    if let Some(n) = note {
-        lines.push(Line::default());
-        para(
-            lines,
-            &format!("Editorial note: {}", n.trim()),
-            width,
-            t.note,
-        );
-    }
-}
-
-fn para(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
-    for piece in wrap(text, width) {
-        lines.push(Line::styled(piece, style));
-    }
-}
-
-/// Draw the lines gathered so far from row `y` down, clipped to `body`.
-fn flush(lines: &mut Vec<Line>, y: &mut u16, body: Rect, buf: &mut Buffer) {
-    for line in lines.drain(..) {
-        if *y >= body.bottom() {
-            break;
-        }
-        line.render(
-            Rect {
-                y: *y,
-                height: 1,
-                ..body
-            },
-            buf,
-        );
-        *y += 1;
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::config::action::Action;
-use crate::config::keymap::Mode;
+use crate::config::keymap::{Mode, arrows_named};
 use crate::explorer::app::{App, Overlay, Region};
 use crate::explorer::view::text::{fit, width};
 
@@ -122,8 +122,12 @@ const BALANCE: &[Hint] = &[
     pair(&[A::Left, A::Right], "level"),
     one(&[A::Submit], "see on the timeline"),
     one(&[A::Cancel], "close"),
+    pair(&[A::PageDown, A::PageUp], "factors"),
 ];
-const QUIZ_OVER: &[Hint] = &[pair(&[A::Submit, A::Cancel], "close")];
+const QUIZ_OVER: &[Hint] = &[
+    pair(&[A::Submit, A::Cancel], "close"),
+    pair(&[A::Down, A::Up], "scroll the review"),
+];
 const QUIZ: &[Hint] = &[
     group(
         &[A::ToggleIndividual, A::ToggleDomestic, A::ToggleSystemic],
@@ -174,6 +178,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             Keys::Slashed => keys.join("/"),
             Keys::Spaced => keys.join(" "),
         };
+        let text = if app.ascii { arrows_named(&text) } else { text };
         out.push((text, hint.what));
     }
     out

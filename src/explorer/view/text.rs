@@ -30,6 +30,23 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `parts` joined by " · " in at most `max` cells: the last parts give way
+/// whole, a closing "· …" saying that some did, and the first is cut (with
+/// `…`) only when it alone is too wide.
+pub fn fit_parts(parts: &[&str], max: usize) -> String {
+    let mut kept = parts.len();
+    loop {
+        let mut s = parts[..kept].join(" · ");
+        if kept < parts.len() {
+            s.push_str(" · …");
+        }
+        if s.width() <= max || kept <= 1 {
+            return fit(&s, max);
+        }
+        kept -= 1;
+    }
+}
+
 /// `s` padded with spaces (or cut) to exactly `cells` cells.
 pub fn pad(s: &str, cells: usize) -> String {
     let mut out = fit(s, cells);
@@ -78,6 +95,19 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// `text` wrapped to `width` in at most `rows` rows, the last of them
+/// ending in an ellipsis when the text runs on.
+pub fn wrap_rows(text: &str, rows: usize, width: usize) -> Vec<String> {
+    let mut pieces = wrap(text, width);
+    if rows > 0 && pieces.len() > rows {
+        let rest = pieces[rows - 1..].join(" ");
+        pieces.truncate(rows - 1);
+        pieces.push(fit(&rest, width));
+    }
+    pieces.truncate(rows);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +123,19 @@ mod tests {
     }
 
     #[test]
+    fn fit_parts_drops_whole_parts_and_says_so() {
+        let parts = ["Quiz", "question 1 of 41", "seed 123456789"];
+        assert_eq!(
+            fit_parts(&parts, 60),
+            "Quiz · question 1 of 41 · seed 123456789"
+        );
+        assert_eq!(fit_parts(&parts, 30), "Quiz · question 1 of 41 · …");
+        assert_eq!(fit_parts(&parts, 9), "Quiz · …");
+        assert_eq!(fit_parts(&parts, 5), "Quiz…");
+        assert_eq!(fit_parts(&[], 5), "");
+    }
+
+    #[test]
     fn pad_makes_exact_widths() {
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(pad("北京北京", 5).width(), 5);
@@ -104,6 +147,19 @@ mod tests {
         assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn wrap_rows_cuts_the_last_row_it_has() {
+        assert_eq!(wrap_rows("the quick brown fox", 1, 10), ["the quick…"]);
+        assert_eq!(
+            wrap_rows("the quick brown fox", 2, 10),
+            ["the quick", "brown fox"]
+        );
+        assert_eq!(
+            wrap_rows("the quick brown fox", 0, 10),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

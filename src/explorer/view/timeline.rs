@@ -217,7 +217,7 @@ fn event_line(
         let (text, style) = if levels.contains(level) {
             (level.letter().to_string(), t.level(level))
         } else {
-            ("·".to_string(), t.faded)
+            (super::ascii::ABSENT_LEVEL.to_string(), t.faded)
         };
         spans.push(Span::styled(
             text,
