@@ -5,6 +5,7 @@
 //! suspended with Ctrl-Z.
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
@@ -115,7 +116,11 @@ impl Signals {
 
 /// The terminal, in the program's hands until the session is dropped.
 pub struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Never dropped by ratatui's own code: that would try to show the
+    /// cursor and, on a terminal that has gone away, report the failure on
+    /// standard error, which panics when standard error is that terminal.
+    /// [`restore`] puts the cursor back instead.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
     mouse: bool,
     signals: Signals,
     keyboard: Keyboard,
@@ -134,7 +139,7 @@ impl Session {
         install_panic_hook();
         let signals = Signals::install()?;
         let keyboard = Keyboard::start()?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
         let mut session = Session {
             terminal,
             mouse,
@@ -163,7 +168,9 @@ impl Session {
         // Fresh buffers make the next frame draw every cell. (Terminal::clear
         // would ask the terminal where its cursor is, and a terminal that
         // does not answer would stall the start for seconds, then fail.)
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let fresh = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // The old one is let go without its drop (see `terminal`).
+        std::mem::forget(std::mem::replace(&mut *self.terminal, fresh));
         Ok(())
     }
 
