@@ -36,19 +36,44 @@ impl Pos {
 }
 
 /// Where each line of a text starts, to turn many offsets into positions
-/// without rescanning the text for each.
+/// without rescanning the text for each. Columns count characters, and
+/// counting from a line's start would make a file written on one long line
+/// cost its length for every position: so the characters before every
+/// [`BLOCK`] bytes are counted once, and a column costs one block at most.
 pub struct Lines<'t> {
     text: &'t str,
     starts: Vec<usize>,
+    /// Characters before byte `i * BLOCK`.
+    blocks: Vec<usize>,
 }
+
+/// The span of text whose characters are counted ahead of time.
+const BLOCK: usize = 4096;
 
 impl<'t> Lines<'t> {
     /// Index the lines of `text`.
     pub fn new(text: &'t str) -> Lines<'t> {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        Lines { text, starts }
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut before = 0;
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            blocks.push(before);
+            before += chars_in(chunk);
+        }
+        Lines {
+            text,
+            starts,
+            blocks,
+        }
+    }
+
+    /// Characters in the text before byte `offset` (a char boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let counted = self.blocks.get(block).copied().unwrap_or(0);
+        counted + chars_in(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// The position of a byte offset (clamped to the text).
@@ -61,7 +86,7 @@ impl<'t> Lines<'t> {
         let start = self.starts[line - 1];
         Pos {
             line,
-            col: self.text[start..offset].chars().count() + 1,
+            col: self.chars_before(offset) - self.chars_before(start) + 1,
         }
     }
 
@@ -100,8 +125,16 @@ impl<'t> Lines<'t> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let pos = self.pos(offset);
-        Diagnostic::at(severity, file, self.line(pos.line), pos, message)
+        let start = self.starts[pos.line - 1];
+        let line = self.line(pos.line);
+        let at = offset.clamp(start, start + line.len()) - start;
+        Diagnostic::around(severity, file, line, at, pos, message)
     }
+}
+
+/// The characters in UTF-8 bytes: those that do not continue a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// One problem, with where it is and, when known, the line it is on.
@@ -145,12 +178,29 @@ impl Diagnostic {
         pos: Pos,
         message: impl Into<String>,
     ) -> Diagnostic {
+        let at = line
+            .char_indices()
+            .nth(pos.col.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        Diagnostic::around(severity, file, line, at, pos, message)
+    }
+
+    /// As [`Diagnostic::at`], the place also given as byte `at` of `line`:
+    /// the excerpt then costs a window around it, whatever the line's length.
+    fn around(
+        severity: Severity,
+        file: &str,
+        line: &str,
+        at: usize,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             severity,
             file: sanitize::line(file).into_owned(),
             pos: Some(pos),
             message: sanitize::line(&message.into()).into_owned(),
-            excerpt: Some(Excerpt::new(line, pos.col)),
+            excerpt: Some(Excerpt::new(line, at)),
         }
     }
 
@@ -179,23 +229,27 @@ impl Excerpt {
     /// The widest part of a line shown; longer lines are cut around the caret.
     const WIDTH: usize = 100;
 
-    fn new(raw: &str, col: usize) -> Excerpt {
-        let chars: Vec<char> = raw.chars().collect();
-        let at = (col.saturating_sub(1)).min(chars.len());
-        // Keep a window of the line around the column so that a minified file
-        // does not print megabytes.
-        let from = at.saturating_sub(Self::WIDTH / 2);
-        let to = (from + Self::WIDTH).min(chars.len());
-        let piece = |end: usize| -> String {
-            sanitize::line(&chars[from..end].iter().collect::<String>()).into_owned()
-        };
+    /// The excerpt of `raw` around its byte `at` (a char boundary): a
+    /// window of the line, so that a minified file prints (and costs) a
+    /// hundred characters, not megabytes.
+    fn new(raw: &str, at: usize) -> Excerpt {
+        let at = at.min(raw.len());
+        let from = raw[..at]
+            .char_indices()
+            .rev()
+            .nth(Self::WIDTH / 2 - 1)
+            .map_or(0, |(i, _)| i);
+        let to = raw[from..]
+            .char_indices()
+            .nth(Self::WIDTH)
+            .map_or(raw.len(), |(i, _)| from + i);
         // Sanitizing works character by character from the start of the
         // piece, so the sanitized prefix is a prefix of the sanitized line and
         // its width is where the caret goes (tabs and all).
         let lead = if from > 0 { "…" } else { "" };
-        let caret = lead.width() + piece(at).width();
-        let tail = if to < chars.len() { "…" } else { "" };
-        let line = format!("{lead}{}{tail}", piece(to));
+        let caret = lead.width() + sanitize::line(&raw[from..at]).width();
+        let tail = if to < raw.len() { "…" } else { "" };
+        let line = format!("{lead}{}{tail}", sanitize::line(&raw[from..to]));
         Excerpt { line, caret }
     }
 }

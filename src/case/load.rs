@@ -21,7 +21,7 @@ use crate::case::model::{Dataset, Event};
 use crate::case::sanitize;
 
 pub use read::MAX_BYTES;
-pub use validate::YEARS;
+pub use validate::{More, SHOWN, YEARS};
 
 /// The shipped case study, built into the binary.
 pub const EMBEDDED: &str = include_str!("../../assets/pakistan-russia.ron");
@@ -136,33 +136,98 @@ impl Progress {
 pub struct Loaded {
     /// The dataset, events in chronological order, strings sanitized.
     pub dataset: Dataset,
-    /// Problems that do not stop the dataset from being used.
+    /// Problems that do not stop the dataset from being used: the first
+    /// [`SHOWN`] in full.
     pub warnings: Vec<Diagnostic>,
+    /// The warnings past those, counted by kind.
+    pub more: Vec<More>,
+}
+
+impl Loaded {
+    /// How many warnings the dataset raised in all.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.more.iter().map(|m| m.count).sum::<usize>()
+    }
+
+    /// Each warning in full, then a line per kind of those counted.
+    pub fn warning_lines(&self, name: &str) -> Vec<String> {
+        let mut lines: Vec<String> = self.warnings.iter().map(|w| w.to_string()).collect();
+        lines.extend(self.more.iter().map(|m| more_line(name, m)));
+        lines
+    }
+}
+
+/// "… and 999,900 more warnings like: event `…` has no factor".
+fn more_line(name: &str, more: &More) -> String {
+    let kind = match more.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!(
+        "{}: … and {} more {kind}{} like: {}",
+        sanitize::line(name),
+        more.count,
+        if more.count == 1 { "" } else { "s" },
+        more.kind
+    )
 }
 
 /// Why a dataset could not be loaded: every error found, then the warnings.
 #[derive(Debug, Clone, thiserror::Error)]
 pub struct LoadError {
-    /// Errors first (in file order), then warnings.
+    /// Errors first (in file order), then warnings: the first [`SHOWN`] of
+    /// each in full.
     pub diagnostics: Vec<Diagnostic>,
+    /// The rest, counted by kind.
+    pub more: Vec<More>,
+    /// The file's name, for the counted lines.
+    pub file: String,
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.diagnostics.iter().enumerate() {
+        let counted = self.more.iter().map(|m| more_line(&self.file, m));
+        for (i, line) in self
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .chain(counted)
+            .enumerate()
+        {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            write!(f, "{d}")?;
+            f.write_str(&line)?;
         }
         Ok(())
+    }
+}
+
+impl LoadError {
+    /// How many errors and warnings there are in all.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = self.diagnostics.len() - errors;
+        let more = |s: Severity| -> usize {
+            self.more
+                .iter()
+                .filter(|m| m.severity == s)
+                .map(|m| m.count)
+                .sum()
+        };
+        (
+            errors + more(Severity::Error),
+            warnings + more(Severity::Warning),
+        )
     }
 }
 
 impl From<Diagnostic> for LoadError {
     fn from(d: Diagnostic) -> LoadError {
         LoadError {
+            file: d.file.clone(),
             diagnostics: vec![d],
+            more: Vec::new(),
         }
     }
 }
@@ -235,12 +300,12 @@ fn load_text(
     progress.start(Stage::Checking, 0);
     sanitize_dataset(&mut dataset, !events_clean);
 
-    let problems = validate::validate(&dataset);
+    let found = validate::validate(&dataset);
     let mut diagnostics = Vec::new();
-    if !problems.is_empty() {
+    if !found.problems.is_empty() {
         let tree = locate::Tree::scan(text);
         let lines = Lines::new(text);
-        for p in problems {
+        for p in found.problems {
             let mut message = p.message;
             if let Some(first) = p.first {
                 let at = lines.pos(tree.offset(&first));
@@ -251,15 +316,24 @@ fn load_text(
         diagnostics.sort_by_key(|d| (d.severity, d.pos));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(LoadError { diagnostics });
+        return Err(LoadError {
+            diagnostics,
+            more: found.more,
+            file: sanitize::line(name).into_owned(),
+        });
     }
     // A stable sort keeps the file's order within a year (and a month).
     sort_chronologically(&mut dataset.events);
     Ok(Loaded {
         dataset,
         warnings: diagnostics,
+        more: found.more,
     })
 }
+
+/// A piece of the event list: where its events are in the text, and the
+/// places they go.
+type Piece<'a> = (&'a [std::ops::Range<usize>], &'a mut [Option<Event>]);
 
 /// Parse a large file's event list in pieces, on every core. `None` when
 /// the file is small or anything in it is unusual or wrong: the caller then
@@ -282,6 +356,12 @@ fn in_pieces(
     let (items, end) = locate::elements(text, start)?;
     let rest = format!("{}[]{}", &text[..start], &text[end..]);
     let mut dataset: Dataset = options.from_str(&rest).ok()?;
+    // The lead's attributes, read as the parser reads them, so that each
+    // event can be parsed where it stands, with no copy of its text.
+    let extensions = ron::de::Deserializer::from_str_with_options(head, options)
+        .ok()?
+        .extensions();
+    let options = &options.clone().with_default_extension(extensions);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -291,40 +371,50 @@ fn in_pieces(
     } else {
         per
     };
-    let pieces: Vec<std::ops::Range<usize>> = items
+    // Each event is parsed straight into its place in the one list: no
+    // piece is gathered and copied again (a second copy of every event).
+    let mut slots: Vec<Option<Event>> = Vec::new();
+    slots.resize_with(items.len(), || None);
+    let pieces: Vec<Mutex<Piece>> = items
         .chunks(per)
-        .map(|c| c[0].start..c[c.len() - 1].end)
+        .zip(slots.chunks_mut(per))
+        .map(Mutex::new)
         .collect();
     progress.start(Stage::Parsing, pieces.len());
-    let parsed: Vec<Mutex<Option<Vec<Event>>>> = pieces.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(piece) = pieces.get(i) else { break };
-                    let list = format!("{head}[{}]", &text[piece.clone()]);
-                    let mut events = options.from_str::<Vec<Event>>(&list).ok();
-                    events.iter_mut().flatten().for_each(sanitize_event);
-                    let failed = events.is_none();
-                    if let Ok(mut slot) = parsed[i].lock() {
-                        *slot = events;
+                while let Some(piece) = pieces.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let Ok(mut piece) = piece.lock() else { break };
+                    let (ranges, into) = &mut *piece;
+                    for (range, slot) in ranges.iter().zip(into.iter_mut()) {
+                        match options.from_str::<Event>(&text[range.clone()]) {
+                            Ok(mut event) => {
+                                sanitize_event(&mut event);
+                                *slot = Some(event);
+                            }
+                            Err(_) => {
+                                // Stop early: the whole text will be parsed
+                                // for the error and its position.
+                                failed.store(true, Ordering::Relaxed);
+                                next.store(usize::MAX / 2, Ordering::Relaxed);
+                                return;
+                            }
+                        }
                     }
                     progress.advance(1);
-                    if failed {
-                        // Stop early: the whole text will be parsed for the error.
-                        next.store(pieces.len(), Ordering::Relaxed);
-                    }
                 }
             });
         }
     });
-    let mut events = Vec::with_capacity(items.len());
-    for slot in parsed {
-        events.extend(slot.into_inner().ok()??);
+    drop(pieces);
+    if failed.load(Ordering::Relaxed) {
+        return None;
     }
-    dataset.events = events;
+    // Option<Event> is laid out as Event is: this reuses the list's memory.
+    dataset.events = slots.into_iter().collect::<Option<Vec<Event>>>()?;
     Some(dataset)
 }
 

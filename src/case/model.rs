@@ -53,7 +53,7 @@ pub struct Thesis {
     /// The work's own words for it.
     pub quote: String,
     /// The work's pages where it says so.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub pages: Vec<u16>,
 }
 
@@ -99,7 +99,11 @@ pub struct Source {
     /// The citation as the work gives it, e.g. "Clary (2022)".
     pub citation: String,
     /// Other spellings of the same citation found in the work.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bounded"
+    )]
     pub variants: Vec<String>,
     /// An editorial note, shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,10 +253,10 @@ pub struct Factor {
     /// What the factor is and how it works, in 1–4 sentences.
     pub summary: String,
     /// Actor ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub actors: Vec<String>,
     /// Source ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub sources: Vec<String>,
     /// The work's own words, where it quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -264,7 +268,11 @@ pub struct Factor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The work's pages for the passage(s) it comes from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bounded"
+    )]
     pub pages: Vec<u16>,
 }
 
@@ -298,16 +306,16 @@ pub struct Event {
     pub summary: String,
     /// The factors the event illustrates, each with what in the work
     /// makes the link.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub factors: Vec<Link>,
     /// Actor ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub actors: Vec<String>,
     /// Free tags such as energy, defence, trade, terrorism, diplomacy.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub themes: Vec<String>,
     /// Source ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded")]
     pub sources: Vec<String>,
     /// The work's own words, where it quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -319,7 +327,11 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The work's pages for the passage(s) it comes from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bounded"
+    )]
     pub pages: Vec<u16>,
 }
 
@@ -467,6 +479,7 @@ pub struct Tour {
     /// The tour's name.
     pub name: String,
     /// The stops, in order.
+    #[serde(deserialize_with = "bounded")]
     pub steps: Vec<Step>,
 }
 
@@ -493,4 +506,38 @@ pub enum Target {
     Event(String),
     /// A factor id.
     Factor(String),
+}
+
+/// The most items one list inside an item may hold (an event's factors, a
+/// source's variants, a tour's steps …). Real cases need a handful; the
+/// cap stops a hostile file from making millions of them before any check.
+pub const MAX_LIST: usize = 10_000;
+
+/// Read a list of at most [`MAX_LIST`] items, refusing a longer one where
+/// its first item too many stands.
+fn bounded<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Bounded<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Bounded<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a list of at most {MAX_LIST} items")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(item) = seq.next_element()? {
+                if items.len() == MAX_LIST {
+                    return Err(serde::de::Error::custom(format!(
+                        "a list here may hold at most {MAX_LIST} items; a case needs far fewer"
+                    )));
+                }
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    d.deserialize_seq(Bounded(std::marker::PhantomData))
 }

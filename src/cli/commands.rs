@@ -37,19 +37,19 @@ pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i
     let name = crate::case::sanitize::line(&name(path)).into_owned();
     match load(path) {
         Ok(loaded) => {
-            for w in &loaded.warnings {
-                writeln!(err, "{w}")?;
+            for line in loaded.warning_lines(&name) {
+                writeln!(err, "{line}")?;
             }
+            let warnings = loaded.warning_count();
             let case = Case::new(loaded.dataset);
-            write_summary(&case, &name, loaded.warnings.len(), out)?;
+            write_summary(&case, &name, warnings, out)?;
             // The process ends now: see `search`.
             std::mem::forget(case);
             Ok(OK)
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = e.diagnostics.len() - errors;
+            let (errors, warnings) = e.counts();
             writeln!(
                 err,
                 "{name}: invalid: {}, {}",
@@ -205,8 +205,8 @@ pub fn export(
             return Ok(FAILED);
         }
     };
-    for w in &loaded.warnings {
-        writeln!(err, "{w}")?;
+    for line in loaded.warning_lines(&name(path)) {
+        writeln!(err, "{line}")?;
     }
     let case = Case::new(loaded.dataset);
     match format {

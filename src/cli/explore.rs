@@ -73,7 +73,8 @@ fn run(
                 None => load::embedded()?,
             };
             progress.start(Stage::Indexing, 0);
-            Ok((Case::new(loaded.dataset), loaded.warnings.len()))
+            let warnings = loaded.warning_count();
+            Ok((Case::new(loaded.dataset), warnings))
         })
     };
     let patience = Instant::now() + Duration::from_millis(150);

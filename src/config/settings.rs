@@ -110,8 +110,20 @@ fn read(path: &Path, name: &str) -> Result<Option<String>, Diagnostic> {
             "is over 1 MiB, too large for a settings file; using the defaults",
         ));
     }
-    let bytes = std::fs::read(path)
+    // The length of a device or a pipe says nothing (0 for /dev/zero):
+    // the read itself stops one byte past the cap.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_BYTES + 1), &mut bytes)
+        })
         .map_err(|e| Diagnostic::file(name, format!("cannot be read ({e}); using the defaults")))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Diagnostic::file(
+            name,
+            "is over 1 MiB, too large for a settings file; using the defaults",
+        ));
+    }
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| Diagnostic::file(name, "is not UTF-8 text; using the defaults"))

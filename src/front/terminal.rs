@@ -330,7 +330,7 @@ impl Drop for Session {
 fn reload(app: &mut App, watch: &Watch) {
     match watch.load() {
         Ok(loaded) => {
-            let warnings = loaded.warnings.len();
+            let warnings = loaded.warning_count();
             app.reload(crate::case::index::Case::new(loaded.dataset), warnings);
             app.set_reload_problem(None);
         }

@@ -5,6 +5,7 @@ mod common;
 mod term;
 
 mod balance;
+mod bounded;
 mod class;
 mod cli;
 mod dataset;

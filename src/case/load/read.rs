@@ -19,10 +19,7 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
     let fail = |message: String| Diagnostic::file(name, message);
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
+        read_stream(std::io::stdin().lock(), &mut bytes, progress)
     } else {
         let file = File::open(path).map_err(|e| fail(io_reason(&e)))?;
         let meta = file.metadata().map_err(|e| fail(io_reason(&e)))?;
@@ -32,12 +29,17 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
         if meta.len() > MAX_BYTES {
             return Err(fail(too_large(meta.len())));
         }
-        progress.start(Stage::Reading, meta.len() as usize);
-        // Room for the whole file at once: growing by doubling would hold
-        // two copies of a large file for a moment.
-        bytes.reserve_exact(meta.len() as usize + 1);
-        // The length can lie (a pipe, a growing file): never read past the cap.
-        read_counting(file.take(MAX_BYTES + 1), &mut bytes, progress)
+        if !meta.is_file() {
+            // A device or a pipe: its length says nothing.
+            read_stream(file, &mut bytes, progress)
+        } else {
+            progress.start(Stage::Reading, meta.len() as usize);
+            // Room for the whole file at once: growing by doubling would
+            // hold two copies of a large file for a moment.
+            bytes.reserve_exact(meta.len() as usize + 1);
+            // The length can lie (a growing file): never read past the cap.
+            read_counting(file.take(MAX_BYTES + 1), &mut bytes, progress)
+        }
     };
     read.map_err(|e| fail(io_reason(&e)))?;
     if bytes.len() as u64 > MAX_BYTES {
@@ -48,6 +50,15 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
         )));
     }
     Ok(bytes)
+}
+
+/// Read a stream of unknown length up to one byte past the cap. The room
+/// for all of it is set aside first: untouched, it costs no memory, and the
+/// buffer never doubles past the cap as it grows.
+fn read_stream(from: impl Read, into: &mut Vec<u8>, progress: &Progress) -> std::io::Result<usize> {
+    progress.start(Stage::Reading, 0);
+    into.reserve_exact(MAX_BYTES as usize + 1);
+    read_counting(from.take(MAX_BYTES + 1), into, progress)
 }
 
 /// Read to the end in large pieces, counting them for `progress`.

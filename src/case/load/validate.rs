@@ -86,28 +86,78 @@ pub(super) fn at(list: &'static str, i: usize, field: &'static str) -> Vec<Seg> 
     vec![Field(list), Index(i), Field(field)]
 }
 
+/// Problems of one severity reported in full; past this many they are
+/// counted by kind. A file can hold a million of one mistake: the first
+/// hundred say where, and one line says how many more.
+pub const SHOWN: usize = 100;
+
+/// Problems not reported one by one: how many of each kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct More {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The kind, as a message with its particulars left out.
+    pub kind: String,
+    /// How many more of it.
+    pub count: usize,
+}
+
+/// All that validation found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The problems reported in full, at most [`SHOWN`] of each severity.
+    pub problems: Vec<Problem>,
+    /// The rest, counted by kind in order of first appearance.
+    pub more: Vec<More>,
+}
+
 /// Problems found so far, and the checks that add to them.
 #[derive(Default)]
 pub(super) struct Checker {
-    pub(super) problems: Vec<Problem>,
+    found: Found,
+    /// Problems reported in full, of each severity.
+    shown: [usize; 2],
 }
 
 impl Checker {
     pub(super) fn error(&mut self, path: Vec<Seg>, message: String) {
-        self.push(Severity::Error, path, message);
-    }
-
-    pub(super) fn warn(&mut self, path: Vec<Seg>, message: String) {
-        self.push(Severity::Warning, path, message);
-    }
-
-    fn push(&mut self, severity: Severity, path: Vec<Seg>, message: String) {
-        self.problems.push(Problem {
-            severity,
+        self.push(Problem {
+            severity: Severity::Error,
             path,
             message,
             first: None,
         });
+    }
+
+    pub(super) fn warn(&mut self, path: Vec<Seg>, message: String) {
+        self.push(Problem {
+            severity: Severity::Warning,
+            path,
+            message,
+            first: None,
+        });
+    }
+
+    fn push(&mut self, problem: Problem) {
+        let shown = &mut self.shown[problem.severity as usize];
+        if *shown < SHOWN {
+            *shown += 1;
+            self.found.problems.push(problem);
+            return;
+        }
+        let kind = kind_of(&problem.message);
+        let more = &mut self.found.more;
+        match more
+            .iter_mut()
+            .find(|m| m.severity == problem.severity && m.kind == kind)
+        {
+            Some(m) => m.count += 1,
+            None => more.push(More {
+                severity: problem.severity,
+                kind,
+                count: 1,
+            }),
+        }
     }
 
     /// Map ids to their positions, reporting empty and duplicate ids.
@@ -142,7 +192,7 @@ impl Checker {
                     slot.insert(i);
                 }
                 std::collections::hash_map::Entry::Occupied(first) => {
-                    self.problems.push(Problem {
+                    self.push(Problem {
                         severity: Severity::Error,
                         path: at(list, i, "id"),
                         message: format!("duplicate {kind} id `{id}`"),
@@ -229,7 +279,7 @@ impl Checker {
 
 /// Check every rule, returning all problems in the order of the rules:
 /// the dataset's own fields, then each kind of item in schema order.
-pub fn validate(d: &Dataset) -> Vec<Problem> {
+pub fn validate(d: &Dataset) -> Found {
     let mut c = Checker::default();
     dataset::check(&mut c, d);
     let eras = eras::check(&mut c, d);
@@ -245,5 +295,30 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     let events = events::check(&mut c, d, &known);
     factors::unlinked(&mut c, d, &factors);
     tours::check(&mut c, d, &events, &factors);
-    c.problems
+    c.found
+}
+
+/// A problem's kind: its message with the particulars (what stands
+/// between backticks, numbers) left out, so that "event `a` has no factor"
+/// and "event `b` has no factor" count as one kind.
+fn kind_of(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '`' {
+            if !quoted {
+                kind.push_str("`…`");
+            }
+            quoted = !quoted;
+        } else if !quoted {
+            if c.is_ascii_digit() {
+                if !kind.ends_with('#') {
+                    kind.push('#');
+                }
+            } else {
+                kind.push(c);
+            }
+        }
+    }
+    kind
 }

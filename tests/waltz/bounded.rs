@@ -1,0 +1,174 @@
+//! Files that try to make waltz spend without bound, generated here (never
+//! committed): a case on one long line with a problem per event, a million
+//! warnings, a stream that never ends, a settings "file" that is a device,
+//! one list of millions of references. Each is refused or reported at a
+//! cost bounded by its size: what is printed, what is held, what is read.
+//! Nothing here times anything; a quadratic cost shows as a test that
+//! never ends, and memory is read from the kernel's account of the child.
+
+use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
+use std::process::{Command, Stdio};
+
+use crate::common::*;
+
+/// Run the binary on `args` with `input` on standard input; its status,
+/// its standard error, and its peak memory (KiB) as the kernel counted it.
+fn run(
+    args: &[&str],
+    input: impl FnOnce(std::process::ChildStdin) + Send + 'static,
+) -> (i32, String, i64) {
+    // Reaped by wait4 below, which also reports the child's peak memory.
+    #[allow(clippy::zombie_processes)]
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waltz"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || input(stdin));
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child, with valid pointers.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    let _ = feeder.join();
+    let code = std::process::ExitStatus::from_raw(status)
+        .code()
+        .unwrap_or(-1);
+    (code, err, usage.ru_maxrss)
+}
+
+fn file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("waltz-bounded-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `n` events after the period, each a warning, the whole case on one line.
+fn one_line_of_warnings(n: usize) -> String {
+    let mut text = String::from(
+        "(title:\"T\",source:\"S\",period:(2000,2000),factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],events:[",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"]),"
+        ));
+    }
+    text.push_str("])");
+    text
+}
+
+#[test]
+fn a_case_on_one_line_reports_each_problem_at_a_bounded_cost_and_counts_the_rest() {
+    // 20,000 warnings on one 1.2 MB line: once quadratic (each excerpt
+    // walked the whole line), now a window around the column.
+    let path = file("one-line.ron", &one_line_of_warnings(20_000));
+    let out = waltz(&["check", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let full = err.lines().filter(|l| l.contains(": warning: ")).count();
+    assert_eq!(
+        full,
+        waltz::case::load::SHOWN,
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    let more = err
+        .lines()
+        .find(|l| l.contains("… and 19900 more warnings like"))
+        .unwrap();
+    assert!(more.contains("is after the period"), "{more}");
+    // Each excerpt is a window of the line, not the line.
+    assert!(
+        err.lines().all(|l| l.chars().count() < 200),
+        "a line runs long"
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("warnings  20000"), "{summary}");
+}
+
+#[test]
+fn errors_past_the_first_hundred_are_counted_and_the_file_still_refused() {
+    // Every event's year out of range: 500 errors.
+    let text = one_line_of_warnings(500).replace("year:2001", "year:3001");
+    let path = file("errors.ron", &text);
+    let out = waltz(&["check", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 100);
+    assert!(err.contains("… and 400 more errors like"), "{err}");
+    assert!(err.contains("invalid: 500 errors"), "{err}");
+}
+
+#[test]
+fn a_stream_is_refused_at_the_cap_without_holding_more_than_it() {
+    let cap = waltz::case::load::MAX_BYTES as usize;
+    let (code, err, peak_kib) = run(&["check", "-"], move |mut stdin| {
+        let block = vec![b' '; 1 << 20];
+        let mut sent = 0;
+        while sent <= cap + (8 << 20) {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+            sent += block.len();
+        }
+    });
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("over the 256 MiB limit"), "{err}");
+    // Once 536–808 MB (the buffer doubled past the cap); now the cap and
+    // a little.
+    let peak_mib = peak_kib / 1024;
+    assert!(peak_mib < 256 + 64, "peak {peak_mib} MiB");
+}
+
+#[test]
+fn a_settings_file_that_is_a_device_is_read_no_further_than_its_cap() {
+    let (_, problems) = waltz::config::settings::load(std::path::Path::new("/dev/zero"), true);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().contains("over 1 MiB"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn a_list_of_millions_is_refused_at_its_ten_thousand_and_first_item() {
+    let mut text = String::from(
+        "(title:\"T\",source:\"S\",period:(2000,2010),factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],events:[(id:\"e\",year:2001,title:\"t\",summary:\"s\",factors:[",
+    );
+    // Two million references: 8 MB, once gigabytes of links in memory.
+    for _ in 0..2_000_000 {
+        text.push_str("\"f\",");
+    }
+    text.push_str("])])");
+    let path = file("refs.ron", &text);
+    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 1, "{err}");
+    let limit = waltz::case::model::MAX_LIST;
+    assert!(err.contains(&format!("at most {limit} items")), "{err}");
+    // Pointed at the item one past the limit (the parser stands just past
+    // it and its comma).
+    let at = text.find("factors:[\"f\"").unwrap() + "factors:[".len() + 4 * limit;
+    let col: usize = err.split(':').nth(2).unwrap().parse().unwrap();
+    assert!(
+        (at + 1..=at + 5).contains(&col),
+        "{col} for {}: {err}",
+        at + 1
+    );
+    let size_mib = (text.len() >> 20) as i64;
+    assert!(
+        peak_kib / 1024 < 2 * size_mib + 50,
+        "peak {} MiB",
+        peak_kib / 1024
+    );
+}
