@@ -54,9 +54,6 @@ pub fn narrows(previous: &str, query: &str) -> bool {
     }
 }
 
-/// Below this many records to check, one thread does it all.
-const PARALLEL_FROM: usize = 4096;
-
 /// Search the records (all of them, or only `within`'s) for `query`, on
 /// every core when there are many. Calls `cancelled` now and then and gives
 /// up (returning `None`) when it says so.
@@ -83,36 +80,11 @@ pub fn find(
         }
         Some(hits)
     };
-    let threads = if total >= PARALLEL_FROM {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8)
-    } else {
-        1
-    };
-    let hits = if threads == 1 {
-        scan(0..total)?
-    } else {
-        // Contiguous shares, joined in order: ties keep record order.
-        let share = total.div_ceil(threads);
-        let parts: Vec<Option<Vec<(u32, i64)>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let range = (t * share).min(total)..((t + 1) * share).min(total);
-                    scope.spawn(move || scan(range))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        });
-        let mut hits = Vec::new();
-        for part in parts {
-            hits.extend(part?);
-        }
-        hits
-    };
+    // Contiguous shares, joined in order: ties keep record order.
+    let mut hits = Vec::new();
+    for part in corpus::in_parallel(total, scan) {
+        hits.extend(part?);
+    }
     Some(Matches {
         query: query.to_owned(),
         hits,
@@ -164,15 +136,28 @@ pub fn best(matches: &Matches, n: usize) -> Vec<(u32, i64)> {
     hits
 }
 
-/// Search a whole case at once: the best `limit` items for `query`, and
-/// how many matched in all.
+/// Search a whole case once (`waltz search`): the best `limit` items for
+/// `query`, and how many matched in all. The same records and scores as
+/// the finder's, each record made, scored and let go in turn: nothing of
+/// the corpus is kept.
 pub fn search(case: &Case, query: &str, limit: usize) -> (Vec<Item>, usize) {
-    let corpus = Corpus::new(case);
     let matcher = Matcher::default();
-    let matches = find(&matcher, &corpus, query, None, &|| false).unwrap_or_default();
+    let parsed = Query::parse(query);
+    let parts = corpus::in_parallel(case.item_count(), |range| {
+        range
+            .filter_map(|n| {
+                let score = matcher.score(&parsed, &corpus::record(case, n))?;
+                Some((n as u32, score))
+            })
+            .collect::<Vec<_>>()
+    });
+    let matches = Matches {
+        query: query.to_owned(),
+        hits: parts.into_iter().flatten().collect(),
+    };
     let items = best(&matches, limit)
         .into_iter()
-        .map(|(i, _)| corpus.records[i as usize].item)
+        .map(|(n, _)| corpus::item_at(case, n as usize))
         .collect();
     (items, matches.shown())
 }

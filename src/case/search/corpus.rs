@@ -40,102 +40,14 @@ pub struct Corpus {
 impl Corpus {
     /// Build the records of `case`.
     pub fn new(case: &Case) -> Corpus {
-        let d = &case.data;
-        let ix = &case.index;
-        let names = |ids: &[usize], f: &dyn Fn(usize) -> String| -> Vec<String> {
-            ids.iter().map(|&i| f(i)).collect()
-        };
-        let actor = |a: usize| d.actors[a].name.clone();
-        let cite = |s: usize| {
-            let s = &d.sources[s];
-            std::iter::once(s.citation.clone())
-                .chain(s.variants.iter().cloned())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        };
-        let event = |e: usize| {
-            let x = &d.events[e];
-            let mut fields = vec![x.date_label()];
-            fields.extend(names(&ix.event_actors[e], &actor));
-            fields.extend(x.themes.iter().cloned());
-            fields.extend(names(&ix.event_sources[e], &cite));
-            fields.push(case.levels(e).names());
-            // "note" or "editorial" lists what carries an editorial note.
-            if x.note.is_some() {
-                fields.push("editorial note".to_owned());
-            }
-            let long = [Some(&x.summary), x.quote.as_ref()];
-            Record::new(
-                Item::Event(e),
-                &x.title,
-                &fields,
-                (&long, x.note.as_ref()),
-                Some((x.year, x.until.unwrap_or(x.year).max(x.year))),
-            )
-        };
+        let count = case.item_count();
         // Events are most of a large case: build their records on every core.
-        let threads = if d.events.len() >= 20_000 {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .clamp(1, 8)
-        } else {
-            1
-        };
-        let share = d.events.len().div_ceil(threads).max(1);
-        let mut records: Vec<Record> = std::thread::scope(|scope| {
-            let parts: Vec<_> = (0..d.events.len())
-                .step_by(share)
-                .map(|from| {
-                    let to = (from + share).min(d.events.len());
-                    scope.spawn(move || (from..to).map(event).collect::<Vec<Record>>())
-                })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| {
-                    p.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+        let records = in_parallel(count, |range| {
+            range.map(|n| record(case, n)).collect::<Vec<Record>>()
         });
-        for (f, x) in d.factors.iter().enumerate() {
-            let mut fields = vec![x.level.name().to_owned(), x.effect.name().to_owned()];
-            fields.extend(names(&ix.factor_actors[f], &actor));
-            fields.extend(names(&ix.factor_sources[f], &cite));
-            if x.note.is_some() {
-                fields.push("editorial note".to_owned());
-            }
-            let long = [Some(&x.summary), x.quote.as_ref()];
-            let texts = (&long[..], x.note.as_ref());
-            records.push(Record::new(Item::Factor(f), &x.name, &fields, texts, None));
+        Corpus {
+            records: records.into_iter().flatten().collect(),
         }
-        for (a, x) in d.actors.iter().enumerate() {
-            let fields = [x.country.clone(), x.role.clone()];
-            let texts = (&[][..], x.note.as_ref());
-            records.push(Record::new(Item::Actor(a), &x.name, &fields, texts, None));
-        }
-        for (i, x) in d.eras.iter().enumerate() {
-            let fields = [format!("{}–{}", x.start, x.end)];
-            let long = [Some(&x.summary)];
-            records.push(Record::new(
-                Item::Era(i),
-                &x.name,
-                &fields,
-                (&long, None),
-                Some((x.start, x.end)),
-            ));
-        }
-        for (s, x) in d.sources.iter().enumerate() {
-            let year = year_in(&x.citation).map(|y| (y, y));
-            // Other spellings are the source's own names: matched as its title.
-            let names = std::iter::once(x.citation.as_str())
-                .chain(x.variants.iter().map(String::as_str))
-                .collect::<Vec<_>>()
-                .join(" · ");
-            let texts = (&[][..], x.note.as_ref());
-            records.push(Record::new(Item::Source(s), &names, &[], texts, year));
-        }
-        Corpus { records }
     }
 
     /// How many records there are.
@@ -147,6 +59,151 @@ impl Corpus {
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
     }
+}
+
+/// The item at place `n` of the corpus's order: events (chronological),
+/// factors, actors, eras, sources.
+pub fn item_at(case: &Case, n: usize) -> Item {
+    let d = &case.data;
+    let mut n = n;
+    for (len, item) in [
+        (d.events.len(), Item::Event as fn(usize) -> Item),
+        (d.factors.len(), Item::Factor),
+        (d.actors.len(), Item::Actor),
+        (d.eras.len(), Item::Era),
+    ] {
+        if n < len {
+            return item(n);
+        }
+        n -= len;
+    }
+    Item::Source(n)
+}
+
+/// The record at place `n` of the corpus's order (see [`item_at`]).
+pub fn record(case: &Case, n: usize) -> Record {
+    let d = &case.data;
+    let ix = &case.index;
+    let actors = |ids: &[usize]| {
+        ids.iter()
+            .map(|&a| d.actors[a].name.clone())
+            .collect::<Vec<_>>()
+    };
+    let cites = |ids: &[usize]| {
+        ids.iter()
+            .map(|&s| {
+                let s = &d.sources[s];
+                std::iter::once(s.citation.as_str())
+                    .chain(s.variants.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
+            .collect::<Vec<_>>()
+    };
+    // "note" or "editorial" lists what carries an editorial note.
+    let noted = |note: &Option<String>| note.as_ref().map(|_| "editorial note".to_owned());
+    match item_at(case, n) {
+        Item::Event(e) => {
+            let x = &d.events[e];
+            let mut fields = vec![x.date_label()];
+            fields.extend(actors(&ix.event_actors[e]));
+            fields.extend(x.themes.iter().cloned());
+            fields.extend(cites(&ix.event_sources[e]));
+            fields.push(case.levels(e).names());
+            fields.extend(noted(&x.note));
+            let long = [Some(&x.summary), x.quote.as_ref()];
+            Record::new(
+                Item::Event(e),
+                &x.title,
+                &fields,
+                (&long, x.note.as_ref()),
+                Some((x.year, x.until.unwrap_or(x.year).max(x.year))),
+            )
+        }
+        Item::Factor(f) => {
+            let x = &d.factors[f];
+            let mut fields = vec![x.level.name().to_owned(), x.effect.name().to_owned()];
+            fields.extend(actors(&ix.factor_actors[f]));
+            fields.extend(cites(&ix.factor_sources[f]));
+            fields.extend(noted(&x.note));
+            let long = [Some(&x.summary), x.quote.as_ref()];
+            Record::new(
+                Item::Factor(f),
+                &x.name,
+                &fields,
+                (&long, x.note.as_ref()),
+                None,
+            )
+        }
+        Item::Actor(a) => {
+            let x = &d.actors[a];
+            let fields = [x.country.clone(), x.role.clone()];
+            Record::new(
+                Item::Actor(a),
+                &x.name,
+                &fields,
+                (&[], x.note.as_ref()),
+                None,
+            )
+        }
+        Item::Era(i) => {
+            let x = &d.eras[i];
+            let fields = [format!("{}–{}", x.start, x.end)];
+            let long = [Some(&x.summary)];
+            Record::new(
+                Item::Era(i),
+                &x.name,
+                &fields,
+                (&long, None),
+                Some((x.start, x.end)),
+            )
+        }
+        Item::Source(s) => {
+            let x = &d.sources[s];
+            let year = year_in(&x.citation).map(|y| (y, y));
+            // Other spellings are the source's own names: matched as its title.
+            let names = cites(&[s]).join("");
+            Record::new(Item::Source(s), &names, &[], (&[], x.note.as_ref()), year)
+        }
+    }
+}
+
+/// Below this many records, one thread does all the work.
+const PARALLEL_FROM: usize = 4096;
+
+/// `work` over `0..count` in contiguous shares, on every core when there
+/// are many; the shares' results in order.
+pub fn in_parallel<T: Send>(
+    count: usize,
+    work: impl Fn(std::ops::Range<usize>) -> T + Sync,
+) -> Vec<T> {
+    let threads = if count >= PARALLEL_FROM {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+    } else {
+        1
+    };
+    if threads == 1 {
+        return vec![work(0..count)];
+    }
+    let share = count.div_ceil(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = (0..threads)
+            .map(|t| {
+                let range = (t * share).min(count)..((t + 1) * share).min(count);
+                scope.spawn(move || work(range))
+            })
+            .collect();
+        parts
+            .into_iter()
+            .map(|p| {
+                p.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// The first four-digit number in a citation, as its year.
@@ -162,6 +219,19 @@ fn year_in(citation: &str) -> Option<i32> {
 }
 
 impl Record {
+    /// Everything the record is searched by, on one line: the text another
+    /// finder must be given for a fair comparison (the race example).
+    pub fn line(&self) -> String {
+        let mut line = format!("{}{FIELD_SEPARATOR}{}", self.title, self.fields);
+        for part in [&self.long, &self.note] {
+            if !part.is_empty() {
+                line.push(' ');
+                line.push_str(part);
+            }
+        }
+        line.replace('\n', " ")
+    }
+
     fn new(
         item: Item,
         title: &str,
