@@ -2,6 +2,25 @@
 //! controls, carriage returns, bidi overrides and invisible characters in
 //! every field of a dataset. Whatever the screen shows and whatever the
 //! commands print, none of it may reach the terminal as anything but text.
+//!
+//! The other hostile classes, and where each is held:
+//! - bytes from a terminal or a network peer: a stuck `ESC [ ?` never
+//!   locks the keyboard (`pty::a_stuck_escape_sequence_never_locks_the_keyboard`,
+//!   the decoder's unit tests), and after any random bytes Ctrl-C quits at
+//!   once (`properties::after_any_bytes_ctrl_c_quits_at_once`, 300 streams);
+//! - keys named by control or format characters in settings are refused
+//!   where written (`settings::a_key_named_by_a_control_or_invisible_character_is_refused_where_it_is_written`);
+//! - the same bytes mean the same case at every size, read whole or in
+//!   pieces (`properties::a_case_read_in_pieces_means_what_it_means_whole`,
+//!   400 generated cases, and `synth::a_large_file_parsed_in_pieces_equals_one_parsed_whole`);
+//! - look-alike ids and blank fillers (below);
+//! - one nesting limit for data and settings
+//!   (`settings::settings_nest_as_deep_as_the_limit_their_message_names`);
+//! - files that would cost without bound: one long line, a million
+//!   warnings, endless streams, devices, huge lists (`bounded`);
+//! - random keys, clicks, pastes and resizes from 0×0 up
+//!   (`properties::random_sessions_*`), signals (`pty`), and bytes, floods
+//!   and half handshakes on the SSH port (`serve`).
 
 use crate::common::*;
 use ratatui::layout::Rect;
