@@ -26,6 +26,17 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Load the dataset, or say on `err` why it cannot be.
+fn load_or_say(path: Option<&Path>, err: &mut dyn Write) -> io::Result<Option<Loaded>> {
+    match load(path) {
+        Ok(loaded) => Ok(Some(loaded)),
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(None)
+        }
+    }
+}
+
 /// The name a dataset goes by in messages.
 pub fn name(path: Option<&Path>) -> String {
     path.map_or_else(|| load::EMBEDDED_NAME.to_owned(), load::display_name)
@@ -198,12 +209,9 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let loaded = match load(path) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(FAILED);
-        }
+    let loaded = match load_or_say(path, err)? {
+        Some(loaded) => loaded,
+        None => return Ok(FAILED),
     };
     for line in loaded.warning_lines(&name(path)) {
         writeln!(err, "{line}")?;
@@ -229,12 +237,8 @@ pub fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let loaded = match load(path) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(USAGE);
-        }
+    let Some(loaded) = load_or_say(path, err)? else {
+        return Ok(USAGE);
     };
     let case = Case::new(loaded.dataset);
     let (items, matched) = crate::case::search::search(&case, query, limit.unwrap_or(usize::MAX));

@@ -447,22 +447,14 @@ impl russh::server::Handler for Connection {
         Ok(())
     }
 
-    async fn channel_eof(
-        &mut self,
-        _channel: ChannelId,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
+    async fn channel_eof(&mut self, _: ChannelId, _: &mut Session) -> Result<(), Self::Error> {
+        // The explorer sees its input end, and closes.
         self.input = None;
         Ok(())
     }
 
-    async fn channel_close(
-        &mut self,
-        _channel: ChannelId,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        self.input = None;
-        Ok(())
+    async fn channel_close(&mut self, c: ChannelId, s: &mut Session) -> Result<(), Self::Error> {
+        self.channel_eof(c, s).await
     }
 
     async fn exec_request(

@@ -228,20 +228,18 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
     b.doc.lines.push(fit_line(line, b.width));
     let dated = (x.dated_by == DatedBy::CommonRecord)
         .then_some("≈ dated by the common record, not the paper");
-    provenance(b, &x.pages, dated);
-    b.blank();
-    b.para("", &x.summary, t.text);
-    quote_and_note(
+    body(
         case,
         b,
-        (x.quote.as_deref(), x.quote_by.as_ref()),
-        x.note.as_deref(),
-    );
-    people_and_sources(
-        case,
-        b,
-        &case.index.event_actors[e],
-        &case.index.event_sources[e],
+        Body {
+            pages: &x.pages,
+            caveat: dated,
+            summary: &x.summary,
+            quote: (x.quote.as_deref(), x.quote_by.as_ref()),
+            note: x.note.as_deref(),
+            actors: &case.index.event_actors[e],
+            sources: &case.index.event_sources[e],
+        },
     );
     let factors = &case.index.event_factors[e];
     if !factors.is_empty() {
@@ -251,6 +249,28 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
             why(b, case.link(e, f));
         }
     }
+}
+
+/// What an event's and a factor's detail share below their heading.
+struct Body<'a> {
+    pages: &'a [u16],
+    /// What the work does not itself say here (a date, a level).
+    caveat: Option<&'a str>,
+    summary: &'a str,
+    quote: (Option<&'a str>, Option<&'a QuoteBy>),
+    note: Option<&'a str>,
+    actors: &'a [usize],
+    sources: &'a [usize],
+}
+
+/// The shared body: where in the work it comes from, the summary, the
+/// quote and note, the people and the sources.
+fn body(case: &Case, b: &mut Builder, x: Body) {
+    provenance(b, x.pages, x.caveat);
+    b.blank();
+    b.para("", x.summary, b.theme.text);
+    quote_and_note(case, b, x.quote, x.note);
+    people_and_sources(case, b, x.actors, x.sources);
 }
 
 /// Where in the work the item comes from: its pages, and a word on what
@@ -353,20 +373,18 @@ fn factor(case: &Case, f: usize, b: &mut Builder) {
     b.doc.lines.push(fit_line(facts, b.width));
     let implied = (x.level_by == LevelBy::Implied)
         .then_some("≈ level implied: the paper does not name it here");
-    provenance(b, &x.pages, implied);
-    b.blank();
-    b.para("", &x.summary, t.text);
-    quote_and_note(
+    body(
         case,
         b,
-        (x.quote.as_deref(), x.quote_by.as_ref()),
-        x.note.as_deref(),
-    );
-    people_and_sources(
-        case,
-        b,
-        &case.index.factor_actors[f],
-        &case.index.factor_sources[f],
+        Body {
+            pages: &x.pages,
+            caveat: implied,
+            summary: &x.summary,
+            quote: (x.quote.as_deref(), x.quote_by.as_ref()),
+            note: x.note.as_deref(),
+            actors: &case.index.factor_actors[f],
+            sources: &case.index.factor_sources[f],
+        },
     );
     let events = &case.index.factor_events[f];
     if !events.is_empty() {
