@@ -173,31 +173,13 @@ pub async fn run(
             }
         }
     });
-
-    let size = *sizes.borrow_and_update();
     let mut explorer = Explorer::new(App::new(
         Arc::clone(&shared.case),
         terminal.options(shared.settings.seed),
     ));
-    let mut first = Vec::new();
-    let _ = queue!(
-        first,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide,
-        Clear(ClearType::All)
-    );
-    let sink = Sink::default();
-    let mut state = State {
-        screen: match screen(size, &sink) {
-            Ok(s) => s,
-            Err(_) => return Ending::Fault,
-        },
-        sink,
-        before_next: first,
-        dirty: true,
-        decoder: Decoder::new(),
-        fault: shared.settings.fault_user.as_deref() == Some(name),
+    let fault = shared.settings.fault_user.as_deref() == Some(name);
+    let Some(mut state) = State::new(*sizes.borrow_and_update(), fault) else {
+        return Ending::Fault;
     };
     let member = shared.member();
     shared.class.send_modify(|c| c.join(member, teacher));
@@ -270,28 +252,13 @@ pub async fn run(
     };
 
     shared.class.send_modify(|c| c.leave(member));
-    // Last words: give the terminal back as the local explorer does, and
-    // say why the session ended.
-    let mut last = std::mem::take(&mut state.before_next);
-    let _ = queue!(
-        last,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-    let said = match ending {
-        Ending::Quit | Ending::Gone => "",
-        Ending::Idle => "waltz: no input for a while; the session is closed.\r\n",
-        Ending::ClassEnded => "waltz: the class has ended. Thank you!\r\n",
-        Ending::Fault => {
-            log(&format!(
-                "! {name}: the session stopped on an internal error"
-            ));
-            "waltz: this session stopped on an internal error; please connect again.\r\n"
-        }
-    };
-    last.extend_from_slice(said.as_bytes());
+    if ending == Ending::Fault {
+        log(&format!(
+            "! {name}: the session stopped on an internal error"
+        ));
+    }
     if ending != Ending::Gone {
+        let last = last_words(ending, std::mem::take(&mut state.before_next));
         let goodbye = async {
             let _ = frames.send(last).await;
             drop(frames);
@@ -304,6 +271,27 @@ pub async fn run(
         let _ = tokio::time::timeout(LAST_WORDS, goodbye).await;
     }
     ending
+}
+
+/// The last bytes to a client: the terminal given back as the local
+/// explorer gives it back, and why the session ended.
+fn last_words(ending: Ending, mut last: Vec<u8>) -> Vec<u8> {
+    let _ = queue!(
+        last,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let said = match ending {
+        Ending::Quit | Ending::Gone => "",
+        Ending::Idle => "waltz: no input for a while; the session is closed.\r\n",
+        Ending::ClassEnded => "waltz: the class has ended. Thank you!\r\n",
+        Ending::Fault => {
+            "waltz: this session stopped on an internal error; please connect again.\r\n"
+        }
+    };
+    last.extend_from_slice(said.as_bytes());
+    last
 }
 
 /// Tell the class what this explorer did: the teacher's lead and quiz,
@@ -364,6 +352,28 @@ struct State {
 }
 
 impl State {
+    /// A session's state on a terminal of `size`: its first frame takes
+    /// the screen and draws every cell.
+    fn new(size: (u16, u16), fault: bool) -> Option<State> {
+        let mut first = Vec::new();
+        let _ = queue!(
+            first,
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            cursor::Hide,
+            Clear(ClearType::All)
+        );
+        let sink = Sink::default();
+        Some(State {
+            screen: screen(size, &sink).ok()?,
+            sink,
+            before_next: first,
+            dirty: true,
+            decoder: Decoder::new(),
+            fault,
+        })
+    }
+
     /// Draw a frame; its bytes, or `None` if drawing panicked.
     fn draw(&mut self, explorer: &mut Explorer) -> Option<Vec<u8>> {
         let screen = &mut self.screen;
