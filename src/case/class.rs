@@ -101,11 +101,22 @@ impl Class {
         self.members.remove(&member);
     }
 
-    /// `member` follows the teacher, or explores on their own.
-    pub fn follow(&mut self, member: Member, following: bool) {
-        if let Some(m) = self.members.get_mut(&member) {
-            m.1 = following;
+    /// `member` follows the teacher, or explores on their own. Each change
+    /// below says whether it changed anything, so that only a real change
+    /// wakes the other sessions.
+    pub fn follow(&mut self, member: Member, following: bool) -> bool {
+        match self.members.get_mut(&member) {
+            Some(m) if m.1 != following => {
+                m.1 = following;
+                true
+            }
+            _ => false,
         }
+    }
+
+    /// The teacher shows `lead`.
+    pub fn lead(&mut self, lead: Option<Lead>) -> bool {
+        std::mem::replace(&mut self.lead, lead) != lead
     }
 
     /// Students connected.
@@ -120,9 +131,9 @@ impl Class {
 
     /// Ask question `at` of the quiz about `event`; a new question clears
     /// the answers, the same one keeps them.
-    pub fn ask(&mut self, at: usize, event: usize) {
+    pub fn ask(&mut self, at: usize, event: usize) -> bool {
         if self.question.as_ref().is_some_and(|q| q.at == at) {
-            return;
+            return false;
         }
         self.question = Some(Question {
             at,
@@ -130,40 +141,40 @@ impl Class {
             answers: BTreeMap::new(),
             revealed: false,
         });
+        true
     }
 
     /// No question any more.
-    pub fn close_question(&mut self) {
-        self.question = None;
+    pub fn close_question(&mut self) -> bool {
+        self.question.take().is_some()
     }
 
     /// `member` answers the open question (again: the answer is replaced).
     /// Teachers do not answer, nor does anyone after the reveal.
-    pub fn answer(&mut self, member: Member, levels: Levels) {
+    pub fn answer(&mut self, member: Member, levels: Levels) -> bool {
         let teacher = self.members.get(&member).is_none_or(|m| m.0);
-        if let Some(q) = &mut self.question
-            && !q.revealed
-            && !teacher
-            && !levels.is_empty()
-        {
-            q.answers.insert(member, levels);
+        match &mut self.question {
+            Some(q) if !q.revealed && !teacher && !levels.is_empty() => {
+                q.answers.insert(member, levels) != Some(levels)
+            }
+            _ => false,
         }
     }
 
     /// Show the answer to everyone, and keep the question's result.
-    pub fn reveal(&mut self, case: &Case) {
+    pub fn reveal(&mut self, case: &Case) -> bool {
         let present = self.students();
-        if let Some(q) = &mut self.question
-            && !q.revealed
-        {
-            q.revealed = true;
-            self.results.push(Outcome {
-                event: q.event,
-                right: case.levels(q.event),
-                tally: q.tally(),
-                present,
-            });
-        }
+        let Some(q) = self.question.as_mut().filter(|q| !q.revealed) else {
+            return false;
+        };
+        q.revealed = true;
+        self.results.push(Outcome {
+            event: q.event,
+            right: case.levels(q.event),
+            tally: q.tally(),
+            present,
+        });
+        true
     }
 
     /// The results as a Markdown page: per question, the event, the right

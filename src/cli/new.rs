@@ -12,13 +12,6 @@ pub const STARTER: &str = include_str!("../../assets/starter.ron");
 /// Write the starter to `path`, never over an existing file.
 pub fn new(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let shown = crate::case::sanitize::line(&path.display().to_string()).into_owned();
-    if path.symlink_metadata().is_ok() {
-        writeln!(
-            err,
-            "waltz new: {shown} exists; it is left as it is (choose another name)"
-        )?;
-        return Ok(USAGE);
-    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.is_dir()
     {

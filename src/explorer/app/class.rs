@@ -166,6 +166,8 @@ impl App {
                 && quiz.live
             {
                 self.overlay = Overlay::None;
+                // "answered: waiting" no longer holds.
+                self.message = Some("the teacher closed the question".into());
             }
             return;
         };

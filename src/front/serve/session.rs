@@ -185,9 +185,7 @@ pub async fn run(
     shared.class.send_modify(|c| c.join(member, teacher));
     let mut class = shared.class.subscribe();
     explorer.app_mut().join_class(teacher);
-    explorer
-        .app_mut()
-        .class_update(&class.borrow_and_update().clone());
+    explorer.app_mut().class_update(&class.borrow_and_update());
     let idle = shared.settings.idle;
     let mut stopping = shared.stopping();
     let mut last_input = tokio::time::Instant::now();
@@ -219,7 +217,7 @@ pub async fn run(
             }
             changed = class.changed() => {
                 if changed.is_err() { break Ending::ClassEnded }
-                let now = class.borrow_and_update().clone();
+                let now = class.borrow_and_update();
                 let app = explorer.app_mut();
                 if catch_unwind(AssertUnwindSafe(|| app.class_update(&now))).is_err() {
                     break Ending::Fault;
@@ -306,29 +304,19 @@ fn publish(explorer: &mut Explorer, member: Member, shared: &Shared) {
     let asking = app.asking();
     let case = &shared.case;
     shared.class.send_if_modified(|c| {
-        let before = c.clone();
         if teacher {
-            c.lead = lead;
-            match asking {
-                Some((at, event, revealed)) => {
-                    c.ask(at, event);
-                    if revealed {
-                        c.reveal(case);
-                    }
-                }
+            let led = c.lead(lead);
+            let asked = match asking {
+                Some((at, event, revealed)) => c.ask(at, event) | (revealed && c.reveal(case)),
                 None => c.close_question(),
-            }
+            };
+            led | asked
         } else {
-            c.follow(member, following);
-            if let Some(levels) = answer {
-                c.answer(member, levels);
-            }
+            c.follow(member, following) | answer.is_some_and(|a| c.answer(member, a))
         }
-        *c != before
     });
     if rejoin {
-        let now = shared.class.borrow().clone();
-        app.class_update(&now);
+        app.class_update(&shared.class.borrow());
     }
 }
 
