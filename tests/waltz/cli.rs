@@ -164,24 +164,17 @@ fn export_json_says_whose_each_date_and_level_is() {
     assert!(levels.iter().any(|l| l == "Implied"));
     // An event the case dates from the common record, and a factor whose
     // level it reads, are marked as such.
-    let event = |id: &str| {
-        json["events"]
+    let item = |list: &str, id: &str| {
+        json[list]
             .as_array()
             .unwrap()
             .iter()
-            .find(|e| e["id"] == id)
+            .find(|x| x["id"] == id)
             .cloned()
             .unwrap()
     };
-    let factor = |id: &str| {
-        json["factors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["id"] == id)
-            .cloned()
-            .unwrap()
-    };
+    let event = |id: &str| item("events", id);
+    let factor = |id: &str| item("factors", id);
     assert_eq!(event("us-withdrawal-2021")["dated_by"], "CommonRecord");
     assert_eq!(event("musharraf-coup")["dated_by"], "Paper");
     assert_eq!(factor("cold-war-blocs")["level_by"], "Implied");

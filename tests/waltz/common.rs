@@ -24,6 +24,18 @@ pub fn waltz(args: &[&str]) -> std::process::Output {
         .expect("run waltz")
 }
 
+/// The standard output of a `waltz` run that must succeed.
+pub fn succeeds(args: &[&str]) -> String {
+    let out = waltz(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// The small fictional fixture.
 pub const MINIMAL: &str = include_str!("../fixtures/minimal.ron");
 

@@ -13,14 +13,7 @@ fn handout(data: Option<&str>) -> String {
     if let Some(path) = data {
         args.extend(["--data", path]);
     }
-    let out = waltz(&args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    succeeds(&args)
 }
 
 /// What a renderer makes of the text: headings (level, text), the text of

@@ -101,14 +101,7 @@ fn sgr_colours(text: &str) -> Vec<String> {
 
 #[test]
 fn ascii_mode_draws_only_ascii_everywhere() {
-    let mut app = App::new(
-        shipped(),
-        Options {
-            theme: Theme::monochrome(),
-            ascii: true,
-            ..Options::default()
-        },
-    );
+    let mut app = ascii_app();
     for (w, h) in [(80, 24), (160, 48)] {
         app.resize(w, h);
         for keys in [
@@ -145,14 +138,7 @@ fn ascii_mode_draws_only_ascii_everywhere() {
 
 #[test]
 fn ascii_help_names_the_arrow_keys_and_every_mark_means_one_thing() {
-    let mut app = App::new(
-        shipped(),
-        Options {
-            theme: Theme::monochrome(),
-            ascii: true,
-            ..Options::default()
-        },
-    );
+    let mut app = ascii_app();
     app.resize(100, 40);
     press(&mut app, &["?"]);
     let mut help = String::new();
@@ -207,4 +193,16 @@ fn ascii_help_names_the_arrow_keys_and_every_mark_means_one_thing() {
     press(&mut app, &["t", "Enter"]);
     let s = screen(&paint(&app));
     assert!(s.lines().last().unwrap().contains("Right/Left step"), "{s}");
+}
+
+/// The shipped case drawn in ASCII, without colour.
+fn ascii_app() -> App {
+    App::new(
+        shipped(),
+        Options {
+            theme: Theme::monochrome(),
+            ascii: true,
+            ..Options::default()
+        },
+    )
 }
