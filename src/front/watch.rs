@@ -57,11 +57,6 @@ impl Watch {
         })
     }
 
-    /// The file watched.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Wait up to `wait` for the file to change and settle; true if it did.
     pub fn changed(&self, wait: Duration) -> bool {
         let mut changed = false;

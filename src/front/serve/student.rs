@@ -30,8 +30,6 @@ pub struct Student {
     channel: Channel<Msg>,
     /// The screen as a terminal would show it.
     screen: vt100::Parser,
-    /// Bytes received so far.
-    pub received: usize,
 }
 
 impl Student {
@@ -88,7 +86,6 @@ impl Student {
             _session: session,
             channel,
             screen: vt100::Parser::new(rows, columns, 0),
-            received: 0,
         })
     }
 
@@ -131,7 +128,6 @@ impl Student {
     async fn read(&mut self, within: Duration) -> bool {
         match tokio::time::timeout(within, self.channel.wait()).await {
             Ok(Some(ChannelMsg::Data { data })) => {
-                self.received += data.len();
                 self.screen.process(&data);
                 true
             }
