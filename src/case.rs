@@ -17,3 +17,4 @@ pub mod sanitize;
 pub mod search;
 #[cfg(feature = "synth")]
 pub mod synth;
+pub mod text;

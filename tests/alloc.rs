@@ -59,10 +59,11 @@ static ALLOCATOR: Counting = Counting;
 
 const MIB: usize = 1 << 20;
 
-/// The budget for loading and indexing 100,000 synthetic events (about
-/// 74 MB of text, not counted: it is the caller's), measured at 149 MiB
-/// when this was written.
-const BUDGET: usize = 165 * MIB;
+/// The budget for loading and indexing 100,000 synthetic events, over
+/// their 74 MB of text (not counted: the caller made it, and the case
+/// keeps it, its texts pointing into it). Measured at 68 MiB when this was
+/// written; it was 149 MiB when every text was a copy.
+const BUDGET: usize = 80 * MIB;
 
 #[test]
 fn loading_and_indexing_a_hundred_thousand_events_stays_within_its_budget() {
@@ -71,7 +72,7 @@ fn loading_and_indexing_a_hundred_thousand_events_stays_within_its_budget() {
     let text = String::from_utf8(text).unwrap();
     let base = NOW.load(Relaxed);
     PEAK.store(base, Relaxed);
-    let loaded = load::from_str("synthetic.ron", &text).unwrap();
+    let loaded = load::from_string("synthetic.ron", text).unwrap();
     let case = Case::new(loaded.dataset);
     let peak = PEAK.load(Relaxed) - base;
     let kept = NOW.load(Relaxed) - base;

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::case::model::{Dataset, Level, Link, QuoteBy, Target};
+use crate::case::model::{Dataset, Level, Link, QuoteBy, Target, Text};
 
 /// Anything in a dataset that can be selected, shown or searched for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,15 +86,15 @@ impl Levels {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// For each event, its factors.
-    pub event_factors: Vec<Vec<usize>>,
+    pub event_factors: Lists,
     /// For each factor, its events in chronological order.
     pub factor_events: Vec<Vec<usize>>,
     /// For each event, the levels of its factors.
     pub event_levels: Vec<Levels>,
     /// For each event, its actors.
-    pub event_actors: Vec<Vec<usize>>,
+    pub event_actors: Lists,
     /// For each event, its sources.
-    pub event_sources: Vec<Vec<usize>>,
+    pub event_sources: Lists,
     /// For each event, the era it falls in: the one it names, else the
     /// first era holding its year.
     pub event_era: Vec<Option<usize>>,
@@ -105,11 +105,11 @@ pub struct Index {
     /// For each level (in [`Level::ALL`] order), its factors in file order.
     pub level_factors: [Vec<usize>; 3],
     /// Factor position by id.
-    pub factor_ids: HashMap<String, usize>,
+    pub factor_ids: HashMap<Text, usize>,
     /// Actor position by id.
-    pub actor_ids: HashMap<String, usize>,
+    pub actor_ids: HashMap<Text, usize>,
     /// Source position by id.
-    pub source_ids: HashMap<String, usize>,
+    pub source_ids: HashMap<Text, usize>,
     /// Era positions ordered by start year.
     pub eras_by_start: Vec<usize>,
     /// For each actor, the events that name them.
@@ -128,11 +128,11 @@ impl Index {
     /// Resolve every reference of `d`. References that do not resolve (which
     /// a validated dataset does not have) are skipped.
     pub fn new(d: &Dataset) -> Index {
-        fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+        fn ids<T>(items: &[T], id: impl Fn(&T) -> &Text) -> HashMap<Text, usize> {
             items
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (id(t).to_owned(), i))
+                .map(|(i, t)| (id(t).clone(), i))
                 .collect()
         }
 
@@ -143,18 +143,11 @@ impl Index {
         // Actors and sources on a second thread while factors and eras are
         // resolved here: a large case halves its start-up wait.
         let people = || {
-            let event_actors: Vec<Vec<usize>> = d
-                .events
-                .iter()
-                .map(|e| resolve(&e.actors, &actor_ids))
-                .collect();
-            let event_sources: Vec<Vec<usize>> = d
-                .events
-                .iter()
-                .map(|e| resolve(&e.sources, &source_ids))
-                .collect();
-            let actor_events = invert(&event_actors, d.actors.len());
-            let source_events = invert(&event_sources, d.sources.len());
+            let event_actors = Lists::new(d.events.iter().map(|e| resolve(&e.actors, &actor_ids)));
+            let event_sources =
+                Lists::new(d.events.iter().map(|e| resolve(&e.sources, &source_ids)));
+            let actor_events = invert(event_actors.rows(), d.actors.len());
+            let source_events = invert(event_sources.rows(), d.sources.len());
             (event_actors, event_sources, actor_events, source_events)
         };
         let (people, factors) = std::thread::scope(|scope| {
@@ -177,18 +170,18 @@ impl Index {
         let factor_actors: Vec<Vec<usize>> = d
             .factors
             .iter()
-            .map(|f| resolve(&f.actors, &actor_ids))
+            .map(|f| resolve(&f.actors, &actor_ids).collect())
             .collect();
         let factor_sources: Vec<Vec<usize>> = d
             .factors
             .iter()
-            .map(|f| resolve(&f.sources, &source_ids))
+            .map(|f| resolve(&f.sources, &source_ids).collect())
             .collect();
         Index {
             actor_events,
-            actor_factors: invert(&factor_actors, d.actors.len()),
+            actor_factors: invert(factor_actors.iter().map(Vec::as_slice), d.actors.len()),
             source_events,
-            source_factors: invert(&factor_sources, d.sources.len()),
+            source_factors: invert(factor_sources.iter().map(Vec::as_slice), d.sources.len()),
             era_events,
             event_actors,
             event_sources,
@@ -209,7 +202,7 @@ impl Index {
 
 /// The relations that go through factors and eras.
 type FactorsAndEras = (
-    Vec<Vec<usize>>,
+    Lists,
     Vec<Vec<usize>>,
     Vec<Levels>,
     Vec<Option<usize>>,
@@ -219,18 +212,14 @@ type FactorsAndEras = (
 
 /// Each event's factors and levels, each factor's events, each event's
 /// era and each era's events.
-fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<String, usize>) -> FactorsAndEras {
-    let event_factors: Vec<Vec<usize>> = d
-        .events
-        .iter()
-        .map(|e| {
-            let ids = e.factors.iter().map(|l| l.factor.as_str());
-            ids.filter_map(|id| factor_ids.get(id).copied()).collect()
-        })
-        .collect();
+fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<Text, usize>) -> FactorsAndEras {
+    let event_factors = Lists::new(d.events.iter().map(|e| {
+        let ids = e.factors.iter().map(|l| l.factor.as_str());
+        ids.filter_map(|id| factor_ids.get(id).copied())
+    }));
     let mut factor_events = vec![Vec::new(); d.factors.len()];
     let mut event_levels = Vec::with_capacity(d.events.len());
-    for (e, factors) in event_factors.iter().enumerate() {
+    for (e, factors) in event_factors.rows().enumerate() {
         let mut levels = Levels::default();
         for &f in factors {
             levels.insert(d.factors[f].level);
@@ -280,14 +269,17 @@ fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<String, usize>) -> Factors
 }
 
 /// The positions of the ids in `refs` (unknown ones skipped).
-fn resolve(refs: &[String], ids: &HashMap<String, usize>) -> Vec<usize> {
-    refs.iter().filter_map(|r| ids.get(r).copied()).collect()
+fn resolve<'a>(
+    refs: &'a [Text],
+    ids: &'a HashMap<Text, usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    refs.iter().filter_map(|r| ids.get(r).copied())
 }
 
 /// Turn "for each a, its bs" into "for each b, its as" (in order of a).
-fn invert(lists: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
+fn invert<'a>(lists: impl Iterator<Item = &'a [usize]>, len: usize) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); len];
-    for (a, bs) in lists.iter().enumerate() {
+    for (a, bs) in lists.enumerate() {
         for &b in bs {
             if out[b].last() != Some(&a) {
                 out[b].push(a);
@@ -295,6 +287,55 @@ fn invert(lists: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// A list of positions for each item, held as one list and where each
+/// item's part of it starts: a large case has a list per event, and one
+/// allocation each cost more than the positions themselves.
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// Where item `i`'s positions start; item `i` ends where `i + 1` starts.
+    starts: Vec<usize>,
+    positions: Vec<usize>,
+}
+
+impl Lists {
+    /// The lists, one per item, in order.
+    pub fn new<L: IntoIterator<Item = usize>>(lists: impl Iterator<Item = L>) -> Lists {
+        let mut out = Lists {
+            starts: vec![0],
+            positions: Vec::new(),
+        };
+        for list in lists {
+            out.positions.extend(list);
+            out.starts.push(out.positions.len());
+        }
+        out.starts.shrink_to_fit();
+        out.positions.shrink_to_fit();
+        out
+    }
+
+    /// How many items have a list.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Whether no item has a list.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each item's list, in order.
+    pub fn rows(&self) -> impl Iterator<Item = &[usize]> {
+        self.starts.windows(2).map(|w| &self.positions[w[0]..w[1]])
+    }
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [usize];
+    fn index(&self, i: usize) -> &[usize] {
+        &self.positions[self.starts[i]..self.starts[i + 1]]
+    }
 }
 
 /// A dataset together with its index: what the program works on.
@@ -306,7 +347,7 @@ pub struct Case {
     pub index: Index,
     /// Event positions by id, built on first use: few sessions ask, and a
     /// large case would pay for it at every start.
-    event_ids: std::sync::OnceLock<HashMap<String, usize>>,
+    event_ids: std::sync::OnceLock<HashMap<Text, usize>>,
 }
 
 impl Case {

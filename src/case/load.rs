@@ -10,15 +10,15 @@ mod validate;
 
 use std::fmt;
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use ron::extensions::Extensions;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
-use crate::case::model::{Dataset, Event};
-use crate::case::sanitize;
+use crate::case::model::{Dataset, Event, Text};
+use crate::case::{sanitize, text};
 
 pub use read::MAX_BYTES;
 pub use validate::{More, SHOWN, YEARS};
@@ -241,8 +241,8 @@ pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
 pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     let name = display_name(path);
     let bytes = read::bytes(path, &name, progress)?;
-    let text = read::text(bytes, &name)?;
-    from_str_with(&name, &text, progress)
+    // The case's texts point into this one buffer (see `case::text`).
+    load_file(&name, Arc::new(read::text(bytes, &name)?), progress)
 }
 
 /// What messages call the file at `path` (`-` is standard input).
@@ -261,13 +261,19 @@ pub fn embedded() -> Result<Loaded, LoadError> {
 
 /// Load a dataset from its text; `name` is what messages call the file.
 pub fn from_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
-    from_str_with(name, text, &Progress::default())
+    from_string(name, text.to_owned())
 }
 
-/// Load a dataset from its text, telling `progress` how far it has got.
-pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Loaded, LoadError> {
-    let split = (text.len() >= PARALLEL_ABOVE).then_some(0);
-    load_text(name, text, progress, split)
+/// Load a dataset from text the case may keep: its texts point into it
+/// instead of a copy (see [`crate::case::text`]).
+pub fn from_string(name: &str, text: String) -> Result<Loaded, LoadError> {
+    load_file(name, Arc::new(text), &Progress::default())
+}
+
+/// Load a whole file's text, a large one in parallel pieces.
+fn load_file(name: &str, file: Arc<String>, progress: &Progress) -> Result<Loaded, LoadError> {
+    let split = (file.len() >= PARALLEL_ABOVE).then_some(0);
+    load_text(name, &file, progress, split)
 }
 
 /// Load a dataset from its text as a large file is read, its events in
@@ -275,25 +281,29 @@ pub fn from_str_with(name: &str, text: &str, progress: &Progress) -> Result<Load
 /// result is the same as [`from_str`]'s, to the error and its position;
 /// this is how that is tested.
 pub fn from_str_in_pieces(name: &str, text: &str, per_piece: usize) -> Result<Loaded, LoadError> {
-    load_text(name, text, &Progress::default(), Some(per_piece.max(1)))
+    let file = Arc::new(text.to_owned());
+    load_text(name, &file, &Progress::default(), Some(per_piece.max(1)))
 }
 
 /// Load from text; `split` asks for the events in pieces (of that many
 /// events, or 0 for as many as keep every core busy).
 fn load_text(
     name: &str,
-    text: &str,
+    file: &Arc<String>,
     progress: &Progress,
     split: Option<usize>,
 ) -> Result<Loaded, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = file.strip_prefix('\u{feff}').unwrap_or(file);
     let options = ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
     progress.start(Stage::Parsing, 0);
     // Pieces parsed in parallel come back with their events sanitized.
-    let pieces = split.and_then(|per| in_pieces(text, &options, progress, per));
+    let pieces = split.and_then(|per| in_pieces(file, text, &options, progress, per));
     let parsed = match pieces {
         Some(dataset) => Ok((dataset, true)),
-        None => options.from_str(text).map(|d| (d, false)),
+        None => {
+            let _reading = text::Reading::file(file);
+            options.from_str(text).map(|d| (d, false))
+        }
     };
     let (mut dataset, events_clean): (Dataset, bool) =
         parsed.map_err(|e| syntax_error(name, text, &e))?;
@@ -339,6 +349,7 @@ type Piece<'a> = (&'a [std::ops::Range<usize>], &'a mut [Option<Event>]);
 /// the file is small or anything in it is unusual or wrong: the caller then
 /// parses the whole text at once, which also gives errors their positions.
 fn in_pieces(
+    file: &Arc<String>,
     text: &str,
     options: &ron::Options,
     progress: &Progress,
@@ -386,6 +397,7 @@ fn in_pieces(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
+                let _reading = text::Reading::file(file);
                 while let Some(piece) = pieces.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let Ok(mut piece) = piece.lock() else { break };
                     let (ranges, into) = &mut *piece;
@@ -445,8 +457,8 @@ fn sort_chronologically(events: &mut [Event]) {
 
 /// Make an event's strings inert, as [`sanitize_dataset`] does.
 fn sanitize_event(e: &mut Event) {
-    let line = |s: &mut String| sanitize::in_place(s, false);
-    let text = |s: &mut String| sanitize::in_place(s, true);
+    let line = |s: &mut Text| s.sanitize(false);
+    let text = |s: &mut Text| s.sanitize(true);
     line(&mut e.title);
     text(&mut e.summary);
     for link in &mut e.factors {
@@ -569,10 +581,10 @@ pub fn syntax_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Dia
 /// them only a small visible set of characters, so a look-alike is refused
 /// rather than quietly made equal to another id.
 fn sanitize_dataset(d: &mut Dataset, events: bool) {
-    let line = |s: &mut String| sanitize::in_place(s, false);
-    let text = |s: &mut String| sanitize::in_place(s, true);
-    let lines = |v: &mut Vec<String>| v.iter_mut().for_each(line);
-    let opt_text = |o: &mut Option<String>| o.iter_mut().for_each(text);
+    let line = |s: &mut Text| s.sanitize(false);
+    let text = |s: &mut Text| s.sanitize(true);
+    let lines = |v: &mut Vec<Text>| v.iter_mut().for_each(line);
+    let opt_text = |o: &mut Option<Text>| o.iter_mut().for_each(text);
     line(&mut d.title);
     line(&mut d.source);
     if let Some(t) = &mut d.thesis {

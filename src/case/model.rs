@@ -11,14 +11,17 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+pub use crate::case::text::Text;
+use crate::case::text::TextVisitor;
+
 /// A whole case study: the work it describes and everything in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The case study's title, shown in the timeline's border.
-    pub title: String,
+    pub title: Text,
     /// The full citation of the work the dataset describes.
-    pub source: String,
+    pub source: Text,
     /// The years the analysis covers, first and last (inclusive).
     pub period: (i32, i32),
     /// What the work argues, where the case states it.
@@ -49,9 +52,9 @@ pub struct Dataset {
 #[serde(deny_unknown_fields)]
 pub struct Thesis {
     /// The thesis in the dataset's own words.
-    pub summary: String,
+    pub summary: Text,
     /// The work's own words for it.
-    pub quote: String,
+    pub quote: Text,
     /// The work's pages where it says so.
     #[serde(default, deserialize_with = "bounded")]
     pub pages: Vec<u16>,
@@ -62,15 +65,15 @@ pub struct Thesis {
 #[serde(deny_unknown_fields)]
 pub struct Era {
     /// Unique among eras.
-    pub id: String,
+    pub id: Text,
     /// A short name, such as "Putin and Musharraf".
-    pub name: String,
+    pub name: Text,
     /// First year of the era.
     pub start: i32,
     /// Last year of the era (inclusive).
     pub end: i32,
     /// What characterises the era, in a sentence or two.
-    pub summary: String,
+    pub summary: Text,
 }
 
 /// A person the case study names.
@@ -78,16 +81,16 @@ pub struct Era {
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Unique among actors.
-    pub id: String,
+    pub id: Text,
     /// The name as the work spells it.
-    pub name: String,
+    pub name: Text,
     /// The state the actor acts for.
-    pub country: String,
+    pub country: Text,
     /// The office held at the time the work discusses.
-    pub role: String,
+    pub role: Text,
     /// An editorial note (a name the work does not give, say), shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A work the case study cites.
@@ -95,19 +98,19 @@ pub struct Actor {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Unique among sources.
-    pub id: String,
+    pub id: Text,
     /// The citation as the work gives it, e.g. "Clary (2022)".
-    pub citation: String,
+    pub citation: Text,
     /// Other spellings of the same citation found in the work.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "bounded"
     )]
-    pub variants: Vec<String>,
+    pub variants: Vec<Text>,
     /// An editorial note, shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One of Waltz's three levels of analysis.
@@ -232,7 +235,7 @@ pub enum QuoteBy {
     /// The work's own words.
     Paper,
     /// Words the work quotes from one of its sources, by source id.
-    Cited(String),
+    Cited(Text),
 }
 
 /// An explanation at one level of analysis.
@@ -240,7 +243,7 @@ pub enum QuoteBy {
 #[serde(deny_unknown_fields)]
 pub struct Factor {
     /// Unique among factors.
-    pub id: String,
+    pub id: Text,
     /// The level its content belongs to.
     pub level: Level,
     /// Whether the work states that level or the dataset reads it so.
@@ -249,24 +252,24 @@ pub struct Factor {
     /// Enabler, constraint or mixed.
     pub effect: Effect,
     /// A short name.
-    pub name: String,
+    pub name: Text,
     /// What the factor is and how it works, in 1–4 sentences.
-    pub summary: String,
+    pub summary: Text,
     /// Actor ids.
     #[serde(default, deserialize_with = "bounded")]
-    pub actors: Vec<String>,
+    pub actors: Vec<Text>,
     /// Source ids.
     #[serde(default, deserialize_with = "bounded")]
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     /// The work's own words, where it quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Text>,
     /// Whose words the quote is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_by: Option<QuoteBy>,
     /// An editorial note, shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The work's pages for the passage(s) it comes from.
     #[serde(
         default,
@@ -281,7 +284,7 @@ pub struct Factor {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique among events.
-    pub id: String,
+    pub id: Text,
     /// The year, or the first year of a period.
     pub year: i32,
     /// The month (1–12), only where the work gives one.
@@ -299,33 +302,33 @@ pub struct Event {
     /// The era it belongs to, where the work says so against its year (a
     /// coup in October that opens the next period).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub era: Option<String>,
+    pub era: Option<Text>,
     /// A short title, under about 60 characters.
-    pub title: String,
+    pub title: Text,
     /// What happened and why it matters, in 1–4 sentences.
-    pub summary: String,
+    pub summary: Text,
     /// The factors the event illustrates, each with what in the work
     /// makes the link.
     #[serde(default, deserialize_with = "bounded")]
     pub factors: Vec<Link>,
     /// Actor ids.
     #[serde(default, deserialize_with = "bounded")]
-    pub actors: Vec<String>,
+    pub actors: Vec<Text>,
     /// Free tags such as energy, defence, trade, terrorism, diplomacy.
     #[serde(default, deserialize_with = "bounded")]
-    pub themes: Vec<String>,
+    pub themes: Vec<Text>,
     /// Source ids.
     #[serde(default, deserialize_with = "bounded")]
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     /// The work's own words, where it quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Text>,
     /// Whose words the quote is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_by: Option<QuoteBy>,
     /// An editorial note, shown as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The work's pages for the passage(s) it comes from.
     #[serde(
         default,
@@ -340,10 +343,10 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The factor's id.
-    pub factor: String,
+    pub factor: Text,
     /// What in the work links the event to the factor, in a sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<String>,
+    pub why: Option<Text>,
     /// The work's page for that passage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u16>,
@@ -351,7 +354,7 @@ pub struct Link {
 
 impl Link {
     /// A link by id alone.
-    pub fn to(factor: impl Into<String>) -> Link {
+    pub fn to(factor: impl Into<Text>) -> Link {
         Link {
             factor: factor.into(),
             why: None,
@@ -368,6 +371,9 @@ impl<'de> Deserialize<'de> for Link {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a factor's id, or `(factor: \"id\", why: \"…\", page: N)`")
             }
+            fn visit_borrowed_str<E: de::Error>(self, id: &'de str) -> Result<Link, E> {
+                TextVisitor.visit_borrowed_str(id).map(Link::to)
+            }
             fn visit_str<E: de::Error>(self, id: &str) -> Result<Link, E> {
                 Ok(Link::to(id))
             }
@@ -376,11 +382,11 @@ impl<'de> Deserialize<'de> for Link {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Link, A::Error> {
                 let (mut factor, mut why, mut page) = (None, None, None);
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(key) = map.next_key::<Text>()? {
                     match key.as_str() {
                         "factor" if factor.is_none() => factor = Some(map.next_value()?),
                         // `Some("…")` as well as `"…"`, as elsewhere in a case.
-                        "why" if why.is_none() => why = Some(map.next_value::<Option<String>>()?),
+                        "why" if why.is_none() => why = Some(map.next_value::<Option<Text>>()?),
                         "page" if page.is_none() => page = Some(map.next_value::<Option<u16>>()?),
                         "factor" | "why" | "page" => {
                             return Err(de::Error::custom(format!(
@@ -447,7 +453,7 @@ impl Factor {
     pub fn marked_name(&self) -> String {
         match self.level_by {
             LevelBy::Implied => format!("{COMMON_RECORD_MARK} {}", self.name),
-            LevelBy::Stated => self.name.clone(),
+            LevelBy::Stated => self.name.to_string(),
         }
     }
 }
@@ -475,9 +481,9 @@ pub fn month_abbrev(month: u8) -> Option<&'static str> {
 #[serde(deny_unknown_fields)]
 pub struct Tour {
     /// Unique among tours; `waltz --tour ID` starts it.
-    pub id: String,
+    pub id: Text,
     /// The tour's name.
-    pub name: String,
+    pub name: Text,
     /// The stops, in order.
     #[serde(deserialize_with = "bounded")]
     pub steps: Vec<Step>,
@@ -491,21 +497,21 @@ pub struct Step {
     pub show: Target,
     /// What the class sees at this step: on the slide, and above the
     /// detail.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
     /// The teacher's note (a question for the class, say): shown while
     /// exploring and on demand, never on the projected slide.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A reference to an event or a factor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {
     /// An event id.
-    Event(String),
+    Event(Text),
     /// A factor id.
-    Factor(String),
+    Factor(Text),
 }
 
 /// The most items one list inside an item may hold (an event's factors, a
@@ -536,6 +542,8 @@ where
                 }
                 items.push(item);
             }
+            // A list grows by doubling; most hold one or two items.
+            items.shrink_to_fit();
             Ok(items)
         }
     }

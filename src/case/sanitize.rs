@@ -31,13 +31,6 @@ pub fn line(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
 
-/// Sanitize a string in place, as [`text`] or [`line()`] would.
-pub fn in_place(s: &mut String, multiline: bool) {
-    if let Cow::Owned(clean) = clean(s, multiline) {
-        *s = clean;
-    }
-}
-
 fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     // The common cases cost a scan and no copy: plain printable ASCII, and
     // any other text with nothing to change.

@@ -152,7 +152,7 @@ impl clap::builder::TypedValueParser for TourId {
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         let tours = crate::case::load::embedded().ok()?.dataset.tours;
         Some(Box::new(tours.into_iter().map(|t| {
-            clap::builder::PossibleValue::new(t.id).help(t.name)
+            clap::builder::PossibleValue::new(t.id.to_string()).help(t.name.to_string())
         })))
     }
 }

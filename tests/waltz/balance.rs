@@ -40,10 +40,10 @@ fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
                         Effect::Constraint => 1,
                         Effect::Mixed => 2,
                     };
-                    cells[f.level as usize][effect].insert(f.id.clone());
+                    cells[f.level as usize][effect].insert(f.id.to_string());
                 }
             }
-            (era.name.clone(), cells)
+            (era.name.to_string(), cells)
         })
         .collect()
 }
@@ -82,7 +82,7 @@ fn the_balance_views_numbers_equal_counts_from_the_dataset() {
             assert!(s.contains(&header), "{header:?} missing:\n{s}");
             // The selected bar lists all its items.
             for id in enablers.iter().chain(constraints).chain(mixed) {
-                let f = &app.case.data.factors[app.case.index.factor_ids[id]];
+                let f = &app.case.data.factors[app.case.index.factor_ids[id.as_str()]];
                 let name: String = f.name.chars().take(20).collect();
                 assert!(s.contains(&name), "{name} missing:\n{s}");
             }
@@ -220,7 +220,7 @@ fn the_balance_items_run_into_columns_and_page_through_the_rest() {
         .iter()
         .flatten()
         .map(|id| {
-            let f = &app.case.data.factors[app.case.index.factor_ids[id]];
+            let f = &app.case.data.factors[app.case.index.factor_ids[id.as_str()]];
             format!("{} {}", f.effect.symbol(), f.name)
         })
         .collect();

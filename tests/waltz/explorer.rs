@@ -41,7 +41,7 @@ fn lit_factor_names(app: &waltz::explorer::app::App, buf: &Buffer) -> Vec<String
 
 fn event_id(app: &waltz::explorer::app::App) -> String {
     match app.shown() {
-        Some(Item::Event(e)) => app.case.data.events[e].id.clone(),
+        Some(Item::Event(e)) => app.case.data.events[e].id.to_string(),
         other => panic!("expected an event, got {other:?}"),
     }
 }
@@ -66,7 +66,7 @@ fn selecting_an_event_lights_exactly_its_factors() {
                         .find(|f| f.id == id.factor)
                         .unwrap()
                         .name
-                        .clone()
+                        .to_string()
                 })
                 .collect();
             expected.sort();
@@ -79,7 +79,7 @@ fn selecting_an_event_lights_exactly_its_factors() {
             // Unrelated factors fade; related ones stand out.
             for f in &app.case.data.factors {
                 let m = modifiers_at(&buf, &f.name);
-                if expected.contains(&f.name) {
+                if expected.contains(&f.name.to_string()) {
                     assert!(
                         m.contains(Modifier::BOLD) && !m.contains(Modifier::DIM),
                         "{}",
@@ -221,7 +221,7 @@ fn n_from_an_event_walks_its_factors_across_the_panes() {
 
 fn event_id_of_anchor(app: &waltz::explorer::app::App) -> String {
     match app.anchor() {
-        Some(Item::Event(e)) => app.case.data.events[e].id.clone(),
+        Some(Item::Event(e)) => app.case.data.events[e].id.to_string(),
         other => panic!("{other:?}"),
     }
 }

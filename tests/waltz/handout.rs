@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::common::*;
-use waltz::case::model::{DatedBy, LevelBy};
+use waltz::case::model::{DatedBy, LevelBy, Text};
 
 /// The handout of the shipped case, or of `--data path`.
 fn handout(data: Option<&str>) -> String {
@@ -90,7 +90,7 @@ fn each_factor_is_one_list_item_beginning_with_its_sign() {
         let item = r
             .items
             .iter()
-            .find(|i| i.contains(&factor.name) && i.contains(" — "))
+            .find(|i| i.contains(factor.name.as_str()) && i.contains(" — "))
             .unwrap_or_else(|| panic!("no list item for `{}`", factor.id));
         assert!(
             item.starts_with(&format!("{sign} ")),
@@ -105,7 +105,7 @@ fn quotes_hold_only_the_quoted_words() {
     let case = shipped();
     let r = render(&handout(None));
     let quotes = case.data.events.iter().filter_map(|e| e.quote.as_ref());
-    let quotes: Vec<&String> = quotes
+    let quotes: Vec<&Text> = quotes
         .chain(case.data.factors.iter().filter_map(|f| f.quote.as_ref()))
         .collect();
     // Each quote of the case, and the thesis, is a blockquote of its own.
@@ -192,7 +192,7 @@ fn the_handout_marks_common_record_dates_and_implied_levels() {
         let heading = r
             .headings
             .iter()
-            .find(|(_, h)| h.ends_with(&e.title))
+            .find(|(_, h)| h.ends_with(e.title.as_str()))
             .unwrap_or_else(|| panic!("no heading for `{}`", e.id));
         let marked = heading.1.starts_with("≈ ");
         assert_eq!(
@@ -207,7 +207,7 @@ fn the_handout_marks_common_record_dates_and_implied_levels() {
         let item = r
             .items
             .iter()
-            .find(|i| i.contains(&f.name) && i.contains(" — "))
+            .find(|i| i.contains(f.name.as_str()) && i.contains(" — "))
             .unwrap();
         assert_eq!(
             item.contains("≈"),

@@ -188,7 +188,7 @@ fn the_page_holds_every_item_and_fetches_nothing() {
         .select(&sel("h1"))
         .map(|h| h.text().collect())
         .collect();
-    assert_eq!(h1, vec![case.data.title.clone()]);
+    assert_eq!(h1, vec![case.data.title.to_string()]);
     let h2: Vec<String> = page
         .select(&sel("h2"))
         .map(|h| h.text().collect())
@@ -211,7 +211,7 @@ fn the_page_holds_every_item_and_fetches_nothing() {
             .next()
             .unwrap_or_else(|| panic!("event {}", e.id));
         let text: String = li.text().collect();
-        assert!(text.contains(&e.title), "{text}");
+        assert!(text.contains(e.title.as_str()), "{text}");
     }
     for (f, x) in case.data.factors.iter().enumerate() {
         let li = page
@@ -220,7 +220,10 @@ fn the_page_holds_every_item_and_fetches_nothing() {
             .unwrap();
         let text: String = li.text().collect();
         for &s in &case.index.factor_sources[f] {
-            assert!(text.contains(&case.data.sources[s].citation), "{text}");
+            assert!(
+                text.contains(case.data.sources[s].citation.as_str()),
+                "{text}"
+            );
         }
     }
     assert_eq!(

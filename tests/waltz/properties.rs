@@ -193,12 +193,12 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (name, summary, level, effect))| Factor {
-                    id: format!("f{i}"),
+                    id: format!("f{i}").into(),
                     level: Level::ALL[level],
                     level_by: LevelBy::Stated,
                     effect: Effect::ALL[effect],
-                    name,
-                    summary,
+                    name: name.into(),
+                    summary: summary.into(),
                     actors: Vec::new(),
                     sources: Vec::new(),
                     quote: None,
@@ -214,25 +214,25 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (title, summary, year, month, bits))| Event {
-                    id: format!("e{i}"),
+                    id: format!("e{i}").into(),
                     year,
                     month,
                     until: None,
                     circa: bits & 1 == 1,
-                    title,
-                    summary,
+                    title: title.into(),
+                    summary: summary.into(),
                     factors: pick(bits, n_factors, 3)
                         .into_iter()
                         .map(|f| Link::to(format!("f{f}")))
                         .collect(),
                     actors: pick(bits, n_actors, 17)
                         .into_iter()
-                        .map(|a| format!("a{a}"))
+                        .map(|a| format!("a{a}").into())
                         .collect(),
                     themes: vec!["energy".into()],
                     sources: pick(bits, n_sources, 29)
                         .into_iter()
-                        .map(|s| format!("s{s}"))
+                        .map(|s| format!("s{s}").into())
                         .collect(),
                     quote: (bits & 2 == 2).then(|| "a quote".into()),
                     quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
@@ -262,19 +262,19 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     .into_iter()
                     .enumerate()
                     .map(|(i, (name, start, length))| Era {
-                        id: format!("x{i}"),
-                        name,
+                        id: format!("x{i}").into(),
+                        name: name.into(),
                         start,
                         end: start + length,
-                        summary: String::new(),
+                        summary: Default::default(),
                     })
                     .collect(),
                 actors: actors
                     .into_iter()
                     .enumerate()
                     .map(|(i, name)| Actor {
-                        id: format!("a{i}"),
-                        name,
+                        id: format!("a{i}").into(),
+                        name: name.into(),
                         country: "C".into(),
                         role: "R".into(),
                         note: None,
@@ -284,8 +284,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     .into_iter()
                     .enumerate()
                     .map(|(i, citation)| Source {
-                        id: format!("s{i}"),
-                        citation,
+                        id: format!("s{i}").into(),
+                        citation: citation.into(),
                         variants: Vec::new(),
                         note: None,
                     })

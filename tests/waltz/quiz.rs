@@ -44,7 +44,7 @@ fn the_quiz_scores_answers_and_the_same_seed_gives_the_same_order() {
     let e = quiz(&app).current().unwrap();
     let truth = app.case.levels(e);
     let s = screen(&paint(&app));
-    assert!(s.contains(&app.case.data.events[e].title), "{s}");
+    assert!(s.contains(app.case.data.events[e].title.as_str()), "{s}");
     assert!(
         !s.contains("the paper links it to"),
         "levels stay hidden until answered"

@@ -3,6 +3,7 @@
 //! only compares.
 
 use crate::case::index::{Case, Item};
+use crate::case::model::Text;
 
 /// What joins a record's short fields; scattered letters must match within
 /// one of them.
@@ -86,7 +87,7 @@ pub fn record(case: &Case, n: usize) -> Record {
     let ix = &case.index;
     let actors = |ids: &[usize]| {
         ids.iter()
-            .map(|&a| d.actors[a].name.clone())
+            .map(|&a| d.actors[a].name.to_string())
             .collect::<Vec<_>>()
     };
     let cites = |ids: &[usize]| {
@@ -94,20 +95,20 @@ pub fn record(case: &Case, n: usize) -> Record {
             .map(|&s| {
                 let s = &d.sources[s];
                 std::iter::once(s.citation.as_str())
-                    .chain(s.variants.iter().map(String::as_str))
+                    .chain(s.variants.iter().map(Text::as_str))
                     .collect::<Vec<_>>()
                     .join(" · ")
             })
             .collect::<Vec<_>>()
     };
     // "note" or "editorial" lists what carries an editorial note.
-    let noted = |note: &Option<String>| note.as_ref().map(|_| "editorial note".to_owned());
+    let noted = |note: &Option<Text>| note.as_ref().map(|_| "editorial note".to_owned());
     match item_at(case, n) {
         Item::Event(e) => {
             let x = &d.events[e];
             let mut fields = vec![x.date_label()];
             fields.extend(actors(&ix.event_actors[e]));
-            fields.extend(x.themes.iter().cloned());
+            fields.extend(x.themes.iter().map(Text::to_string));
             fields.extend(cites(&ix.event_sources[e]));
             fields.push(case.levels(e).names());
             fields.extend(noted(&x.note));
@@ -137,7 +138,7 @@ pub fn record(case: &Case, n: usize) -> Record {
         }
         Item::Actor(a) => {
             let x = &d.actors[a];
-            let fields = [x.country.clone(), x.role.clone()];
+            let fields = [x.country.to_string(), x.role.to_string()];
             Record::new(
                 Item::Actor(a),
                 &x.name,
@@ -236,7 +237,7 @@ impl Record {
         item: Item,
         title: &str,
         fields: &[String],
-        (long, note): (&[Option<&String>], Option<&String>),
+        (long, note): (&[Option<&Text>], Option<&Text>),
         years: Option<(i32, i32)>,
     ) -> Record {
         let fields = fold(&fields.join(FIELD_SEPARATOR));

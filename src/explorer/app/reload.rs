@@ -131,7 +131,7 @@ impl App {
             Overlay::Jump { input } => Open::Jump(input.clone()),
             Overlay::Tours { cursor } => Open::Tours(*cursor),
             Overlay::Tour { tour, step } => Open::Tour {
-                id: self.case.data.tours[*tour].id.clone(),
+                id: self.case.data.tours[*tour].id.to_string(),
                 step: *step,
             },
             Overlay::Balance { era, level } => Open::Balance(*era, *level),
@@ -176,7 +176,7 @@ fn key(case: &Case, item: Item) -> Key {
     let d = &case.data;
     match item {
         Item::Event(e) => Key::Event {
-            id: d.events[e].id.clone(),
+            id: d.events[e].id.to_string(),
             year: d.events[e].year,
             level: case.levels(e).iter().next(),
         },
@@ -187,14 +187,14 @@ fn key(case: &Case, item: Item) -> Key {
                 .position(|&x| x == f)
                 .unwrap_or(0);
             Key::Factor {
-                id: d.factors[f].id.clone(),
+                id: d.factors[f].id.to_string(),
                 level,
                 at,
             }
         }
-        Item::Actor(a) => Key::Actor(d.actors[a].id.clone()),
-        Item::Era(x) => Key::Era(d.eras[x].id.clone()),
-        Item::Source(s) => Key::Source(d.sources[s].id.clone()),
+        Item::Actor(a) => Key::Actor(d.actors[a].id.to_string()),
+        Item::Era(x) => Key::Era(d.eras[x].id.to_string()),
+        Item::Source(s) => Key::Source(d.sources[s].id.to_string()),
     }
 }
 

@@ -79,7 +79,7 @@ mod tests {
             .map(|r| match *r {
                 Row::Fold(n) => format!("fold {n}"),
                 Row::Era(x) => format!("era {}", case.data.eras[x].id),
-                Row::Event(e) => case.data.events[e].id.clone(),
+                Row::Event(e) => case.data.events[e].id.to_string(),
                 Row::NoEra => "no era".into(),
                 Row::After => "after".into(),
             })

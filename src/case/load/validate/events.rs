@@ -3,7 +3,7 @@
 
 use super::{Checker, Ids, YEARS, at, provenance, tours};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::Dataset;
+use crate::case::model::{Dataset, Text};
 
 /// The ids an event may refer to.
 pub(super) struct Known<'a, 'd> {
@@ -85,14 +85,14 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
             ("events", i, "actors"),
             owner,
             "actor",
-            e.actors.iter().map(String::as_str),
+            e.actors.iter().map(Text::as_str),
             known.actors,
         );
         c.refs(
             ("events", i, "sources"),
             owner,
             "source",
-            e.sources.iter().map(String::as_str),
+            e.sources.iter().map(Text::as_str),
             known.sources,
         );
         // A reversed period is already an error; these would only add noise.

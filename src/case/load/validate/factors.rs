@@ -2,7 +2,7 @@
 //! exist; and each linked to some event.
 
 use super::{Checker, Ids, at, provenance, tours};
-use crate::case::model::Dataset;
+use crate::case::model::{Dataset, Text};
 
 /// Check every factor; their ids, for references to them.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: &Ids) -> Ids<'d> {
@@ -23,9 +23,9 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: 
                 c.text(|| at("factors", i, field), || of(field), text, false);
             }
         }
-        let actor_ids = f.actors.iter().map(String::as_str);
+        let actor_ids = f.actors.iter().map(Text::as_str);
         c.refs(("factors", i, "actors"), owner, "actor", actor_ids, actors);
-        let source_ids = f.sources.iter().map(String::as_str);
+        let source_ids = f.sources.iter().map(Text::as_str);
         c.refs(
             ("factors", i, "sources"),
             owner,

@@ -11,7 +11,7 @@
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, DatedBy, Event, QuoteBy};
+use crate::case::model::{Dataset, DatedBy, Event, QuoteBy, Text};
 
 /// What a case says of its provenance anywhere: whether some link gives a
 /// `why`, and whether some quote says whose words it is. Found once per
@@ -42,8 +42,8 @@ pub(super) fn quote(
     c: &mut Checker,
     (list, i): (&'static str, usize),
     owner: &str,
-    (quote, by): (Option<&String>, Option<&QuoteBy>),
-    sources: &[String],
+    (quote, by): (Option<&Text>, Option<&QuoteBy>),
+    sources: &[Text],
     known: &Ids,
     said: Said,
 ) {
