@@ -5,6 +5,7 @@
 //! column, never as a panic. On success the events are in chronological
 //! order and every string is inert (see [`crate::case::sanitize`]).
 
+mod event;
 mod read;
 mod validate;
 
@@ -402,7 +403,11 @@ fn in_pieces(
                     let Ok(mut piece) = piece.lock() else { break };
                     let (ranges, into) = &mut *piece;
                     for (range, slot) in ranges.iter().zip(into.iter_mut()) {
-                        match options.from_str::<Event>(&text[range.clone()]) {
+                        let src = &text[range.clone()];
+                        // The quick reader takes the usual events; ron
+                        // reads what it declines.
+                        let event = event::read(src).map_or_else(|| options.from_str(src), Ok);
+                        match event {
                             Ok(mut event) => {
                                 sanitize_event(&mut event);
                                 *slot = Some(event);

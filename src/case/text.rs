@@ -79,7 +79,7 @@ impl Text {
 
     /// A text for `s` read from the file this thread is reading (see
     /// [`Reading`]): a slice of it when `s` lies in it, a copy otherwise.
-    fn read(s: &str) -> Text {
+    pub(crate) fn read(s: &str) -> Text {
         READING.with_borrow(|reading| {
             let Some(r) = reading else {
                 return Text::from(s);
