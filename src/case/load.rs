@@ -7,6 +7,7 @@
 
 mod event;
 mod read;
+mod split;
 mod validate;
 
 use std::fmt;
@@ -365,7 +366,10 @@ fn in_pieces(
         return None;
     }
     let start = locate::field(text, "events")?;
-    let (items, end) = locate::elements(text, start)?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let (items, end) = split::elements(text, start, threads)?;
     let rest = format!("{}[]{}", &text[..start], &text[end..]);
     let mut dataset: Dataset = options.from_str(&rest).ok()?;
     // The lead's attributes, read as the parser reads them, so that each
@@ -374,9 +378,6 @@ fn in_pieces(
         .ok()?
         .extensions();
     let options = &options.clone().with_default_extension(extensions);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
     // Many more pieces than threads: the work evens out and progress moves.
     let per = if per == 0 {
         items.len().div_ceil(threads * 16).max(1)

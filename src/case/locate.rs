@@ -122,28 +122,45 @@ pub fn field(text: &str, name: &str) -> Option<usize> {
 /// `list`, and where the list ends (after its `]`); `None` when it is not
 /// a well-formed list.
 pub fn elements(text: &str, list: usize) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
-    let mut s = Scanner {
-        b: text.as_bytes(),
-        i: list,
-    };
-    if s.peek() != Some(b'[') {
+    if text.as_bytes().get(list) != Some(&b'[') {
         return None;
     }
-    s.i += 1;
+    let (elements, end) = stretch(text, list + 1, None)?;
+    Some((elements, end?))
+}
+
+/// The elements of a stretch of a list, from `from` (the list's first
+/// element, or the start of a later one) up to the element that starts at
+/// `stop`, or to the list's end when `stop` is `None`. Returns the ranges
+/// and, for the last stretch, where the list ends (after its `]`); `None`
+/// when the stretch does not end where asked (so `stop` was not the start
+/// of an element of this list) or the list is not well formed.
+pub fn stretch(
+    text: &str,
+    from: usize,
+    stop: Option<usize>,
+) -> Option<(Vec<std::ops::Range<usize>>, Option<usize>)> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: from,
+    };
     let mut out = Vec::new();
-    // Elements are separated by one comma each (a trailing one is allowed),
-    // as the parser requires: anything else is not a list this can cut.
     let mut after_element = false;
     loop {
         s.skip();
+        match stop {
+            Some(stop) if s.i == stop && !after_element && s.i != from => return Some((out, None)),
+            Some(stop) if s.i > stop => return None,
+            _ => {}
+        }
         match s.peek()? {
-            b']' => return Some((out, s.i + 1)),
+            b']' if stop.is_none() => return Some((out, Some(s.i + 1))),
             b',' if after_element => {
                 s.i += 1;
                 after_element = false;
             }
+            b']' | b',' => return None,
             _ if after_element => return None,
-            b',' => return None,
             _ => {
                 after_element = true;
                 let start = s.i;

@@ -22,6 +22,21 @@ pub(super) fn read(src: &str) -> Option<Event> {
     (r.at == src.len()).then_some(event)
 }
 
+/// Whether an event this reader takes starts at `at`, within `within`
+/// bytes, followed by a comma or the list's end: a likely place to cut a
+/// list of events.
+pub(super) fn starts_at(text: &str, at: usize, within: usize) -> bool {
+    let end = text.len().min(at.saturating_add(within));
+    let Some(src) = text.get(..end) else {
+        return false;
+    };
+    let mut r = Reader { src, at };
+    r.event().is_some() && {
+        r.blank();
+        matches!(r.peek(), Some(b',' | b']'))
+    }
+}
+
 /// A position in the event's text.
 struct Reader<'a> {
     src: &'a str,
@@ -156,11 +171,17 @@ impl<'a> Reader<'a> {
     fn optional<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
         self.blank();
         let rest = &self.src[self.at..];
-        if rest.strip_prefix("None").is_some_and(|after| !starts_a_name(after)) {
+        if rest
+            .strip_prefix("None")
+            .is_some_and(|after| !starts_a_name(after))
+        {
             self.at += 4;
             return Some(None);
         }
-        if rest.strip_prefix("Some").is_some_and(|after| !starts_a_name(after)) {
+        if rest
+            .strip_prefix("Some")
+            .is_some_and(|after| !starts_a_name(after))
+        {
             self.at += 4;
             self.expect(b'(')?;
             let v = value(self)?;
