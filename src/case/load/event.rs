@@ -408,6 +408,31 @@ mod tests {
         assert!(read > items.len() / 2, "{read} of {}", items.len());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2_000,
+            ..Default::default()
+        })]
+
+        /// Whatever an event becomes with bytes cut, added or repeated,
+        /// this reader either declines it or reads what ron reads.
+        #[test]
+        fn an_event_changed_anywhere_reads_as_ron_reads_it_or_is_declined(
+            cut in 0..FULL.len(),
+            cut_len in 0usize..12,
+            at in 0..FULL.len(),
+            added in "[ -~\n]{0,8}",
+            times in 1usize..3,
+        ) {
+            let mut src = FULL.to_owned();
+            let cut = (cut..(cut + cut_len).min(src.len()));
+            src.replace_range(cut, "");
+            let at = at.min(src.len());
+            src.insert_str(at, &added.repeat(times));
+            same(&src);
+        }
+    }
+
     #[test]
     fn reads_the_minimal_event_and_the_usual_spellings() {
         for src in [
