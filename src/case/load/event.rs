@@ -425,7 +425,7 @@ mod tests {
             times in 1usize..3,
         ) {
             let mut src = FULL.to_owned();
-            let cut = (cut..(cut + cut_len).min(src.len()));
+            let cut = cut..(cut + cut_len).min(src.len());
             src.replace_range(cut, "");
             let at = at.min(src.len());
             src.insert_str(at, &added.repeat(times));
