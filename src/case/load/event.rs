@@ -134,9 +134,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An unsigned number of plain digits.
+    /// An unsigned number of plain digits, after blanks.
     fn digits(&mut self) -> Option<u64> {
         self.blank();
+        self.digits_here()
+    }
+
+    /// An unsigned number of plain digits, here.
+    fn digits_here(&mut self) -> Option<u64> {
         let bytes = &self.src.as_bytes()[self.at..];
         let len = bytes
             .iter()
@@ -157,8 +162,9 @@ impl<'a> Reader<'a> {
     }
 
     fn year(&mut self) -> Option<i32> {
+        // A sign stands right before its digits, as ron requires.
         let negative = self.eat(b'-');
-        let n = i32::try_from(self.digits()?).ok()?;
+        let n = i32::try_from(self.digits_here()?).ok()?;
         Some(if negative { -n } else { n })
     }
 
@@ -410,7 +416,7 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 2_000,
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000),
             ..Default::default()
         })]
 
