@@ -217,15 +217,19 @@ pub fn export(
         writeln!(err, "{line}")?;
     }
     let case = Case::new(loaded.dataset);
+    // Standard output writes at every line end: a large case's export is
+    // millions of lines.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &case.data).map_err(io::Error::from)?;
+            serde_json::to_writer_pretty(&mut out, &case.data).map_err(io::Error::from)?;
             writeln!(out)?;
         }
-        Format::Markdown => export::markdown::write(&case, out)?,
+        Format::Markdown => export::markdown::write(&case, &mut out)?,
         Format::Svg => out.write_all(export::svg::picture(&case).as_bytes())?,
-        Format::Html => export::html::write(&case, out)?,
+        Format::Html => export::html::write(&case, &mut out)?,
     }
+    out.flush()?;
     Ok(OK)
 }
 
