@@ -149,6 +149,11 @@ pub struct Finder {
 struct Search {
     corpus: OnceCell<Corpus>,
     matcher: Matcher,
+    /// Whether searches run on a worker thread.
+    on_worker: bool,
+    /// The worker, started at the first search: its records are a second
+    /// copy of the case's text, which a session that never searches never
+    /// pays for.
     worker: Option<Worker>,
     generation: u64,
     /// The last finished search, to narrow the next one.
@@ -336,11 +341,9 @@ impl App {
     pub fn new(case: impl Into<Arc<Case>>, options: Options) -> App {
         let case = case.into();
         let rows = timeline::rows(&case, None, false);
-        let worker = options
+        let on_worker = options
             .search_worker
-            .unwrap_or(case.item_count() > INLINE_SEARCH_LIMIT)
-            .then(|| Worker::spawn(Arc::clone(&case)).ok())
-            .flatten();
+            .unwrap_or(case.item_count() > INLINE_SEARCH_LIMIT);
         let first = rows
             .iter()
             .position(|r| matches!(r, Row::Event(_)))
@@ -386,7 +389,7 @@ impl App {
             history: Vec::new(),
             overlay: Overlay::None,
             search: Search {
-                worker,
+                on_worker,
                 ..Search::default()
             },
             message: options.notice,

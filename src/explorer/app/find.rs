@@ -1,6 +1,8 @@
 //! The finder (`/`): editing the query, moving among the results, going
 //! to one; searching at once or on the worker thread for large cases.
 
+use std::sync::Arc;
+
 use super::line_edit;
 use super::{App, Overlay, Scroll};
 use crate::case::search::worker::{Response, Worker};
@@ -114,6 +116,11 @@ impl App {
             .clone()
             .filter(|m| search::narrows(&m.query, &query));
         self.search.generation += 1;
+        if self.search.on_worker && self.search.worker.is_none() {
+            self.search.worker = Worker::spawn(Arc::clone(&self.case)).ok();
+            // Without a thread, search here.
+            self.search.on_worker = self.search.worker.is_some();
+        }
         if let Some(worker) = &self.search.worker {
             worker.ask(self.search.generation, &query, within);
             finder.pending = true;
