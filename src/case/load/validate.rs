@@ -138,6 +138,26 @@ impl Checker {
         });
     }
 
+    /// Add what `later` found, as if this checker had gone on to find it:
+    /// its problems in order (the first [`SHOWN`] of each severity in full,
+    /// across both), then its counts.
+    pub(super) fn append(&mut self, later: Checker) {
+        for problem in later.found.problems {
+            self.push(problem);
+        }
+        for more in later.found.more {
+            match self
+                .found
+                .more
+                .iter_mut()
+                .find(|m| m.severity == more.severity && m.kind == more.kind)
+            {
+                Some(m) => m.count += more.count,
+                None => self.found.more.push(more),
+            }
+        }
+    }
+
     fn push(&mut self, problem: Problem) {
         let shown = &mut self.shown[problem.severity as usize];
         if *shown < SHOWN {

@@ -19,114 +19,203 @@ pub(super) struct Known<'a, 'd> {
 
 /// Check every event; their ids, for tour steps.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'d> {
-    let (first, last) = d.period;
     let events = c.ids("events", "event", d.events.iter().map(|e| e.id.as_str()));
     // Events in no era are worth a warning only when the eras are sound: a
     // reversed era is already an error.
     let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
-    let said = provenance::Said::of(d);
-    let (toured, _) = tours::shown(d);
-    for (i, e) in d.events.iter().enumerate() {
-        let owner = || format!("event `{}`", e.id);
-        let of = |what: &str| format!("event `{}`'s {what}", e.id);
-        c.text(|| at("events", i, "title"), || of("title"), &e.title, true);
-        c.text(
-            || at("events", i, "summary"),
-            || of("summary"),
-            &e.summary,
-            false,
-        );
-        for (field, text) in [("quote", &e.quote), ("note", &e.note)] {
-            if let Some(text) = text {
-                c.text(|| at("events", i, field), || of(field), text, false);
-            }
+    let context = Context {
+        known,
+        said: provenance::Said::of(d),
+        toured: tours::shown(d).0,
+        eras_sound,
+    };
+    // Events are most of a large case: half of them on another core, each
+    // half with its own checker, the second's findings added after the
+    // first's as if one had checked them all in order.
+    let half = if d.events.len() > PARALLEL_ABOVE {
+        d.events.len() / 2
+    } else {
+        d.events.len()
+    };
+    let second = std::thread::scope(|scope| {
+        let second = (half < d.events.len()).then(|| {
+            scope.spawn(|| {
+                let mut c = Checker::default();
+                for i in half..d.events.len() {
+                    event(&mut c, d, i, &context);
+                }
+                c
+            })
+        });
+        for i in 0..half {
+            event(c, d, i, &context);
         }
-        for (n, link) in e.factors.iter().enumerate() {
-            if let Some(why) = &link.why {
-                let mut path = at("events", i, "factors");
-                path.extend([Index(n), Field("why")]);
-                c.text(|| path, || of("link's why"), why, false);
-            }
+        second.map(|s| s.join())
+    });
+    match second {
+        Some(Ok(second)) => c.append(second),
+        Some(Err(_)) => (half..d.events.len()).for_each(|i| event(c, d, i, &context)),
+        None => {}
+    }
+    events
+}
+
+/// Events past this many are checked on two cores.
+const PARALLEL_ABOVE: usize = 10_000;
+
+/// What checking one event needs to know of the others.
+struct Context<'a, 'd> {
+    known: &'a Known<'a, 'd>,
+    said: provenance::Said,
+    toured: rustc_hash::FxHashSet<&'d str>,
+    eras_sound: bool,
+}
+
+/// Check event `i`.
+fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
+    let (first, last) = d.period;
+    let (known, said, toured, eras_sound) = (cx.known, cx.said, &cx.toured, cx.eras_sound);
+    let e = &d.events[i];
+    let owner = || format!("event `{}`", e.id);
+    let of = |what: &str| format!("event `{}`'s {what}", e.id);
+    c.text(|| at("events", i, "title"), || of("title"), &e.title, true);
+    c.text(
+        || at("events", i, "summary"),
+        || of("summary"),
+        &e.summary,
+        false,
+    );
+    for (field, text) in [("quote", &e.quote), ("note", &e.note)] {
+        if let Some(text) = text {
+            c.text(|| at("events", i, field), || of(field), text, false);
         }
-        provenance::quote(
-            c,
-            ("events", i),
-            &owner(),
-            (e.quote.as_ref(), e.quote_by.as_ref()),
-            &e.sources,
-            known.sources,
-            said,
+    }
+    for (n, link) in e.factors.iter().enumerate() {
+        if let Some(why) = &link.why {
+            let mut path = at("events", i, "factors");
+            path.extend([Index(n), Field("why")]);
+            c.text(|| path, || of("link's why"), why, false);
+        }
+    }
+    provenance::quote(
+        c,
+        ("events", i),
+        &owner(),
+        (e.quote.as_ref(), e.quote_by.as_ref()),
+        &e.sources,
+        known.sources,
+        said,
+    );
+    provenance::event(c, d, (i, e), (known.factors, known.eras), said);
+    c.year(|| at("events", i, "year"), || of("year"), e.year);
+    if let Some(month) = e.month.filter(|m| !(1..=12).contains(m)) {
+        c.error(
+            at("events", i, "month"),
+            format!("{}'s month {month} is not 1–12", owner()),
         );
-        provenance::event(c, d, (i, e), (known.factors, known.eras), said);
-        c.year(|| at("events", i, "year"), || of("year"), e.year);
-        if let Some(month) = e.month.filter(|m| !(1..=12).contains(m)) {
+    }
+    if let Some(until) = e.until {
+        c.year(|| at("events", i, "until"), || of("last year"), until);
+        if until < e.year {
             c.error(
-                at("events", i, "month"),
-                format!("{}'s month {month} is not 1–12", owner()),
-            );
-        }
-        if let Some(until) = e.until {
-            c.year(|| at("events", i, "until"), || of("last year"), until);
-            if until < e.year {
-                c.error(
-                    at("events", i, "until"),
-                    format!("{} ends ({until}) before it starts ({})", owner(), e.year),
-                );
-            }
-        }
-        c.refs(
-            ("events", i, "factors"),
-            owner,
-            "factor",
-            e.factors.iter().map(|l| l.factor.as_str()),
-            known.factors,
-        );
-        c.refs(
-            ("events", i, "actors"),
-            owner,
-            "actor",
-            e.actors.iter().map(Text::as_str),
-            known.actors,
-        );
-        c.refs(
-            ("events", i, "sources"),
-            owner,
-            "source",
-            e.sources.iter().map(Text::as_str),
-            known.sources,
-        );
-        // A reversed period is already an error; these would only add noise.
-        let in_period = first <= last && (first..=last).contains(&e.year);
-        if first <= last && e.year > last && YEARS.contains(&e.year) {
-            c.warn(
-                at("events", i, "year"),
-                format!(
-                    "{} ({}) is after the period ({first}–{last})",
-                    owner(),
-                    e.year
-                ),
-            );
-        }
-        // An event the work ties to no factor may stand unlinked, where a
-        // tour shows it (links must be the work's, not made up to fill).
-        if e.factors.is_empty() && in_period && !toured.contains(e.id.as_str()) {
-            c.warn(
-                at("events", i, "factors"),
-                format!("{} is in the period but linked to no factor", owner()),
-            );
-        }
-        let in_an_era =
-            e.era.is_some() || d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
-        if in_period && eras_sound && !in_an_era {
-            c.warn(
-                at("events", i, "year"),
-                format!(
-                    "{} ({}) falls in no era; the timeline lists it under \"no era\"",
-                    owner(),
-                    e.year
-                ),
+                at("events", i, "until"),
+                format!("{} ends ({until}) before it starts ({})", owner(), e.year),
             );
         }
     }
-    events
+    c.refs(
+        ("events", i, "factors"),
+        owner,
+        "factor",
+        e.factors.iter().map(|l| l.factor.as_str()),
+        known.factors,
+    );
+    c.refs(
+        ("events", i, "actors"),
+        owner,
+        "actor",
+        e.actors.iter().map(Text::as_str),
+        known.actors,
+    );
+    c.refs(
+        ("events", i, "sources"),
+        owner,
+        "source",
+        e.sources.iter().map(Text::as_str),
+        known.sources,
+    );
+    // A reversed period is already an error; these would only add noise.
+    let in_period = first <= last && (first..=last).contains(&e.year);
+    if first <= last && e.year > last && YEARS.contains(&e.year) {
+        c.warn(
+            at("events", i, "year"),
+            format!(
+                "{} ({}) is after the period ({first}–{last})",
+                owner(),
+                e.year
+            ),
+        );
+    }
+    // An event the work ties to no factor may stand unlinked, where a
+    // tour shows it (links must be the work's, not made up to fill).
+    if e.factors.is_empty() && in_period && !toured.contains(e.id.as_str()) {
+        c.warn(
+            at("events", i, "factors"),
+            format!("{} is in the period but linked to no factor", owner()),
+        );
+    }
+    let in_an_era = e.era.is_some() || d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
+    if in_period && eras_sound && !in_an_era {
+        c.warn(
+            at("events", i, "year"),
+            format!(
+                "{} ({}) falls in no era; the timeline lists it under \"no era\"",
+                owner(),
+                e.year
+            ),
+        );
+    }
+}
+
+#[cfg(all(test, feature = "synth"))]
+mod tests {
+    use crate::case::load::validate::validate;
+    use crate::case::locate::Seg;
+
+    #[test]
+    fn checked_on_two_cores_the_first_problems_are_shown_and_the_rest_counted() {
+        let mut d = crate::case::synth::dataset(3 * super::PARALLEL_ABOVE, 50, 3);
+        d.events.iter_mut().for_each(|e| e.factors.clear());
+        let (first, last) = d.period;
+        // Events in the period warn, but for those a tour shows.
+        let (toured, _) = crate::case::load::validate::tours::shown(&d);
+        let unlinked: Vec<usize> = (0..d.events.len())
+            .filter(|&i| (first..=last).contains(&d.events[i].year))
+            .filter(|&i| !toured.contains(d.events[i].id.as_str()))
+            .collect();
+        let found = validate(&d);
+        let shown: Vec<usize> = found
+            .problems
+            .iter()
+            .map(|p| match p.path[1] {
+                Seg::Index(i) => i,
+                _ => usize::MAX,
+            })
+            .collect();
+        assert_eq!(shown, unlinked[..super::super::SHOWN]);
+        // (The factors, now linked to nothing, are counted under a kind of
+        // their own.)
+        let counted: usize = found
+            .more
+            .iter()
+            .filter(|m| m.kind.ends_with("is in the period but linked to no factor"))
+            .map(|m| m.count)
+            .sum();
+        assert_eq!(
+            counted,
+            unlinked.len() - super::super::SHOWN,
+            "{:?}",
+            found.more
+        );
+    }
 }
