@@ -2,14 +2,14 @@
 //! 10,000, 100,000 and 1,000,000 events, and runs `waltz search` beside
 //! `fzf --filter` (given exactly the text waltz searches, one record per
 //! line, the first 50 results as `| head -50` takes them) on the same
-//! queries in the same run, then `waltz check`. Prints medians, the ratio
+//! queries in the same run, taking turns, then `waltz check`. Prints medians, the ratio
 //! to fzf and each process's peak memory as a Markdown table with the date
 //! and the machine. Without fzf on the PATH it says so and prints waltz's
 //! figures alone.
 //!
 //! A synthetic case of a million events is larger than the 256 MiB a
 //! dataset may be: its row says so (the refusal is timed too), and a case
-//! of a million small events (62 MB) shows how the time and memory grow.
+//! of a million small events (81 MB) shows how the time and memory grow.
 //! Files are made by child processes, so that this process stays small
 //! and each measured process's peak memory is its own.
 //!
@@ -41,7 +41,7 @@ struct Args {
 fn args() -> Result<Args, String> {
     let mut a = Args {
         sizes: vec![10_000, 100_000, 1_000_000],
-        runs: 5,
+        runs: 9,
         binary: PathBuf::from("target/release/waltz"),
         dir: std::env::temp_dir().join("waltz-race"),
     };
@@ -104,7 +104,11 @@ fn run(mut command: Command, stdin: Option<&Path>, lines: Option<usize>) -> Run 
 
 /// The median run (by time) of `n`, and the largest peak.
 fn median(n: usize, mut once: impl FnMut() -> Run) -> Run {
-    let mut runs: Vec<Run> = (0..n.max(1)).map(|_| once()).collect();
+    summary((0..n.max(1)).map(|_| once()).collect())
+}
+
+/// The median time of `runs` and the highest peak among them.
+fn summary(mut runs: Vec<Run>) -> Run {
     runs.sort_by_key(|r| r.time);
     let peak = runs.iter().map(|r| r.mib).fold(0.0, f64::max);
     Run {
@@ -272,20 +276,23 @@ fn main() {
             ]);
         }
         for query in QUERIES {
-            let waltz = median(args.runs, || {
+            // The two take turns, so that both meet the machine (its
+            // caches, its free memory) in the same state.
+            let (mut ours, mut others) = (Vec::new(), Vec::new());
+            for _ in 0..args.runs.max(1) {
                 let mut c = Command::new(&args.binary);
                 c.args(["search", "--data"])
                     .arg(case_path)
                     .args(["--limit", "50", query]);
-                run(c, None, None)
-            });
-            let theirs = fzf.as_ref().map(|_| {
-                median(args.runs, || {
+                ours.push(run(c, None, None));
+                if fzf.is_some() {
                     let mut c = Command::new("fzf");
                     c.args(["--filter", query]);
-                    run(c, Some(&text_path), Some(50))
-                })
-            });
+                    others.push(run(c, Some(&text_path), Some(50)));
+                }
+            }
+            let waltz = summary(ours);
+            let theirs = fzf.as_ref().map(|_| summary(others));
             let (f_time, f_mib, ratio) = match theirs {
                 Some(t) => (
                     secs(t.time),

@@ -13,6 +13,7 @@
 //! the best results are picked with `select_nth_unstable`, and highlight
 //! positions are computed only for the rows on screen.
 
+mod chars;
 mod corpus;
 mod query;
 mod rank;
@@ -143,10 +144,17 @@ pub fn best(matches: &Matches, n: usize) -> Vec<(u32, i64)> {
 pub fn search(case: &Case, query: &str, limit: usize) -> (Vec<Item>, usize) {
     let matcher = Matcher::default();
     let parsed = Query::parse(query);
+    let needed = parsed.needed();
     let parts = corpus::in_parallel(case.item_count(), |range| {
         range
             .filter_map(|n| {
-                let score = matcher.score(&parsed, &corpus::record(case, n))?;
+                // Most items lack a letter of the query: their records are
+                // never made (see `chars`).
+                let parts = corpus::parts(case, n);
+                if !parts.chars().has_all(needed) {
+                    return None;
+                }
+                let score = matcher.score(&parsed, &parts.record())?;
                 Some((n as u32, score))
             })
             .collect::<Vec<_>>()
@@ -177,6 +185,92 @@ mod tests {
         assert!(narrows("!gas ", "!gas p"));
         assert!(!narrows("gas$", "gas$x"));
         assert!(!narrows("", "g"));
+    }
+
+    /// `search` as it was before items were passed over unmade: every
+    /// record made and scored.
+    fn every_record(case: &Case, query: &str, limit: usize) -> (Vec<Item>, usize) {
+        let matcher = Matcher::default();
+        let parsed = Query::parse(query);
+        let hits = (0..case.item_count())
+            .filter_map(|n| {
+                let score = matcher.score(&parsed, &corpus::record(case, n))?;
+                Some((n as u32, score))
+            })
+            .collect();
+        let matches = Matches {
+            query: query.to_owned(),
+            hits,
+        };
+        let items = best(&matches, limit)
+            .into_iter()
+            .map(|(n, _)| corpus::item_at(case, n as usize))
+            .collect();
+        (items, matches.shown())
+    }
+
+    fn shipped() -> Case {
+        Case::new(crate::case::load::embedded().expect("loads").dataset)
+    }
+
+    #[test]
+    fn passing_over_items_finds_what_scoring_them_all_finds() {
+        let case = shipped();
+        for query in [
+            "putin",
+            "musharaf",
+            "gas pipeline",
+            "Putin",
+            "2009",
+            "!gas",
+            "'sco",
+            "^pak",
+            "russia$",
+            "north-south",
+            "k",
+            "x",
+            "1998 putin",
+            "\u{212A}ayani",
+            "\u{130}ndia",
+            "мушар",
+            "é",
+            "sco !india",
+            "a",
+            "zzz",
+        ] {
+            let found = search(&case, query, 50);
+            assert_eq!(found, every_record(&case, query, 50), "{query}");
+        }
+        // (The list is not all misses.)
+        assert!(search(&case, "putin", 50).1 > 5);
+    }
+
+    #[cfg(feature = "synth")]
+    #[test]
+    fn on_a_synthetic_case_too() {
+        let case = Case::new(crate::case::synth::dataset(3_000, 100, 11));
+        for query in [
+            "putin",
+            "musharaf",
+            "gas pipeline",
+            "2009 energy",
+            "Khar",
+            "!trade sco",
+        ] {
+            let found = search(&case, query, 50);
+            assert!(found.1 > 0, "{query}");
+            assert_eq!(found, every_record(&case, query, 50), "{query}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_query_finds_what_scoring_every_item_finds(
+            query in "[a-zA-Z0-9 !^$'éКİ\u{212A}–-]{1,10}",
+        ) {
+            let case = shipped();
+            proptest::prop_assert_eq!(search(&case, &query, 50), every_record(&case, &query, 50));
+        }
     }
 
     #[test]

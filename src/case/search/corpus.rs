@@ -2,7 +2,11 @@
 //! fields and its long text, folded and lower-cased once, so that a search
 //! only compares.
 
+use std::borrow::Cow;
+
+use super::chars::Chars;
 use crate::case::index::{Case, Item};
+use crate::case::model::Dataset;
 use crate::case::model::Text;
 
 /// What joins a record's short fields; scattered letters must match within
@@ -83,90 +87,155 @@ pub fn item_at(case: &Case, n: usize) -> Item {
 
 /// The record at place `n` of the corpus's order (see [`item_at`]).
 pub fn record(case: &Case, n: usize) -> Record {
+    parts(case, n).record()
+}
+
+/// What a record is made of, borrowed from the case where it can be: the
+/// texts, not yet folded, lower-cased or joined.
+pub(super) struct Parts<'a> {
+    item: Item,
+    title: Cow<'a, str>,
+    fields: Vec<Cow<'a, str>>,
+    long: [Option<&'a str>; 2],
+    note: Option<&'a str>,
+    years: Option<(i32, i32)>,
+}
+
+impl Parts<'_> {
+    /// The record these parts make.
+    pub(super) fn record(&self) -> Record {
+        let fields = fold(&self.fields.join(FIELD_SEPARATOR));
+        let long: Vec<&str> = self.long.iter().flatten().copied().collect();
+        let title = fold(&self.title);
+        Record {
+            item: self.item,
+            title_lower: lower(&title),
+            title,
+            fields_lower: lower(&fields),
+            fields,
+            long: lower(&fold(&long.join(" "))),
+            note: self.note.map(|n| lower(&fold(n))).unwrap_or_default(),
+            years: self.years,
+        }
+    }
+
+    /// The letters and digits the record would hold.
+    pub(super) fn chars(&self) -> Chars {
+        let mut chars = Chars::default();
+        let texts = [&*self.title]
+            .into_iter()
+            .chain(self.fields.iter().map(|f| &**f));
+        for text in texts
+            .chain(self.long.into_iter().flatten())
+            .chain(self.note)
+        {
+            chars.add(text);
+        }
+        chars
+    }
+}
+
+/// The parts of the record at place `n` of the corpus's order.
+pub(super) fn parts(case: &Case, n: usize) -> Parts<'_> {
     let d = &case.data;
     let ix = &case.index;
-    let actors = |ids: &[usize]| {
-        ids.iter()
-            .map(|&a| d.actors[a].name.to_string())
-            .collect::<Vec<_>>()
-    };
-    let cites = |ids: &[usize]| {
-        ids.iter()
-            .map(|&s| {
-                let s = &d.sources[s];
-                std::iter::once(s.citation.as_str())
-                    .chain(s.variants.iter().map(Text::as_str))
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            })
-            .collect::<Vec<_>>()
-    };
+    let actors = |ids| names(d, ids);
+    let cites = |ids| citations(d, ids);
     // "note" or "editorial" lists what carries an editorial note.
-    let noted = |note: &Option<Text>| note.as_ref().map(|_| "editorial note".to_owned());
-    match item_at(case, n) {
+    let noted = |note: &Option<Text>| note.as_ref().map(|_| Cow::Borrowed("editorial note"));
+    let item = item_at(case, n);
+    let parts = |title, fields, long, note, years| Parts {
+        item,
+        title,
+        fields,
+        long,
+        note,
+        years,
+    };
+    match item {
         Item::Event(e) => {
             let x = &d.events[e];
-            let mut fields = vec![x.date_label()];
+            let mut fields = vec![Cow::Owned(x.date_label())];
             fields.extend(actors(&ix.event_actors[e]));
-            fields.extend(x.themes.iter().map(Text::to_string));
+            fields.extend(x.themes.iter().map(|t| Cow::Borrowed(t.as_str())));
             fields.extend(cites(&ix.event_sources[e]));
-            fields.push(case.levels(e).names());
+            fields.push(Cow::Owned(case.levels(e).names()));
             fields.extend(noted(&x.note));
-            let long = [Some(&x.summary), x.quote.as_ref()];
-            Record::new(
-                Item::Event(e),
-                &x.title,
-                &fields,
-                (&long, x.note.as_ref()),
-                Some((x.year, x.until.unwrap_or(x.year).max(x.year))),
+            let long = [Some(x.summary.as_str()), x.quote.as_deref()];
+            let years = Some((x.year, x.until.unwrap_or(x.year).max(x.year)));
+            parts(
+                Cow::Borrowed(x.title.as_str()),
+                fields,
+                long,
+                x.note.as_deref(),
+                years,
             )
         }
         Item::Factor(f) => {
             let x = &d.factors[f];
-            let mut fields = vec![x.level.name().to_owned(), x.effect.name().to_owned()];
+            let mut fields = vec![
+                Cow::Borrowed(x.level.name()),
+                Cow::Borrowed(x.effect.name()),
+            ];
             fields.extend(actors(&ix.factor_actors[f]));
             fields.extend(cites(&ix.factor_sources[f]));
             fields.extend(noted(&x.note));
-            let long = [Some(&x.summary), x.quote.as_ref()];
-            Record::new(
-                Item::Factor(f),
-                &x.name,
-                &fields,
-                (&long, x.note.as_ref()),
+            let long = [Some(x.summary.as_str()), x.quote.as_deref()];
+            parts(
+                Cow::Borrowed(x.name.as_str()),
+                fields,
+                long,
+                x.note.as_deref(),
                 None,
             )
         }
         Item::Actor(a) => {
             let x = &d.actors[a];
-            let fields = [x.country.to_string(), x.role.to_string()];
-            Record::new(
-                Item::Actor(a),
-                &x.name,
-                &fields,
-                (&[], x.note.as_ref()),
+            let fields = vec![
+                Cow::Borrowed(x.country.as_str()),
+                Cow::Borrowed(x.role.as_str()),
+            ];
+            parts(
+                Cow::Borrowed(x.name.as_str()),
+                fields,
+                [None, None],
+                x.note.as_deref(),
                 None,
             )
         }
         Item::Era(i) => {
             let x = &d.eras[i];
-            let fields = [format!("{}–{}", x.start, x.end)];
-            let long = [Some(&x.summary)];
-            Record::new(
-                Item::Era(i),
-                &x.name,
-                &fields,
-                (&long, None),
-                Some((x.start, x.end)),
-            )
+            let fields = vec![Cow::Owned(format!("{}–{}", x.start, x.end))];
+            let long = [Some(x.summary.as_str()), None];
+            let years = Some((x.start, x.end));
+            parts(Cow::Borrowed(x.name.as_str()), fields, long, None, years)
         }
         Item::Source(s) => {
             let x = &d.sources[s];
             let year = year_in(&x.citation).map(|y| (y, y));
             // Other spellings are the source's own names: matched as its title.
-            let names = cites(&[s]).join("");
-            Record::new(Item::Source(s), &names, &[], (&[], x.note.as_ref()), year)
+            let names: Vec<Cow<str>> = citations(d, std::slice::from_ref(&s)).collect();
+            let title = Cow::Owned(names.join(FIELD_SEPARATOR));
+            parts(title, Vec::new(), [None, None], x.note.as_deref(), year)
         }
     }
+}
+
+/// The names of the actors at `ids`.
+fn names<'a>(d: &'a Dataset, ids: &'a [usize]) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+    ids.iter()
+        .map(|&a| Cow::Borrowed(d.actors[a].name.as_str()))
+}
+
+/// The sources at `ids`: each one's citation and its other spellings, a
+/// field each (joined, they read "citation · variant").
+fn citations<'a>(d: &'a Dataset, ids: &'a [usize]) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+    ids.iter().flat_map(|&s| {
+        let s = &d.sources[s];
+        std::iter::once(&s.citation)
+            .chain(&s.variants)
+            .map(|t| Cow::Borrowed(t.as_str()))
+    })
 }
 
 /// Below this many records, one thread does all the work.
@@ -231,28 +300,6 @@ impl Record {
             }
         }
         line.replace('\n', " ")
-    }
-
-    fn new(
-        item: Item,
-        title: &str,
-        fields: &[String],
-        (long, note): (&[Option<&Text>], Option<&Text>),
-        years: Option<(i32, i32)>,
-    ) -> Record {
-        let fields = fold(&fields.join(FIELD_SEPARATOR));
-        let long: Vec<&str> = long.iter().flatten().map(|s| s.as_str()).collect();
-        let title = fold(title);
-        Record {
-            item,
-            title_lower: lower(&title),
-            title,
-            fields_lower: lower(&fields),
-            fields,
-            long: lower(&fold(&long.join(" "))),
-            note: note.map(|n| lower(&fold(n))).unwrap_or_default(),
-            years,
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! match; `'exact`, `^prefix`, `suffix$`, `!not`; smart case; years.
 
 use super::MAX_QUERY;
+use super::chars::Chars;
 use super::corpus::fold;
 
 /// How a term matches.
@@ -99,6 +100,21 @@ impl Query {
     /// Whether the query has no terms (everything matches).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// The letters and digits a record must hold for the query to match
+    /// it: those of every term but negated ones and years (a year matches
+    /// an item's dates too).
+    pub(super) fn needed(&self) -> Chars {
+        let mut needed = Chars::default();
+        for term in self
+            .terms
+            .iter()
+            .filter(|t| !t.negated && t.how != How::Year)
+        {
+            needed.add_ascii(&term.lower);
+        }
+        needed
     }
 }
 
