@@ -113,7 +113,10 @@ thread_local! {
 /// While alive, strings this thread deserializes from slices of `file`
 /// become [`Text`]s pointing into it instead of copies.
 #[must_use = "texts point into the file only while the guard lives"]
-pub struct Reading(());
+pub struct Reading {
+    /// The file read before, to read again when this guard drops.
+    before: Option<Current>,
+}
 
 impl Reading {
     /// Read texts on this thread out of `file` until the guard drops.
@@ -123,14 +126,16 @@ impl Reading {
             base: file.as_ptr() as usize,
             len: file.len(),
         };
-        READING.with_borrow_mut(|r| *r = Some(current));
-        Reading(())
+        Reading {
+            before: READING.with_borrow_mut(|r| r.replace(current)),
+        }
     }
 }
 
 impl Drop for Reading {
     fn drop(&mut self) {
-        READING.with_borrow_mut(|r| *r = None);
+        let before = self.before.take();
+        READING.with_borrow_mut(|r| *r = before);
     }
 }
 
@@ -342,6 +347,19 @@ mod tests {
         let t: Text = ron::from_str(&other).expect("parses");
         assert_eq!(t, "elsewhere");
         assert!(matches!(*t.store, Store::Own(_)));
+    }
+
+    #[test]
+    fn a_reading_within_another_gives_the_outer_one_back() {
+        let outer = Arc::new(String::from("\"outer\""));
+        let inner = Arc::new(String::from("\"inner\""));
+        let _reading = Reading::file(&outer);
+        drop(Reading::file(&inner));
+        let t: Text = ron::from_str(&outer).expect("parses");
+        assert!(
+            matches!(*t.store, Store::File(_)),
+            "still reading the outer file"
+        );
     }
 
     #[test]
