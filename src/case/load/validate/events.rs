@@ -32,7 +32,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
     // Events are most of a large case: half of them on another core, each
     // half with its own checker, the second's findings added after the
     // first's as if one had checked them all in order.
-    let half = if d.events.len() > PARALLEL_ABOVE {
+    let half = if d.events.len() > TWO_CORES_ABOVE {
         d.events.len() / 2
     } else {
         d.events.len()
@@ -61,7 +61,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
 }
 
 /// Events past this many are checked on two cores.
-const PARALLEL_ABOVE: usize = 10_000;
+const TWO_CORES_ABOVE: usize = 10_000;
 
 /// What checking one event needs to know of the others.
 struct Context<'a, 'd> {
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn checked_on_two_cores_the_first_problems_are_shown_and_the_rest_counted() {
-        let mut d = crate::case::synth::dataset(3 * super::PARALLEL_ABOVE, 50, 3);
+        let mut d = crate::case::synth::dataset(3 * super::TWO_CORES_ABOVE, 50, 3);
         d.events.iter_mut().for_each(|e| e.factors.clear());
         let (first, last) = d.period;
         // Events in the period warn, but for those a tour shows.
