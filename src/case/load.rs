@@ -8,6 +8,7 @@
 mod event;
 mod read;
 mod split;
+mod stream;
 mod validate;
 
 use std::fmt;
@@ -241,10 +242,23 @@ pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Load the dataset at `path`, telling `progress` how far it has got.
 pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+    // A large file that loads cleanly is read a window at a time; any
+    // other is read whole.
+    if let Some(loaded) = stream::load(path, progress, PARALLEL_ABOVE, stream::WINDOW) {
+        return Ok(loaded);
+    }
     let name = display_name(path);
     let bytes = read::bytes(path, &name, progress)?;
     // The case's texts point into this one buffer (see `case::text`).
     load_file(&name, Arc::new(read::text(bytes, &name)?), progress)
+}
+
+/// Load the file at `path` a window of `window` bytes at a time, whatever
+/// its size, as a large file is loaded: `None` when it is not clean (a
+/// problem, or anything unusual), where [`from_path`] reads it whole. The
+/// case is the same as [`from_path`]'s; this is how that is tested.
+pub fn from_path_in_windows(path: &Path, window: usize) -> Option<Loaded> {
+    stream::load(path, &Progress::default(), 0, window.max(1))
 }
 
 /// What messages call the file at `path` (`-` is standard input).
@@ -343,6 +357,13 @@ fn load_text(
     })
 }
 
+/// How many threads parse a large file: one per core, up to eight.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+}
+
 /// A piece of the event list: where its events are in the text, and the
 /// places they go.
 type Piece<'a> = (&'a [std::ops::Range<usize>], &'a mut [Option<Event>]);
@@ -366,9 +387,7 @@ fn in_pieces(
         return None;
     }
     let start = locate::field(text, "events")?;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
+    let threads = threads();
     let (items, end) = split::elements(text, start, threads)?;
     let rest = format!("{}[]{}", &text[..start], &text[end..]);
     let mut dataset: Dataset = options.from_str(&rest).ok()?;

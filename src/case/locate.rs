@@ -174,6 +174,26 @@ pub fn stretch(
     }
 }
 
+/// Where the blanks, comments and attributes at `at` end.
+pub fn blank_end(text: &str, at: usize) -> usize {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: at,
+    };
+    s.skip();
+    s.i.min(text.len())
+}
+
+/// Where the value at `at` ends: `text`'s length when it runs to the end.
+pub fn value_end(text: &str, at: usize) -> usize {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: at,
+    };
+    s.skip_value();
+    s.i.min(text.len())
+}
+
 /// Where the first value of `text` starts: past white space, comments and
 /// the attributes (`#![enable(…)]`) that lead a file.
 pub fn first_value(text: &str) -> usize {

@@ -441,6 +441,41 @@ impl Event {
     pub fn chronology(&self) -> (i32, u8) {
         (self.year, self.month.unwrap_or(0))
     }
+
+    /// Visit every text of the event, each with whether it names something
+    /// else (an era, a factor, an actor, a theme, a source): those repeat
+    /// from event to event, the rest are the event's own.
+    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Naming)) {
+        f(&mut self.id, Naming::Own);
+        self.era.iter_mut().for_each(|t| f(t, Naming::Other));
+        f(&mut self.title, Naming::Own);
+        f(&mut self.summary, Naming::Own);
+        for link in &mut self.factors {
+            f(&mut link.factor, Naming::Other);
+            link.why.iter_mut().for_each(|t| f(t, Naming::Own));
+        }
+        let lists = [&mut self.actors, &mut self.themes, &mut self.sources];
+        lists
+            .into_iter()
+            .flatten()
+            .for_each(|t| f(t, Naming::Other));
+        self.quote.iter_mut().for_each(|t| f(t, Naming::Own));
+        if let Some(QuoteBy::Cited(source)) = &mut self.quote_by {
+            f(source, Naming::Other);
+        }
+        self.note.iter_mut().for_each(|t| f(t, Naming::Own));
+    }
+}
+
+/// Whether a text of an event is its own or names something else (see
+/// [`Event::each_text_mut`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// The event's own: its id, title, summary, a link's reason, its quote,
+    /// its note.
+    Own,
+    /// The id of something else, or a theme: the same text recurs.
+    Other,
 }
 
 /// The mark before a date the common record gives, not the work, and

@@ -97,6 +97,68 @@ impl Text {
     }
 }
 
+/// Texts gathered into one buffer of their own, so that the buffer they
+/// were read from can go: a large file is read a window at a time, and
+/// what its events keep of each window is packed as the window is done.
+pub(crate) struct Pack {
+    buf: String,
+}
+
+impl Pack {
+    /// A pack with room for `bytes` of text.
+    pub(crate) fn with_capacity(bytes: usize) -> Pack {
+        Pack {
+            buf: String::with_capacity(bytes),
+        }
+    }
+
+    /// Copy `t` in; [`Packed::place`] later points it at the copy.
+    pub(crate) fn push(&mut self, t: &str) {
+        self.buf.push_str(t);
+    }
+
+    /// The pack, shared by the texts placed in it.
+    pub(crate) fn finish(self) -> Packed {
+        Packed {
+            store: Arc::new(Store::File(Arc::new(self.buf))),
+            at: 0,
+        }
+    }
+}
+
+/// A finished [`Pack`], placing texts in the order they were pushed.
+pub(crate) struct Packed {
+    store: Arc<Store>,
+    at: usize,
+}
+
+impl Packed {
+    /// Point `t` at its copy in the pack: the next one pushed.
+    pub(crate) fn place(&mut self, t: &mut Text) {
+        let len = t.len();
+        if len == 0 {
+            *t = Text::default();
+            return;
+        }
+        let at = self.at;
+        self.at += len;
+        let (Store::File(buf), Ok(start), Ok(len32)) =
+            (&*self.store, u32::try_from(at), u32::try_from(len))
+        else {
+            return;
+        };
+        // Texts are placed in the order they were pushed, so this slice is
+        // `t` itself; checked, so that a slip keeps the text as it was.
+        if buf.get(at..at + len) == Some(t.as_str()) {
+            *t = Text {
+                store: Arc::clone(&self.store),
+                start,
+                len: len32,
+            };
+        }
+    }
+}
+
 /// The file a thread is reading, for texts to point into.
 struct Current {
     /// This thread's own handle on the file: texts made on one thread

@@ -527,6 +527,51 @@ proptest! {
     }
 }
 
+proptest! {
+    // Each case writes a file: fewer of them.
+    #![proptest_config(Config {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(200),
+        max_shrink_iters: 400,
+        ..Config::default()
+    })]
+
+    #[test]
+    fn a_case_read_a_window_at_a_time_means_what_it_means_whole(
+        events in 2..40usize,
+        seed in 0..1_000u64,
+        window in 1..3_000usize,
+        lead in any::<bool>(),
+        edits in proptest::collection::vec(edit(), 0..4),
+    ) {
+        let mut bytes = Vec::new();
+        synth::write(&mut bytes, events, 12, seed).unwrap();
+        let mut text = String::from_utf8(bytes).unwrap();
+        if !lead {
+            text = text.replacen("#![enable(implicit_some)]", "", 1);
+        }
+        let text = edited(text, &edits);
+        let path = std::env::temp_dir().join(format!("waltz-windows-{}.ron", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let windows = load::from_path_in_windows(&path, window);
+        let whole = load::from_str("case.ron", &text);
+        std::fs::remove_file(&path).ok();
+        match (whole, windows) {
+            // A clean case reads a window at a time, to the same case …
+            (Ok(whole), Some(windows)) => {
+                prop_assert!(whole.warnings.is_empty());
+                prop_assert!(whole.dataset == windows.dataset, "the same file read two ways gave two cases");
+            }
+            // … unless an attribute past its lead asks for it whole.
+            (Ok(whole), None) => prop_assert!(
+                !whole.warnings.is_empty() || text[1..].contains("#!["),
+                "a clean case was not read a window at a time"
+            ),
+            // What does not load cleanly is read whole, for its messages.
+            (Err(_), windows) => prop_assert!(windows.is_none(), "a window at a time accepted what whole refuses"),
+        }
+    }
+}
+
 /// Pieces of what a terminal sends: whole and cut escape sequences, mouse
 /// reports, paste markers, UTF-8 fragments, keys, and any byte at all —
 /// but never Ctrl-C, `q` or Ctrl-Z, which the test sends itself.

@@ -138,6 +138,18 @@ fn fewer_events_than_factors_still_links_every_factor() {
     assert_eq!(loaded.dataset.events.len(), 5);
 }
 
+#[test]
+fn a_large_file_read_a_window_at_a_time_equals_one_read_whole() {
+    let text = large();
+    let path = std::env::temp_dir().join(format!("waltz-synth-{}.ron", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    // Windows of a MiB: several of them, each cut between the cores.
+    let windows = load::from_path_in_windows(&path, 1 << 20);
+    std::fs::remove_file(&path).ok();
+    let windows = windows.expect("a clean case is read a window at a time");
+    assert_eq!(windows.dataset, load(&text).dataset);
+}
+
 /// A file large enough to be parsed in parallel pieces.
 fn large() -> String {
     let text = generate(9_000, 1998);

@@ -22,6 +22,14 @@ pub(super) fn read(src: &str) -> Option<Event> {
     (r.at == src.len()).then_some(event)
 }
 
+/// Read the event that starts at `at` in `text`, or decline; with where
+/// it ends.
+pub(super) fn read_at(text: &str, at: usize) -> Option<(Event, usize)> {
+    let mut r = Reader { src: text, at };
+    let event = r.event()?;
+    Some((event, r.at))
+}
+
 /// Whether an event this reader takes starts at `at`, within `within`
 /// bytes, followed by a comma or the list's end: a likely place to cut a
 /// list of events.

@@ -69,7 +69,7 @@ pub(super) fn elements(
 }
 
 /// A likely start of an event at or after `cut`.
-fn guess(text: &str, cut: usize) -> Option<usize> {
+pub(super) fn guess(text: &str, cut: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut at = cut;
     for _ in 0..GUESSES {

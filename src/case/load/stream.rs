@@ -1,0 +1,400 @@
+//! Loading a large file a window at a time, so that the file's text is
+//! never held whole.
+//!
+//! A case read whole keeps its file's buffer: its texts point into it. At
+//! 100,000 events that buffer is most of the memory a case takes, and half
+//! of it is field names, brackets and indentation that nothing needs once
+//! read. So a large regular file is read in windows of a few MiB. Each
+//! window's whole events are read on every core (the window cut where an
+//! event likely starts, each cut checked as in [`super::split`]), and what
+//! they keep of the window is packed into a buffer of their own, escapes
+//! undone, so an escaped string costs no second copy. A text that names
+//! something else (a factor, an actor, a theme, a source) is shared with
+//! every other event that names it. While the cores read one window, this
+//! thread reads the next part of the file; the window's buffer is then
+//! reused.
+//!
+//! This is only the way for a file that loads cleanly. Anything unusual —
+//! an attribute past the file's lead, an event that does not read, a
+//! problem validation finds — sends the caller back to reading the file
+//! whole, which gives every error and warning its line and column.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use ron::extensions::Extensions;
+
+use super::{Loaded, MAX_BYTES, MAX_HEAD, Progress, Stage, event, split};
+use crate::case::locate;
+use crate::case::model::{Dataset, Event, Naming, Text};
+use crate::case::text::{self, Pack};
+
+/// How much of the file is read at a time: enough that the cores share a
+/// window's events evenly, little beside the case it holds.
+pub(super) const WINDOW: usize = 2 << 20;
+
+/// The most an event may take to be read this way: a larger one is not the
+/// usual kind, and the file is read whole.
+const MAX_EVENT: usize = 16 << 20;
+
+/// The most names kept to share: past this many different ones (a hostile
+/// file), a name is a copy of its own.
+const MAX_NAMES: usize = 1 << 16;
+
+/// Load the regular file at `path`, of at least `min` bytes, `window`
+/// bytes at a time. `None` when the file is not one this way suits, or is
+/// not clean: the caller then reads it whole.
+pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) -> Option<Loaded> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let file = File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() < min as u64 || meta.len() > MAX_BYTES {
+        return None;
+    }
+    progress.start(Stage::Parsing, meta.len() as usize);
+    let mut chunks = Chunks {
+        from: file.take(MAX_BYTES + 1),
+        carry: Vec::new(),
+        eof: false,
+        progress,
+    };
+    // The lead, and the event list's `[`: read on until both are in hand.
+    let mut text = chunks.next(String::new(), window)?;
+    if let Some(bom) = text.strip_prefix('\u{feff}') {
+        text = bom.to_owned();
+    }
+    let list = loop {
+        if let Some(at) = locate::field(&text, "events") {
+            break at;
+        }
+        if chunks.eof {
+            return None;
+        }
+        text.push_str(&chunks.next(String::new(), text.len())?);
+    };
+    let head = locate::first_value(&text);
+    if head > MAX_HEAD || text.as_bytes().get(list) != Some(&b'[') {
+        return None;
+    }
+    let options = super::ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
+    // The lead's attributes, read as the parser reads them, for each event
+    // read on its own.
+    let extensions = ron::de::Deserializer::from_str_with_options(&text[..head], &options)
+        .ok()?
+        .extensions();
+    let lead = text[..list].to_owned();
+    let mut reader = Reader {
+        options: options.clone().with_default_extension(extensions),
+        names: (0..super::threads()).map(|_| HashSet::new()).collect(),
+        events: Vec::new(),
+        file_len: meta.len(),
+    };
+    let mut from = list + 1;
+    let mut chunk = String::new();
+    let trailer = loop {
+        // An attribute past the lead changes how what follows reads.
+        // (Windows overlap only after a comma, so every `#![` lies whole in
+        // one window.)
+        if text[from.min(head)..].contains("#![") {
+            return None;
+        }
+        let shared = Arc::new(text);
+        // While the cores read this window, this thread reads on.
+        let (read, next) = reader.window(&shared, from, || {
+            chunks.next(std::mem::take(&mut chunk), window)
+        });
+        let (resume, end) = read?;
+        chunk = next?;
+        if let Some(end) = end {
+            break format!("{}{chunk}", &shared[end..]);
+        }
+        // No text points into the window now: its buffer is reused.
+        text = Arc::try_unwrap(shared).unwrap_or_else(|shared| String::clone(&shared));
+        if resume == from && (chunk.is_empty() || text.len() - from > MAX_EVENT) {
+            // Not one whole event, and no more to read or more than an
+            // event may take: read whole, which explains.
+            return None;
+        }
+        text.drain(..resume);
+        text.push_str(&chunk);
+        from = 0;
+    };
+    let trailer = chunks.rest(trailer)?;
+    if trailer.contains("#![") {
+        return None;
+    }
+    let rest = Arc::new(format!("{lead}[]{trailer}"));
+    let mut dataset: Dataset = {
+        let _reading = text::Reading::file(&rest);
+        options.from_str(&rest).ok()?
+    };
+    dataset.events = reader.events;
+    progress.start(Stage::Checking, 0);
+    super::sanitize_dataset(&mut dataset, false);
+    let found = super::validate::validate(&dataset);
+    if !found.problems.is_empty() {
+        return None;
+    }
+    super::sort_chronologically(&mut dataset.events);
+    Some(Loaded {
+        dataset,
+        warnings: Vec::new(),
+        more: found.more,
+    })
+}
+
+/// A file read a part at a time, each part cut at a character boundary.
+struct Chunks<'a> {
+    from: std::io::Take<File>,
+    /// The start of a character the last part cut.
+    carry: Vec<u8>,
+    /// Whether the file has been read to its end.
+    eof: bool,
+    progress: &'a Progress,
+}
+
+impl Chunks<'_> {
+    /// The next `more` bytes of the file or fewer, in `buf`'s memory.
+    /// `None` when the file cannot be read, is over the cap or is not UTF-8.
+    fn next(&mut self, buf: String, more: usize) -> Option<String> {
+        let mut bytes = buf.into_bytes();
+        bytes.clear();
+        bytes.append(&mut self.carry);
+        bytes.reserve_exact(more);
+        let read = (&mut self.from)
+            .take(more as u64)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        self.progress.advance(read);
+        self.eof = read < more;
+        if self.from.limit() == 0 {
+            // Past the cap: the whole read refuses it.
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            // A character cut by the part's end goes with the next.
+            Err(e) if e.utf8_error().error_len().is_none() && !self.eof => {
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                self.carry = bytes.split_off(valid);
+                String::from_utf8(bytes).ok()
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// `start`, then the rest of the file.
+    fn rest(mut self, mut text: String) -> Option<String> {
+        while !self.eof {
+            text.push_str(&self.next(String::new(), WINDOW)?);
+        }
+        Some(text)
+    }
+}
+
+/// Reads windows' events into one list, on every core.
+struct Reader {
+    /// How an event is read: with the lead's attributes.
+    options: ron::Options,
+    /// Per core, the names met so far, to share.
+    names: Vec<HashSet<Text>>,
+    events: Vec<Event>,
+    /// The file's length, to size the list once.
+    file_len: u64,
+}
+
+/// What a stretch of a window holds: its whole events, where the next
+/// window resumes, where the list ends (after its `]`) if it does, and
+/// whether it ended exactly where it was asked to.
+struct Stretch {
+    events: Vec<Event>,
+    resume: usize,
+    end: Option<usize>,
+    joined: bool,
+}
+
+impl Reader {
+    /// Read the whole events of `window` from `from` on, running
+    /// `meanwhile` on this thread as the cores read. The events go on the
+    /// list; returns where the next window resumes and where the list ends,
+    /// if it does here (`None` when an event does not read), with what
+    /// `meanwhile` gave.
+    fn window<T>(
+        &mut self,
+        window: &Arc<String>,
+        from: usize,
+        meanwhile: impl FnOnce() -> T,
+    ) -> (Option<(usize, Option<usize>)>, T) {
+        let threads = self.names.len();
+        let mut starts = vec![from];
+        for k in 1..threads {
+            let cut = from + (window.len() - from) / threads * k;
+            if let Some(at) = split::guess(window, cut).filter(|at| Some(at) > starts.last()) {
+                starts.push(at);
+            }
+        }
+        let options = &self.options;
+        let (stretches, then) = std::thread::scope(|scope| {
+            let stops = starts.iter().skip(1).map(|&s| Some(s)).chain([None]);
+            let workers: Vec<_> = starts
+                .iter()
+                .zip(stops)
+                .zip(self.names.iter_mut())
+                .map(|((&start, stop), names)| {
+                    scope.spawn(move || stretch(window, start, stop, options, names))
+                })
+                .collect();
+            let then = meanwhile();
+            let stretches: Vec<Option<Stretch>> = workers
+                .into_iter()
+                .map(|w| w.join().ok().flatten())
+                .collect();
+            (stretches, then)
+        });
+        let Some(mut stretches) = stretches.into_iter().collect::<Option<Vec<_>>>() else {
+            return (None, then);
+        };
+        let cut_well = stretches.iter().rev().skip(1).all(|s| s.joined);
+        if !cut_well {
+            // A guess was not an event of the list: read it on one core.
+            match stretch(window, from, None, options, &mut self.names[0]) {
+                Some(whole) => stretches = vec![whole],
+                None => return (None, then),
+            }
+        }
+        self.reserve(&stretches, window.len() - from);
+        let last = stretches.last().map(|s| (s.resume, s.end));
+        for mut s in stretches {
+            self.events.append(&mut s.events);
+        }
+        (last, then)
+    }
+
+    /// Room on the list for the file's events, as the first window
+    /// suggests: reserved once, so that the list does not double (and for a
+    /// moment take twice its room) as it grows.
+    fn reserve(&mut self, stretches: &[Stretch], read: usize) {
+        if self.events.capacity() > 0 {
+            return;
+        }
+        let count: u64 = stretches.iter().map(|s| s.events.len() as u64).sum();
+        let expected = count.saturating_mul(self.file_len) / read.max(1) as u64;
+        let expected = usize::try_from(expected).unwrap_or(0);
+        self.events.reserve_exact(expected + expected / 8 + 16);
+    }
+}
+
+/// Read the whole events of `window` from `from` up to `stop` (the start
+/// of the next stretch), packing what they keep of the window. `None` when
+/// an event does not read.
+fn stretch(
+    window: &Arc<String>,
+    from: usize,
+    stop: Option<usize>,
+    options: &ron::Options,
+    names: &mut HashSet<Text>,
+) -> Option<Stretch> {
+    let _reading = text::Reading::file(window);
+    let mut s = Stretch {
+        events: Vec::new(),
+        resume: from,
+        end: None,
+        joined: false,
+    };
+    let b = window.as_bytes();
+    let mut at = from;
+    loop {
+        at = locate::blank_end(window, at);
+        if let Some(stop) = stop.filter(|&stop| at >= stop) {
+            // Past a comma and blanks: at an event of the list.
+            s.joined = at == stop;
+            break;
+        }
+        if b.get(at) == Some(&b']') {
+            s.end = Some(at + 1);
+            break;
+        }
+        if at == b.len() {
+            break;
+        }
+        // The quick reader takes the usual events; ron reads what it
+        // declines.
+        let (mut event, after) = match event::read_at(window, at) {
+            Some(read) => read,
+            None => {
+                let after = locate::value_end(window, at);
+                if after == b.len() {
+                    break;
+                }
+                (options.from_str(&window[at..after]).ok()?, after)
+            }
+        };
+        let next = locate::blank_end(window, after);
+        match b.get(next) {
+            Some(b',') => {
+                at = next + 1;
+                s.resume = at;
+            }
+            Some(b']') => s.end = Some(next + 1),
+            // Its end not seen: the next window reads it again.
+            None => break,
+            // A comma missing: reading the file whole explains.
+            Some(_) => return None,
+        }
+        super::sanitize_event(&mut event);
+        s.events.push(event);
+        if s.end.is_some() {
+            break;
+        }
+    }
+    pack(&mut s.events, names);
+    Some(s)
+}
+
+/// Give `events`' texts a buffer of their own, sharing the names among
+/// them, so that nothing points into the window any more.
+fn pack(events: &mut [Event], names: &mut HashSet<Text>) {
+    let mut bytes = 0;
+    for e in events.iter_mut() {
+        e.each_text_mut(|t, naming| match naming {
+            Naming::Other => share(names, t),
+            Naming::Own => bytes += t.len(),
+        });
+    }
+    let mut packing = Pack::with_capacity(bytes);
+    for e in events.iter_mut() {
+        e.each_text_mut(|t, naming| {
+            if naming == Naming::Own {
+                packing.push(t);
+            }
+        });
+    }
+    let mut packed = packing.finish();
+    for e in events.iter_mut() {
+        e.each_text_mut(|t, naming| {
+            if naming == Naming::Own {
+                packed.place(t);
+            }
+        });
+    }
+}
+
+/// Point `t` at the one copy of its name (past [`MAX_NAMES`] different
+/// names, at a copy of its own).
+fn share(names: &mut HashSet<Text>, t: &mut Text) {
+    if let Some(name) = names.get(t.as_str()) {
+        *t = name.clone();
+        return;
+    }
+    let name = Text::from(t.as_str());
+    if names.len() < MAX_NAMES {
+        names.insert(name.clone());
+    }
+    *t = name;
+}
