@@ -226,7 +226,7 @@ pub fn export(
             writeln!(out)?;
         }
         Format::Markdown => export::markdown::write(&case, &mut out)?,
-        Format::Svg => out.write_all(export::svg::picture(&case).as_bytes())?,
+        Format::Svg => export::svg::picture(&case, &mut out)?,
         Format::Html => export::html::write(&case, &mut out)?,
     }
     out.flush()?;

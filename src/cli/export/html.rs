@@ -49,10 +49,11 @@ pub fn write(case: &Case, out: &mut dyn Write) -> io::Result<()> {
         escape(&d.source)
     )?;
     thesis(case, out)?;
+    writeln!(out, "<section>\n<h2>The case at a glance</h2>\n<figure>")?;
+    svg::picture(case, out)?;
     writeln!(
         out,
-        "<section>\n<h2>The case at a glance</h2>\n<figure>\n{}<figcaption>The events of {first}–{last} by era, each marked by the levels it touches, and the balance of enabling against constraining factors in each era and level.</figcaption>\n</figure>\n</section>",
-        svg::picture(case)
+        "<figcaption>The events of {first}–{last} by era, each marked by the levels it touches, and the balance of enabling against constraining factors in each era and level.</figcaption>\n</figure>\n</section>"
     )?;
     factors(case, out)?;
     events(case, out)?;

@@ -7,7 +7,8 @@
 //! One self-contained SVG: no script, no external reference, every text
 //! escaped; the same drawing goes inline into the HTML handout.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::io;
 
 use crate::case::balance;
 use crate::case::index::Case;
@@ -62,9 +63,14 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The whole picture, as SVG text.
-pub fn picture(case: &Case) -> String {
-    let mut svg = String::new();
+/// The whole picture, as SVG text, written to `out`.
+pub fn picture(case: &Case, out: &mut dyn io::Write) -> io::Result<()> {
+    // Written as it is drawn: at 100,000 events the picture runs to tens
+    // of MB, which need not be held.
+    let mut svg = Out {
+        to: out,
+        failed: None,
+    };
     let timeline = Timeline::new(case);
     let chart_top = timeline.height + 40.0;
     let chart = chart_height(case);
@@ -85,8 +91,26 @@ pub fn picture(case: &Case) -> String {
     );
     timeline.draw(case, &mut svg);
     draw_chart(case, chart_top, &mut svg);
-    svg.push_str("</svg>\n");
-    svg
+    let _ = svg.write_str("</svg>\n");
+    svg.failed.map_or(Ok(()), Err)
+}
+
+/// An `io::Write` to draw into with `write!`, keeping the first error.
+struct Out<'a> {
+    to: &'a mut dyn io::Write,
+    failed: Option<io::Error>,
+}
+
+impl fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if self.failed.is_some() {
+            return Err(fmt::Error);
+        }
+        self.to.write_all(s.as_bytes()).map_err(|e| {
+            self.failed = Some(e);
+            fmt::Error
+        })
+    }
 }
 
 /// A sentence saying what the picture shows, for a screen reader.
@@ -177,7 +201,7 @@ impl Timeline {
         self.x_of_year(f64::from(event.year) + month)
     }
 
-    fn draw(&self, case: &Case, svg: &mut String) {
+    fn draw(&self, case: &Case, svg: &mut dyn fmt::Write) {
         let top = 50.0;
         let bottom = top + 20.0 + self.rows as f64 * ROW;
         let _ = write!(
@@ -206,7 +230,7 @@ impl Timeline {
                 escape(&fit(&x.name, ((to - from - 6.0) / 5.6).max(0.0) as usize))
             );
         }
-        svg.push_str("</g>");
+        let _ = svg.write_str("</g>");
         // The year ruler.
         let _ = write!(svg, r##"<g class="years" font-size="10" fill="#444">"##);
         for year in self.first..=self.last {
@@ -224,7 +248,7 @@ impl Timeline {
                 );
             }
         }
-        svg.push_str("</g>");
+        let _ = svg.write_str("</g>");
         // The level lanes' legend on the left.
         for (i, level) in Level::ALL.into_iter().enumerate() {
             let _ = write!(
@@ -291,9 +315,9 @@ impl Timeline {
                     escape(&event.title)
                 );
             }
-            svg.push_str("</g>");
+            let _ = svg.write_str("</g>");
         }
-        svg.push_str("</g>");
+        let _ = svg.write_str("</g>");
     }
 }
 
@@ -304,7 +328,7 @@ fn chart_height(case: &Case) -> f64 {
 
 /// The balance view as bars: a row per era, a column per level; in each
 /// cell the enablers, constraints and mixed factors as bars and numbers.
-fn draw_chart(case: &Case, top: f64, svg: &mut String) {
+fn draw_chart(case: &Case, top: f64, svg: &mut dyn fmt::Write) {
     let rows = balance::by_era(case);
     let most = rows
         .iter()
@@ -397,5 +421,5 @@ fn draw_chart(case: &Case, top: f64, svg: &mut String) {
             legend_y
         );
     }
-    svg.push_str("</g>");
+    let _ = svg.write_str("</g>");
 }
