@@ -19,12 +19,12 @@
 //! problem validation finds — sends the caller back to reading the file
 //! whole, which gives every error and warning its line and column.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+use foldhash::HashSet;
 use ron::extensions::Extensions;
 
 use super::{Loaded, MAX_BYTES, MAX_HEAD, Progress, Stage, event, split};
@@ -90,7 +90,7 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
     let lead = text[..list].to_owned();
     let mut reader = Reader {
         options: options.clone().with_default_extension(extensions),
-        names: (0..super::threads()).map(|_| HashSet::new()).collect(),
+        names: (0..super::threads()).map(|_| HashSet::default()).collect(),
         events: Vec::new(),
         file_len: meta.len(),
     };
