@@ -96,6 +96,10 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
     };
     let mut from = list + 1;
     let mut chunk = String::new();
+    // What to read while a window is parsed: a window's worth, or as much
+    // as is held when the last window held no whole event, so that a
+    // window grows by doubling.
+    let mut more = window;
     let trailer = loop {
         // An attribute past the lead changes how what follows reads.
         // (Windows overlap only after a comma, so every `#![` lies whole in
@@ -106,7 +110,7 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
         let shared = Arc::new(text);
         // While the cores read this window, this thread reads on.
         let (read, next) = reader.window(&shared, from, || {
-            chunks.next(std::mem::take(&mut chunk), window)
+            chunks.next(std::mem::take(&mut chunk), more)
         });
         let (resume, end) = read?;
         chunk = next?;
@@ -120,6 +124,7 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
             // event may take: read whole, which explains.
             return None;
         }
+        more = if resume == from { text.len() } else { window };
         text.drain(..resume);
         text.push_str(&chunk);
         from = 0;
