@@ -63,20 +63,7 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
         eof: false,
         progress,
     };
-    // The lead, and the event list's `[`: read on until both are in hand.
-    let mut text = chunks.next(String::new(), window)?;
-    if let Some(bom) = text.strip_prefix('\u{feff}') {
-        text = bom.to_owned();
-    }
-    let list = loop {
-        if let Some(at) = locate::field(&text, "events") {
-            break at;
-        }
-        if chunks.eof {
-            return None;
-        }
-        text.push_str(&chunks.next(String::new(), text.len())?);
-    };
+    let (text, list) = lead(&mut chunks, window)?;
     let head = locate::first_value(&text);
     if head > MAX_HEAD || text.as_bytes().get(list) != Some(&b'[') {
         return None;
@@ -94,42 +81,7 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
         events: Vec::new(),
         file_len: meta.len(),
     };
-    let mut from = list + 1;
-    let mut chunk = String::new();
-    // What to read while a window is parsed: a window's worth, or as much
-    // as is held when the last window held no whole event, so that a
-    // window grows by doubling.
-    let mut more = window;
-    let trailer = loop {
-        // An attribute past the lead changes how what follows reads.
-        // (Windows overlap only after a comma, so every `#![` lies whole in
-        // one window.)
-        if text[from.min(head)..].contains("#![") {
-            return None;
-        }
-        let shared = Arc::new(text);
-        // While the cores read this window, this thread reads on.
-        let (read, next) = reader.window(&shared, from, || {
-            chunks.next(std::mem::take(&mut chunk), more)
-        });
-        let (resume, end) = read?;
-        chunk = next?;
-        if let Some(end) = end {
-            break format!("{}{chunk}", &shared[end..]);
-        }
-        // No text points into the window now: its buffer is reused.
-        text = Arc::try_unwrap(shared).unwrap_or_else(|shared| String::clone(&shared));
-        if resume == from && (chunk.is_empty() || text.len() - from > MAX_EVENT) {
-            // Not one whole event, and no more to read or more than an
-            // event may take: read whole, which explains.
-            return None;
-        }
-        more = if resume == from { text.len() } else { window };
-        text.drain(..resume);
-        text.push_str(&chunk);
-        from = 0;
-    };
-    let trailer = chunks.rest(trailer)?;
+    let trailer = reader.list(&mut chunks, text, (head, list + 1), window)?;
     if trailer.contains("#![") {
         return None;
     }
@@ -151,6 +103,25 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
         warnings: Vec::new(),
         more: found.more,
     })
+}
+
+/// The file's first part, read on until it holds the event list's start;
+/// with where that is (its `[`).
+fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize)> {
+    let mut text = chunks.next(String::new(), window)?;
+    if let Some(bom) = text.strip_prefix('\u{feff}') {
+        text = bom.to_owned();
+    }
+    loop {
+        if let Some(at) = locate::field(&text, "events") {
+            return Some((text, at));
+        }
+        if chunks.eof {
+            return None;
+        }
+        let more = chunks.next(String::new(), text.len())?;
+        text.push_str(&more);
+    }
 }
 
 /// A file read a part at a time, each part cut at a character boundary.
@@ -195,7 +166,7 @@ impl Chunks<'_> {
     }
 
     /// `start`, then the rest of the file.
-    fn rest(mut self, mut text: String) -> Option<String> {
+    fn rest(&mut self, mut text: String) -> Option<String> {
         while !self.eof {
             text.push_str(&self.next(String::new(), WINDOW)?);
         }
@@ -225,6 +196,53 @@ struct Stretch {
 }
 
 impl Reader {
+    /// Read the event list from `from` in `text` (the first window; `head`
+    /// is where its lead ends) to its end, a window at a time. Returns what
+    /// follows the list, to the file's end; `None` when the file is to be
+    /// read whole.
+    fn list(
+        &mut self,
+        chunks: &mut Chunks,
+        mut text: String,
+        (head, mut from): (usize, usize),
+        window: usize,
+    ) -> Option<String> {
+        let mut chunk = String::new();
+        // What to read while a window is parsed: a window's worth, or as
+        // much as is held when the last window held no whole event, so
+        // that a window grows by doubling.
+        let mut more = window;
+        loop {
+            // An attribute past the lead changes how what follows reads.
+            // (Windows overlap only after a comma, so every `#![` lies
+            // whole in one window.)
+            if text[from.min(head)..].contains("#![") {
+                return None;
+            }
+            let shared = Arc::new(text);
+            // While the cores read this window, this thread reads on.
+            let (read, next) = self.window(&shared, from, || {
+                chunks.next(std::mem::take(&mut chunk), more)
+            });
+            let (resume, end) = read?;
+            chunk = next?;
+            if let Some(end) = end {
+                return chunks.rest(format!("{}{chunk}", &shared[end..]));
+            }
+            // No text points into the window now: its buffer is reused.
+            text = Arc::try_unwrap(shared).unwrap_or_else(|shared| String::clone(&shared));
+            if resume == from && (chunk.is_empty() || text.len() - from > MAX_EVENT) {
+                // Not one whole event, and no more to read or more than an
+                // event may take: read whole, which explains.
+                return None;
+            }
+            more = if resume == from { text.len() } else { window };
+            text.drain(..resume);
+            text.push_str(&chunk);
+            from = 0;
+        }
+    }
+
     /// Read the whole events of `window` from `from` on, running
     /// `meanwhile` on this thread as the cores read. The events go on the
     /// list; returns where the next window resumes and where the list ends,
