@@ -42,7 +42,9 @@ impl Pos {
 /// [`BLOCK`] bytes are counted once, and a column costs one block at most.
 pub struct Lines<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    /// Where each line starts: 4 bytes each, as a large file has millions
+    /// of lines (a text past 4 GiB is indexed up to there).
+    starts: Vec<u32>,
     /// Characters before byte `i * BLOCK`.
     blocks: Vec<usize>,
 }
@@ -55,13 +57,17 @@ impl<'t> Lines<'t> {
     pub fn new(text: &'t str) -> Lines<'t> {
         let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .map_while(|i| u32::try_from(i).ok())
             .collect();
-        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut before = 0;
         for chunk in text.as_bytes().chunks(BLOCK) {
             blocks.push(before);
             before += chars_in(chunk);
         }
+        // And before the block past the end: the end of a text whose
+        // length is a whole number of blocks is a place too.
+        blocks.push(before);
         Lines {
             text,
             starts,
@@ -82,8 +88,8 @@ impl<'t> Lines<'t> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
+        let line = self.starts.partition_point(|&s| s as usize <= offset);
+        let start = self.starts[line - 1] as usize;
         Pos {
             line,
             col: self.chars_before(offset) - self.chars_before(start) + 1,
@@ -92,7 +98,7 @@ impl<'t> Lines<'t> {
 
     /// The byte offset of a position (clamped to the text).
     pub fn offset(&self, pos: Pos) -> usize {
-        let Some(&start) = pos.line.checked_sub(1).and_then(|i| self.starts.get(i)) else {
+        let Some(start) = self.start(pos.line) else {
             return self.text.len();
         };
         let rest = &self.text[start..];
@@ -103,15 +109,20 @@ impl<'t> Lines<'t> {
         start + within
     }
 
+    /// Where a 1-based line starts.
+    fn start(&self, line: usize) -> Option<usize> {
+        let i = line.checked_sub(1)?;
+        self.starts.get(i).map(|&s| s as usize)
+    }
+
     /// The text of a 1-based line, without its line break ("" past the end).
     pub fn line(&self, line: usize) -> &'t str {
-        let Some(&start) = line.checked_sub(1).and_then(|i| self.starts.get(i)) else {
+        let Some(start) = self.start(line) else {
             return "";
         };
         let end = self
-            .starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
+            .start(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
         let text = &self.text[start..end];
         text.strip_suffix('\r').unwrap_or(text)
     }
@@ -125,7 +136,7 @@ impl<'t> Lines<'t> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let pos = self.pos(offset);
-        let start = self.starts[pos.line - 1];
+        let start = self.start(pos.line).unwrap_or(0);
         let line = self.line(pos.line);
         let at = offset.clamp(start, start + line.len()) - start;
         Diagnostic::around(severity, file, line, at, pos, message)
@@ -274,6 +285,21 @@ impl fmt::Display for Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_end_of_a_text_a_whole_number_of_blocks_long_has_its_column() {
+        for len in [BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK] {
+            let text = "a".repeat(len);
+            assert_eq!(
+                Lines::new(&text).pos(len),
+                Pos {
+                    line: 1,
+                    col: len + 1
+                },
+                "{len}"
+            );
+        }
+    }
 
     #[test]
     fn offsets_become_lines_and_character_columns() {

@@ -244,21 +244,27 @@ pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
 pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     // A large file that loads cleanly is read a window at a time; any
     // other is read whole.
-    if let Some(loaded) = stream::load(path, progress, PARALLEL_ABOVE, stream::WINDOW) {
-        return Ok(loaded);
-    }
     let name = display_name(path);
+    if let Some(loaded) = stream::load(path, &name, progress, PARALLEL_ABOVE, stream::WINDOW) {
+        return loaded;
+    }
     let bytes = read::bytes(path, &name, progress)?;
     // The case's texts point into this one buffer (see `case::text`).
     load_file(&name, Arc::new(read::text(bytes, &name)?), progress)
 }
 
 /// Load the file at `path` a window of `window` bytes at a time, whatever
-/// its size, as a large file is loaded: `None` when it is not clean (a
-/// problem, or anything unusual), where [`from_path`] reads it whole. The
-/// case is the same as [`from_path`]'s; this is how that is tested.
-pub fn from_path_in_windows(path: &Path, window: usize) -> Option<Loaded> {
-    stream::load(path, &Progress::default(), 0, window.max(1))
+/// its size, as a large file is loaded: `None` when it has anything
+/// unusual, where [`from_path`] reads it whole. The result is the same as
+/// [`from_path`]'s, to every message; this is how that is tested.
+pub fn from_path_in_windows(path: &Path, window: usize) -> Option<Result<Loaded, LoadError>> {
+    stream::load(
+        path,
+        &display_name(path),
+        &Progress::default(),
+        0,
+        window.max(1),
+    )
 }
 
 /// What messages call the file at `path` (`-` is standard input).
@@ -325,11 +331,29 @@ fn load_text(
         parsed.map_err(|e| syntax_error(name, text, &e))?;
     progress.start(Stage::Checking, 0);
     sanitize_dataset(&mut dataset, !events_clean);
-
     let found = validate::validate(&dataset);
+    finish(name, dataset, found, text)
+}
+
+/// The load's result, from a parsed and sanitized dataset and what
+/// validation found in it: its problems placed in `text`, the file's text.
+fn finish(
+    name: &str,
+    mut dataset: Dataset,
+    found: validate::Found,
+    text: &str,
+) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     if !found.problems.is_empty() {
-        let tree = locate::Tree::scan(text);
+        // Only what leads to a problem is scanned into a tree: a whole
+        // tree of a large file takes several times the file.
+        let paths: Vec<&[locate::Seg]> = found
+            .problems
+            .iter()
+            .flat_map(|p| std::iter::once(&p.path).chain(&p.first))
+            .map(Vec::as_slice)
+            .collect();
+        let tree = locate::Tree::scan_for(text, &paths);
         let lines = Lines::new(text);
         for p in found.problems {
             let mut message = p.message;

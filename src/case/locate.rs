@@ -34,12 +34,23 @@ const MAX_DEPTH: usize = 256;
 impl Tree {
     /// Scan `text` into a tree of offsets.
     pub fn scan(text: &str) -> Tree {
+        Tree::scan_wanting(text, &Want::All)
+    }
+
+    /// Scan `text` into a tree of the offsets `paths` lead through: the
+    /// same offsets for them as [`Tree::scan`] gives, at the cost of a scan
+    /// and of what they need, however large the file.
+    pub fn scan_for(text: &str, paths: &[&[Seg]]) -> Tree {
+        Tree::scan_wanting(text, &Want::Paths(paths.to_vec()))
+    }
+
+    fn scan_wanting(text: &str, want: &Want) -> Tree {
         let mut s = Scanner {
             b: text.as_bytes(),
             i: 0,
         };
         s.skip();
-        s.value(0)
+        s.value(0, want)
     }
 
     /// The fields named more than once in a struct or map, here or at any
@@ -216,6 +227,50 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
     s.brackets(max, false)
 }
 
+/// Which of a value's children a scan records.
+enum Want<'p> {
+    /// All of them, to any depth.
+    All,
+    /// Those that the rest of these paths lead through.
+    Paths(Vec<&'p [Seg]>),
+}
+
+impl<'p> Want<'p> {
+    /// Whether to record the value's fields and items at all.
+    fn records(&self) -> bool {
+        match self {
+            Want::All => true,
+            Want::Paths(paths) => paths.iter().any(|p| !p.is_empty()),
+        }
+    }
+
+    /// What to record of the value of the field or map entry `name`.
+    fn field(&self, name: &str) -> Want<'p> {
+        self.child(|seg| {
+            matches!(seg, Seg::Field(n) if *n == name) || matches!(seg, Seg::Key(n) if n == name)
+        })
+    }
+
+    /// What to record of item `i`.
+    fn item(&self, i: usize) -> Want<'p> {
+        self.child(|seg| *seg == Seg::Index(i))
+    }
+
+    fn child(&self, leads: impl Fn(&Seg) -> bool) -> Want<'p> {
+        match self {
+            Want::All => Want::All,
+            Want::Paths(paths) => Want::Paths(
+                paths
+                    .iter()
+                    .filter_map(|p| p.split_first())
+                    .filter(|(seg, _)| leads(seg))
+                    .map(|(_, rest)| rest)
+                    .collect(),
+            ),
+        }
+    }
+}
+
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
@@ -262,7 +317,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Tree {
+    fn value(&mut self, depth: usize, want: &Want) -> Tree {
         let mut node = Tree {
             at: self.i,
             ..Tree::default()
@@ -279,14 +334,14 @@ impl Scanner<'_> {
                 self.i += 1;
                 self.string();
             }
-            Some(b'[') => self.seq(b']', &mut node, depth),
-            Some(b'{') => self.seq(b'}', &mut node, depth),
-            Some(b'(') => self.group(&mut node, depth),
+            Some(b'[') => self.seq(b']', &mut node, depth, want),
+            Some(b'{') => self.seq(b'}', &mut node, depth, want),
+            Some(b'(') => self.group(&mut node, depth, want),
             Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
                 self.ident();
                 self.skip();
                 if self.peek() == Some(b'(') {
-                    self.group(&mut node, depth);
+                    self.group(&mut node, depth, want);
                 }
             }
             _ => {
@@ -425,8 +480,10 @@ impl Scanner<'_> {
     }
 
     /// A list `[…]` or a map `{…}`; map entries are recorded by their value.
-    fn seq(&mut self, close: u8, node: &mut Tree, depth: usize) {
+    fn seq(&mut self, close: u8, node: &mut Tree, depth: usize, want: &Want) {
         self.i += 1;
+        let records = want.records();
+        let mut items = 0usize;
         loop {
             self.skip();
             match self.peek() {
@@ -440,16 +497,21 @@ impl Scanner<'_> {
                     // The item before was a map key: record the entry.
                     self.i += 1;
                     self.skip();
-                    let value = self.value(depth + 1);
-                    if let Some(key) = node.items.pop() {
-                        let name = self.text_of(key.at);
+                    let key = node.items.pop();
+                    let name = key.as_ref().map(|k| self.text_of(k.at));
+                    let value = self.value(depth + 1, &want.field(name.as_deref().unwrap_or("")));
+                    if let (Some(key), Some(name)) = (key, name) {
                         node.fields.push((name, key.at, value));
                     }
+                    items = items.saturating_sub(1);
                 }
                 Some(_) => {
                     let start = self.i;
-                    let item = self.value(depth + 1);
-                    node.items.push(item);
+                    let item = self.value(depth + 1, &want.item(items));
+                    items += 1;
+                    if records {
+                        node.items.push(item);
+                    }
                     self.stuck(start);
                 }
             }
@@ -457,8 +519,9 @@ impl Scanner<'_> {
     }
 
     /// `( … )`: the fields of a struct, or the elements of a tuple.
-    fn group(&mut self, node: &mut Tree, depth: usize) {
+    fn group(&mut self, node: &mut Tree, depth: usize, want: &Want) {
         self.i += 1;
+        let records = want.records();
         loop {
             self.skip();
             match self.peek() {
@@ -472,11 +535,15 @@ impl Scanner<'_> {
                     let start = self.i;
                     if let Some(name) = self.field_name() {
                         self.skip();
-                        let value = self.value(depth + 1);
-                        node.fields.push((name, start, value));
+                        let value = self.value(depth + 1, &want.field(&name));
+                        if records {
+                            node.fields.push((name, start, value));
+                        }
                     } else {
-                        let item = self.value(depth + 1);
-                        node.items.push(item);
+                        let item = self.value(depth + 1, &want.item(node.items.len()));
+                        if records {
+                            node.items.push(item);
+                        }
                     }
                     self.stuck(start);
                 }
@@ -577,6 +644,62 @@ Dataset(
     fn a_missing_step_stops_at_the_deepest_ancestor() {
         assert!(at(&[Field("events"), Index(1), Field("month")]).starts_with("(id: r#"));
         assert!(at(&[Field("events"), Index(9)]).starts_with("[\n"));
+    }
+
+    /// Every path into `tree`, fields named as map keys are (the two look
+    /// the same up), with a step past each end to a place that is missing.
+    fn paths(tree: &Tree, here: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+        out.push(here.clone());
+        here.push(Index(usize::MAX));
+        out.push(here.clone());
+        here.pop();
+        for (name, _, child) in &tree.fields {
+            here.push(Seg::Name(name.clone()));
+            out.push(here.clone());
+            here.pop();
+            here.push(Seg::Key(name.clone()));
+            paths(child, here, out);
+            here.pop();
+        }
+        for (i, child) in tree.items.iter().enumerate() {
+            here.push(Index(i));
+            paths(child, here, out);
+            here.pop();
+        }
+    }
+
+    #[test]
+    fn a_tree_of_the_paths_wanted_finds_them_where_the_whole_tree_does() {
+        let text = crate::case::load::EMBEDDED;
+        let whole = Tree::scan(text);
+        let mut all = Vec::new();
+        paths(&whole, &mut Vec::new(), &mut all);
+        assert!(all.len() > 1_000, "{}", all.len());
+        // Each on its own …
+        for path in all.iter().step_by(7) {
+            let pruned = Tree::scan_for(text, &[path]);
+            assert_eq!(pruned.offset(path), whole.offset(path), "{path:?}");
+        }
+        // … and many at once.
+        let many: Vec<&[Seg]> = all.iter().step_by(3).map(Vec::as_slice).collect();
+        let pruned = Tree::scan_for(text, &many);
+        for path in many {
+            assert_eq!(pruned.offset(path), whole.offset(path), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn a_tree_of_one_path_records_only_what_it_leads_through() {
+        let text = "(a: [(b: 1), (b: 2), (b: 3)], c: {\"k\": (d: 4)})";
+        let path = [Field("a"), Index(1), Field("b")];
+        let pruned = Tree::scan_for(text, &[&path]);
+        assert_eq!(pruned.offset(&path), text.find('2').unwrap());
+        let a = &pruned.fields[0].2;
+        assert!(a.items[0].fields.is_empty() && a.items[2].fields.is_empty());
+        assert!(
+            pruned.fields[1].2.fields.is_empty(),
+            "`c` is not on the way"
+        );
     }
 
     #[test]

@@ -17,7 +17,8 @@
 //! - one nesting limit for data and settings
 //!   (`settings::settings_nest_as_deep_as_the_limit_their_message_names`);
 //! - files that would cost without bound: one long line, a million
-//!   warnings, endless streams, devices, huge lists (`bounded`);
+//!   warnings, endless streams, devices, huge lists, one warning in a large
+//!   case (`bounded`);
 //! - random keys, clicks, pastes and resizes from 0×0 up
 //!   (`properties::random_sessions_*`), signals (`pty`), and bytes, floods
 //!   and half handshakes on the SSH port (`serve`).

@@ -147,7 +147,7 @@ fn a_large_file_read_a_window_at_a_time_equals_one_read_whole() {
     let windows = load::from_path_in_windows(&path, 1 << 20);
     std::fs::remove_file(&path).ok();
     let windows = windows.expect("a clean case is read a window at a time");
-    assert_eq!(windows.dataset, load(&text).dataset);
+    assert_eq!(windows.unwrap().dataset, load(&text).dataset);
 }
 
 /// A file large enough to be parsed in parallel pieces.

@@ -159,6 +159,17 @@ pub fn text(bytes: Vec<u8>, name: &str) -> Result<String, Diagnostic> {
     Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
+/// Whether [`text`] refuses a file that starts with `head` (its first 16
+/// KiB, or all of it) for what it is — UTF-16, or binary data — rather than
+/// for a byte that is not UTF-8: what a reader that never holds the whole
+/// file must check before taking it as text.
+pub fn refuses_head(head: &[u8]) -> bool {
+    head.starts_with(&[0xff, 0xfe])
+        || head.starts_with(&[0xfe, 0xff])
+        || looks_utf16(head)
+        || is_binary(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head))
+}
+
 /// UTF-16 without a byte-order mark: mostly ASCII with a NUL in every
 /// other byte.
 fn looks_utf16(bytes: &[u8]) -> bool {

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use foldhash::HashSet;
 use ron::extensions::Extensions;
 
-use super::{Loaded, MAX_BYTES, MAX_HEAD, Progress, Stage, event, split};
+use super::{LoadError, Loaded, MAX_BYTES, MAX_HEAD, Progress, Stage, event, read, split};
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Naming, Text};
 use crate::case::text::{self, Pack};
@@ -38,16 +38,25 @@ pub(super) const WINDOW: usize = 2 << 20;
 
 /// The most an event may take to be read this way: a larger one is not the
 /// usual kind, and the file is read whole.
-const MAX_EVENT: usize = 16 << 20;
+const MAX_EVENT: usize = 1 << 20;
+
+/// More of a file's start than is looked at to tell that it is not text.
+const HEAD_CHECKED: usize = 16 << 10;
 
 /// The most names kept to share: past this many different ones (a hostile
 /// file), a name is a copy of its own.
 const MAX_NAMES: usize = 1 << 16;
 
-/// Load the regular file at `path`, of at least `min` bytes, `window`
-/// bytes at a time. `None` when the file is not one this way suits, or is
-/// not clean: the caller then reads it whole.
-pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) -> Option<Loaded> {
+/// Load the regular file at `path` (`name` in messages), of at least `min`
+/// bytes, `window` bytes at a time. `None` when the file is not one this
+/// way suits: the caller then reads it whole.
+pub(super) fn load(
+    path: &Path,
+    name: &str,
+    progress: &Progress,
+    min: usize,
+    window: usize,
+) -> Option<Result<Loaded, LoadError>> {
     if path.as_os_str() == "-" {
         return None;
     }
@@ -61,6 +70,7 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
         from: file.take(MAX_BYTES + 1),
         carry: Vec::new(),
         eof: false,
+        read: 0,
         progress,
     };
     let (text, list) = lead(&mut chunks, window)?;
@@ -94,21 +104,29 @@ pub(super) fn load(path: &Path, progress: &Progress, min: usize, window: usize) 
     progress.start(Stage::Checking, 0);
     super::sanitize_dataset(&mut dataset, false);
     let found = super::validate::validate(&dataset);
-    if !found.problems.is_empty() {
+    if found.problems.is_empty() {
+        return Some(super::finish(name, dataset, found, ""));
+    }
+    // Problems are placed in the file's text, read whole for them: the
+    // case is already read, so only its text is held beside it. (A file
+    // that changed meanwhile is read again from the start.)
+    let text = super::read::bytes(path, name, progress).ok()?;
+    if text.len() as u64 != chunks.read {
         return None;
     }
-    super::sort_chronologically(&mut dataset.events);
-    Some(Loaded {
-        dataset,
-        warnings: Vec::new(),
-        more: found.more,
-    })
+    let text = super::read::text(text, name).ok()?;
+    Some(super::finish(name, dataset, found, &text))
 }
 
 /// The file's first part, read on until it holds the event list's start;
 /// with where that is (its `[`).
 fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize)> {
-    let mut text = chunks.next(String::new(), window)?;
+    // At least as much as the whole read looks at to refuse a file that
+    // is not text.
+    let mut text = chunks.next(String::new(), window.max(HEAD_CHECKED))?;
+    if read::refuses_head(text.as_bytes()) {
+        return None;
+    }
     if let Some(bom) = text.strip_prefix('\u{feff}') {
         text = bom.to_owned();
     }
@@ -131,6 +149,8 @@ struct Chunks<'a> {
     carry: Vec<u8>,
     /// Whether the file has been read to its end.
     eof: bool,
+    /// How many bytes have been read.
+    read: u64,
     progress: &'a Progress,
 }
 
@@ -147,6 +167,7 @@ impl Chunks<'_> {
             .read_to_end(&mut bytes)
             .ok()?;
         self.progress.advance(read);
+        self.read += read as u64;
         self.eof = read < more;
         if self.from.limit() == 0 {
             // Past the cap: the whole read refuses it.
