@@ -129,6 +129,23 @@ fn a_byte_order_mark_is_accepted() {
 }
 
 #[test]
+fn a_file_read_a_window_at_a_time_is_refused_as_binary_as_one_read_whole_is() {
+    // A NUL in a title: valid UTF-8, and binary data all the same.
+    let text = MINIMAL.replacen("title: \"", "title: \"\0", 1);
+    let path = std::env::temp_dir().join(format!("waltz-load-nul-{}.ron", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let windows = load::from_path_in_windows(&path, 1 << 20);
+    let whole = load::from_path(&path);
+    std::fs::remove_file(&path).ok();
+    assert!(windows.is_none(), "read a window at a time");
+    let message = whole.expect_err("refused").to_string();
+    assert!(
+        message.contains("binary data, not a text file"),
+        "{message}"
+    );
+}
+
+#[test]
 fn an_unterminated_file_says_it_ends_early() {
     let msg = refused(&MINIMAL[..MINIMAL.len() / 2]);
     assert!(msg.starts_with("case.ron:"), "{msg}");
