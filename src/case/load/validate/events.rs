@@ -19,7 +19,7 @@ pub(super) struct Known<'a, 'd> {
 
 /// Check every event; their ids, for tour steps.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'d> {
-    let events = c.ids("events", "event", d.events.iter().map(|e| e.id.as_str()));
+    let ids = || d.events.iter().map(|e| e.id.as_str());
     // Events in no era are worth a warning only when the eras are sound: a
     // reversed era is already an error.
     let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
@@ -29,35 +29,42 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
         toured: tours::shown(d).0,
         eras_sound,
     };
-    // Events are most of a large case: half of them on another core, each
-    // half with its own checker, the second's findings added after the
-    // first's as if one had checked them all in order.
-    let half = if d.events.len() > TWO_CORES_ABOVE {
-        d.events.len() / 2
-    } else {
-        d.events.len()
+    let checked = |range: std::ops::Range<usize>| {
+        let mut c = Checker::default();
+        range.for_each(|i| event(&mut c, d, i, &context));
+        c
     };
-    let second = std::thread::scope(|scope| {
-        let second = (half < d.events.len()).then(|| {
-            scope.spawn(|| {
-                let mut c = Checker::default();
-                for i in half..d.events.len() {
-                    event(&mut c, d, i, &context);
-                }
-                c
-            })
-        });
-        for i in 0..half {
-            event(c, d, i, &context);
-        }
-        second.map(|s| s.join())
-    });
-    match second {
-        Some(Ok(second)) => c.append(second),
-        Some(Err(_)) => (half..d.events.len()).for_each(|i| event(c, d, i, &context)),
-        None => {}
+    let all = d.events.len();
+    if all <= TWO_CORES_ABOVE {
+        let events = c.ids("events", "event", ids());
+        c.append(checked(0..all));
+        return events;
     }
+    // Events are most of a large case: the map of their ids and each half
+    // of them on cores of their own, each with its own checker, their
+    // findings added in that order, as if one had checked them all in turn.
+    let half = all / 2;
+    let ((mapped, events), first, second) = std::thread::scope(|scope| {
+        let mapped = scope.spawn(|| {
+            let mut c = Checker::default();
+            let events = c.ids("events", "event", ids());
+            (c, events)
+        });
+        let second = scope.spawn(|| checked(half..all));
+        let first = checked(0..half);
+        (joined(mapped), first, joined(second))
+    });
+    c.append(mapped);
+    c.append(first);
+    c.append(second);
     events
+}
+
+/// What a thread gave, or its panic, passed on.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Events past this many are checked on two cores.
