@@ -225,4 +225,21 @@ mod tests {
             found.more
         );
     }
+
+    #[test]
+    fn checked_on_two_cores_a_duplicate_id_comes_before_the_events_problems() {
+        let mut d = crate::case::synth::dataset(3 * super::TWO_CORES_ABOVE, 50, 3);
+        let late = d.events.len() - 1;
+        d.events[late].id = d.events[5].id.clone();
+        d.events[7].year = 3000;
+        let found = validate(&d);
+        let messages: Vec<&str> = found.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(
+            messages[0].starts_with("duplicate event id"),
+            "{messages:?}"
+        );
+        assert_eq!(found.problems[0].path[1], Seg::Index(late));
+        assert_eq!(found.problems[0].first.as_ref().unwrap()[1], Seg::Index(5));
+        assert!(messages[1].contains("year 3000"), "{messages:?}");
+    }
 }
