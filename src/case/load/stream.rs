@@ -1,5 +1,5 @@
 //! Loading a large file a window at a time, so that the file's text is
-//! never held whole.
+//! not held whole.
 //!
 //! A case read whole keeps its file's buffer: its texts point into it. At
 //! 100,000 events that buffer is most of the memory a case takes, and half
@@ -14,10 +14,12 @@
 //! thread reads the next part of the file; the window's buffer is then
 //! reused.
 //!
-//! This is only the way for a file that loads cleanly. Anything unusual —
-//! an attribute past the file's lead, an event that does not read, a
-//! problem validation finds — sends the caller back to reading the file
-//! whole, which gives every error and warning its line and column.
+//! This is only the way for a file that parses as usual. Anything unusual
+//! — an attribute past the file's lead, an event that does not read or
+//! runs past [`MAX_EVENT`], text that is binary — sends the caller back to
+//! reading the file whole, which gives its error a line and column. When
+//! validation finds problems, the case is kept and the file's text read
+//! again to place them.
 
 use std::fs::File;
 use std::io::Read;
