@@ -18,3 +18,11 @@ pub mod search;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
+
+/// How many threads the heavy work of a large case (reading, searching)
+/// shares: one per core, up to eight.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+}

@@ -381,13 +381,6 @@ fn finish(
     })
 }
 
-/// How many threads parse a large file: one per core, up to eight.
-fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-}
-
 /// A piece of the event list: where its events are in the text, and the
 /// places they go.
 type Piece<'a> = (&'a [std::ops::Range<usize>], &'a mut [Option<Event>]);
@@ -411,7 +404,7 @@ fn in_pieces(
         return None;
     }
     let start = locate::field(text, "events")?;
-    let threads = threads();
+    let threads = crate::case::cores();
     let (items, end) = split::elements(text, start, threads)?;
     let rest = format!("{}[]{}", &text[..start], &text[end..]);
     let mut dataset: Dataset = options.from_str(&rest).ok()?;

@@ -89,7 +89,9 @@ pub(super) fn load(
     let lead = text[..list].to_owned();
     let mut reader = Reader {
         options: options.clone().with_default_extension(extensions),
-        names: (0..super::threads()).map(|_| HashSet::default()).collect(),
+        names: (0..crate::case::cores())
+            .map(|_| HashSet::default())
+            .collect(),
         events: Vec::new(),
         file_len: meta.len(),
     };

@@ -248,9 +248,7 @@ pub fn in_parallel<T: Send>(
     work: impl Fn(std::ops::Range<usize>) -> T + Sync,
 ) -> Vec<T> {
     let threads = if count >= PARALLEL_FROM {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8)
+        crate::case::cores()
     } else {
         1
     };
