@@ -20,7 +20,7 @@ use ron::extensions::Extensions;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Text};
+use crate::case::model::{Dataset, Event, Role, Text};
 use crate::case::{sanitize, text};
 
 pub use read::MAX_BYTES;
@@ -499,16 +499,12 @@ fn sort_chronologically(events: &mut [Event]) {
 
 /// Make an event's strings inert, as [`sanitize_dataset`] does.
 fn sanitize_event(e: &mut Event) {
-    let line = |s: &mut Text| s.sanitize(false);
-    let text = |s: &mut Text| s.sanitize(true);
-    line(&mut e.title);
-    text(&mut e.summary);
-    for link in &mut e.factors {
-        link.why.iter_mut().for_each(text);
-    }
-    e.themes.iter_mut().for_each(line);
-    e.quote.iter_mut().for_each(text);
-    e.note.iter_mut().for_each(text);
+    e.each_text_mut(|t, role| match role {
+        Role::Line | Role::Theme => t.sanitize(false),
+        Role::Prose => t.sanitize(true),
+        // Ids and references are checked, not cleaned (see `sanitize_dataset`).
+        Role::Id | Role::Reference => {}
+    });
 }
 
 /// The schema's name for a type ron names in an error: "the dataset",

@@ -442,40 +442,51 @@ impl Event {
         (self.year, self.month.unwrap_or(0))
     }
 
-    /// Visit every text of the event, each with whether it names something
-    /// else (an era, a factor, an actor, a theme, a source): those repeat
-    /// from event to event, the rest are the event's own.
-    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Naming)) {
-        f(&mut self.id, Naming::Own);
-        self.era.iter_mut().for_each(|t| f(t, Naming::Other));
-        f(&mut self.title, Naming::Own);
-        f(&mut self.summary, Naming::Own);
+    /// Visit every text of the event with the part it plays: one walk over
+    /// an event's texts, for cleaning them and for packing them.
+    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
+        f(&mut self.id, Role::Id);
+        self.era.iter_mut().for_each(|t| f(t, Role::Reference));
+        f(&mut self.title, Role::Line);
+        f(&mut self.summary, Role::Prose);
         for link in &mut self.factors {
-            f(&mut link.factor, Naming::Other);
-            link.why.iter_mut().for_each(|t| f(t, Naming::Own));
+            f(&mut link.factor, Role::Reference);
+            link.why.iter_mut().for_each(|t| f(t, Role::Prose));
         }
-        let lists = [&mut self.actors, &mut self.themes, &mut self.sources];
-        lists
-            .into_iter()
-            .flatten()
-            .for_each(|t| f(t, Naming::Other));
-        self.quote.iter_mut().for_each(|t| f(t, Naming::Own));
+        for t in self.actors.iter_mut().chain(&mut self.sources) {
+            f(t, Role::Reference);
+        }
+        self.themes.iter_mut().for_each(|t| f(t, Role::Theme));
+        self.quote.iter_mut().for_each(|t| f(t, Role::Prose));
         if let Some(QuoteBy::Cited(source)) = &mut self.quote_by {
-            f(source, Naming::Other);
+            f(source, Role::Reference);
         }
-        self.note.iter_mut().for_each(|t| f(t, Naming::Own));
+        self.note.iter_mut().for_each(|t| f(t, Role::Prose));
     }
 }
 
-/// Whether a text of an event is its own or names something else (see
-/// [`Event::each_text_mut`]).
+/// The part a text plays in an event (see [`Event::each_text_mut`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Naming {
-    /// The event's own: its id, title, summary, a link's reason, its quote,
-    /// its note.
-    Own,
-    /// The id of something else, or a theme: the same text recurs.
-    Other,
+pub enum Role {
+    /// The event's id.
+    Id,
+    /// The id of an era, factor, actor or source it names.
+    Reference,
+    /// A free tag; the same ones recur from event to event.
+    Theme,
+    /// Text kept on one line: the title.
+    Line,
+    /// Text that may span lines: the summary, a link's reason, the quote,
+    /// the note.
+    Prose,
+}
+
+impl Role {
+    /// Whether the text names something other events name too (a
+    /// reference or a theme) rather than being the event's own.
+    pub fn names(self) -> bool {
+        matches!(self, Role::Reference | Role::Theme)
+    }
 }
 
 /// The mark before a date the common record gives, not the work, and

@@ -31,7 +31,7 @@ use ron::extensions::Extensions;
 
 use super::{LoadError, Loaded, MAX_BYTES, MAX_HEAD, Progress, Stage, event, read, split};
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Naming, Text};
+use crate::case::model::{Dataset, Event, Text};
 use crate::case::text::{self, Pack};
 
 /// How much of the file is read at a time: enough that the cores share a
@@ -410,23 +410,26 @@ fn stretch(
 fn pack(events: &mut [Event], names: &mut HashSet<Text>) {
     let mut bytes = 0;
     for e in events.iter_mut() {
-        e.each_text_mut(|t, naming| match naming {
-            Naming::Other => share(names, t),
-            Naming::Own => bytes += t.len(),
+        e.each_text_mut(|t, role| {
+            if role.names() {
+                share(names, t);
+            } else {
+                bytes += t.len();
+            }
         });
     }
     let mut packing = Pack::with_capacity(bytes);
     for e in events.iter_mut() {
-        e.each_text_mut(|t, naming| {
-            if naming == Naming::Own {
+        e.each_text_mut(|t, role| {
+            if !role.names() {
                 packing.push(t);
             }
         });
     }
     let mut packed = packing.finish();
     for e in events.iter_mut() {
-        e.each_text_mut(|t, naming| {
-            if naming == Naming::Own {
+        e.each_text_mut(|t, role| {
+            if !role.names() {
                 packed.place(t);
             }
         });
