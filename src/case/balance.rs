@@ -67,7 +67,7 @@ pub fn density(case: &Case) -> Vec<(i32, [usize; 3])> {
     let (first, last) = case.data.period;
     let mut years: Vec<(i32, [usize; 3])> = (first..=last).map(|y| (y, [0; 3])).collect();
     for (e, event) in case.data.events.iter().enumerate() {
-        let until = event.until.unwrap_or(event.year).max(event.year);
+        let until = event.until().unwrap_or(event.year).max(event.year);
         for year in event.year.max(first)..=until.min(last) {
             let counts = &mut years[(year - first) as usize].1;
             for level in Level::ALL {

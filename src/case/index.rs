@@ -82,6 +82,9 @@ impl Levels {
     }
 }
 
+/// An event in no era, in [`Index`]'s list of each event's era.
+const NO_ERA: u32 = u32::MAX;
+
 /// Every relation of a dataset, by position in its lists.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -95,9 +98,10 @@ pub struct Index {
     pub event_actors: Lists,
     /// For each event, its sources.
     pub event_sources: Lists,
-    /// For each event, the era it falls in: the one it names, else the
-    /// first era holding its year.
-    pub event_era: Vec<Option<usize>>,
+    /// For each event, the era it falls in (see [`Index::event_era`]): a
+    /// position, or [`NO_ERA`]. Four bytes an event, where an optional
+    /// position took sixteen.
+    event_eras: Vec<u32>,
     /// For each factor, its actors.
     pub factor_actors: Vec<Vec<usize>>,
     /// For each factor, its sources.
@@ -160,7 +164,7 @@ impl Index {
             (people, factors)
         });
         let (event_actors, event_sources, actor_events, source_events) = people;
-        let (event_factors, factor_events, event_levels, event_era, eras_by_start, era_events) =
+        let (event_factors, factor_events, event_levels, event_eras, eras_by_start, era_events) =
             factors;
 
         let mut level_factors: [Vec<usize>; 3] = Default::default();
@@ -190,13 +194,20 @@ impl Index {
             event_factors,
             factor_events,
             event_levels,
-            event_era,
+            event_eras,
             level_factors,
             factor_ids,
             actor_ids,
             source_ids,
             eras_by_start,
         }
+    }
+
+    /// The era event `e` falls in: the one it names, else the first era
+    /// (by start) holding its year.
+    pub fn event_era(&self, e: usize) -> Option<usize> {
+        let x = self.event_eras[e];
+        (x != NO_ERA).then_some(x as usize)
     }
 }
 
@@ -205,7 +216,7 @@ type FactorsAndEras = (
     Lists,
     Vec<Vec<usize>>,
     Vec<Levels>,
-    Vec<Option<usize>>,
+    Vec<u32>,
     Vec<usize>,
     Vec<Vec<usize>>,
 );
@@ -238,31 +249,35 @@ fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<Text, usize>) -> FactorsAn
         .enumerate()
         .map(|(i, x)| (x.id.as_str(), i))
         .collect();
-    let event_era: Vec<Option<usize>> = d
+    let event_eras: Vec<u32> = d
         .events
         .iter()
         .enumerate()
         .map(|(e, event)| {
             // The event's own era where it names one, else the first era
             // (by start) whose years hold it.
-            let named = event.era.as_deref().and_then(|id| era_ids.get(id).copied());
+            let named = event.era().and_then(|id| era_ids.get(id).copied());
             let era = named.or_else(|| {
                 eras_by_start
                     .iter()
                     .copied()
                     .find(|&i| (d.eras[i].start..=d.eras[i].end).contains(&event.year))
             });
-            if let Some(x) = era {
-                era_events[x].push(e);
+            match era {
+                Some(x) => {
+                    era_events[x].push(e);
+                    // Eras are far fewer than 2³² in any file of 256 MiB.
+                    x as u32
+                }
+                None => NO_ERA,
             }
-            era
         })
         .collect();
     (
         event_factors,
         factor_events,
         event_levels,
-        event_era,
+        event_eras,
         eras_by_start,
         era_events,
     )
@@ -295,7 +310,9 @@ fn invert<'a>(lists: impl Iterator<Item = &'a [usize]>, len: usize) -> Vec<Vec<u
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
     /// Where item `i`'s positions start; item `i` ends where `i + 1` starts.
-    starts: Vec<usize>,
+    /// Four bytes each: a file of at most 256 MiB names far fewer than 2³²
+    /// items.
+    starts: Vec<u32>,
     positions: Vec<usize>,
 }
 
@@ -308,7 +325,7 @@ impl Lists {
         };
         for list in lists {
             out.positions.extend(list);
-            out.starts.push(out.positions.len());
+            out.starts.push(out.positions.len() as u32);
         }
         out.starts.shrink_to_fit();
         out.positions.shrink_to_fit();
@@ -327,14 +344,16 @@ impl Lists {
 
     /// Each item's list, in order.
     pub fn rows(&self) -> impl Iterator<Item = &[usize]> {
-        self.starts.windows(2).map(|w| &self.positions[w[0]..w[1]])
+        self.starts
+            .windows(2)
+            .map(|w| &self.positions[w[0] as usize..w[1] as usize])
     }
 }
 
 impl std::ops::Index<usize> for Lists {
     type Output = [usize];
     fn index(&self, i: usize) -> &[usize] {
-        &self.positions[self.starts[i]..self.starts[i + 1]]
+        &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 }
 

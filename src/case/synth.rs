@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::case::model::{
-    Actor, Dataset, DatedBy, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy,
+    Actor, Dataset, DatedBy, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Rare,
     Source as Work, Step, Target, Thesis, Tour,
 };
 use crate::case::rng::Rng;
@@ -472,12 +472,10 @@ fn event_list(
                 id: id.into(),
                 year: date.year,
                 month: date.month,
-                until: date.until,
                 circa: date.circa,
                 title: text.title.into(),
                 summary: text.summary.into(),
                 dated_by,
-                era: None,
                 factors: linked
                     .iter()
                     .map(|&f| Link {
@@ -491,10 +489,15 @@ fn event_list(
                 actors: text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
                 themes: themes.into_iter().map(Into::into).collect(),
                 sources: cited.iter().map(|s| s.id.as_str().into()).collect(),
-                quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
-                quote: quote.map(Into::into),
-                note: note.map(Into::into),
-                pages: vec![page],
+                rare: Rare {
+                    until: date.until,
+                    quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
+                    quote: quote.map(Into::into),
+                    note: note.map(Into::into),
+                    pages: [page].into(),
+                    ..Rare::default()
+                }
+                .boxed(),
             }
         })
         .collect()

@@ -94,7 +94,7 @@ fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) 
     let span_end = d
         .events
         .iter()
-        .map(|e| e.until.unwrap_or(e.year).max(e.year))
+        .map(|e| e.until().unwrap_or(e.year).max(e.year))
         .max();
     match (d.events.first(), span_end) {
         (Some(a), Some(end)) if end > a.year => {
@@ -158,8 +158,12 @@ fn provenance(d: &crate::case::model::Dataset) -> String {
             p + usize::from(l.page.is_some()),
         )
     });
-    let quotes = d.events.iter().map(|e| (&e.quote, &e.quote_by));
-    let quotes = quotes.chain(d.factors.iter().map(|f| (&f.quote, &f.quote_by)));
+    let quotes = d.events.iter().map(|e| (e.quote(), e.quote_by()));
+    let quotes = quotes.chain(
+        d.factors
+            .iter()
+            .map(|f| (f.quote.as_deref(), f.quote_by.as_ref())),
+    );
     let (quoted, attributed) = quotes.fold((0, 0), |(q, a), (quote, by)| {
         let has = quote.is_some();
         (q + usize::from(has), a + usize::from(has && by.is_some()))

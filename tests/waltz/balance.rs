@@ -18,14 +18,12 @@ fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
             let mut cells: [[BTreeSet<String>; 3]; 3] = Default::default();
             for event in &case.data.events {
                 // The era the event names, else the first holding its year.
-                let home = match &event.era {
-                    Some(id) => Some(id),
-                    None => eras
-                        .iter()
+                let home = event.era().or_else(|| {
+                    eras.iter()
                         .find(|x| (x.start..=x.end).contains(&event.year))
-                        .map(|x| &x.id),
-                };
-                if home != Some(&era.id) {
+                        .map(|x| x.id.as_str())
+                });
+                if home != Some(era.id.as_str()) {
                     continue;
                 }
                 for link in &event.factors {

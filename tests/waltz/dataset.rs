@@ -134,9 +134,7 @@ fn every_event_in_the_period_illustrates_a_factor() {
         })
         .filter(|(_, x)| {
             !(toured(&case, &Target::Event(x.id.clone()))
-                && x.note
-                    .as_deref()
-                    .is_some_and(|n| n.contains("ties it to no factor")))
+                && x.note().is_some_and(|n| n.contains("ties it to no factor")))
         })
         .map(|(_, x)| x.id.as_str())
         .collect();
@@ -200,7 +198,7 @@ fn every_era_contains_events_and_every_event_in_the_period_has_an_era() {
         .events
         .iter()
         .enumerate()
-        .filter(|(e, x)| (first..=last).contains(&x.year) && case.index.event_era[*e].is_none())
+        .filter(|(e, x)| (first..=last).contains(&x.year) && case.index.event_era(*e).is_none())
         .map(|(_, x)| x.id.as_str())
         .collect();
     assert!(loose.is_empty(), "events in no era: {loose:?}");
@@ -310,8 +308,11 @@ fn titles_names_and_summaries_keep_to_the_length_guidance() {
 #[test]
 fn quotes_and_notes_are_never_empty() {
     let d = loaded().dataset;
-    let factors = d.factors.iter().map(|f| (&f.id, &f.quote, &f.note));
-    let events = d.events.iter().map(|e| (&e.id, &e.quote, &e.note));
+    let factors = d
+        .factors
+        .iter()
+        .map(|f| (&f.id, f.quote.as_deref(), f.note.as_deref()));
+    let events = d.events.iter().map(|e| (&e.id, e.quote(), e.note()));
     for (id, quote, note) in factors.chain(events) {
         for text in [quote, note].into_iter().flatten() {
             assert!(!text.trim().is_empty(), "`{id}` has an empty quote or note");
@@ -368,7 +369,7 @@ fn every_item_gives_its_pages_and_every_link_its_why_and_page() {
         assert!(!f.pages.is_empty(), "factor `{}` gives no page", f.id);
     }
     for e in &d.events {
-        assert!(!e.pages.is_empty(), "event `{}` gives no page", e.id);
+        assert!(!e.pages().is_empty(), "event `{}` gives no page", e.id);
         for link in &e.factors {
             let why = link.why.as_deref().unwrap_or_default();
             assert!(
@@ -381,7 +382,7 @@ fn every_item_gives_its_pages_and_every_link_its_why_and_page() {
                 .page
                 .unwrap_or_else(|| panic!("`{}` → `{}` names no page", e.id, link.factor));
             assert!(
-                e.pages.contains(&page) || factor_pages(&link.factor).contains(&page),
+                e.pages().contains(&page) || factor_pages(&link.factor).contains(&page),
                 "`{}` → `{}` is on page {page}, which neither gives",
                 e.id,
                 link.factor
@@ -400,7 +401,7 @@ fn every_common_record_date_says_so_in_its_note() {
         .collect();
     assert!(!common.is_empty());
     for e in common {
-        let note = e.note.as_deref().unwrap_or_default().to_lowercase();
+        let note = e.note().unwrap_or_default().to_lowercase();
         assert!(
             note.contains("common record"),
             "`{}` is dated by the common record but its note does not say so",
@@ -412,14 +413,18 @@ fn every_common_record_date_says_so_in_its_note() {
 #[test]
 fn every_quote_says_whose_words_it_is() {
     let d = loaded().dataset;
-    let factors = d
-        .factors
-        .iter()
-        .map(|f| (&f.id, &f.quote, &f.quote_by, &f.sources));
+    let factors = d.factors.iter().map(|f| {
+        (
+            &f.id,
+            f.quote.as_deref(),
+            f.quote_by.as_ref(),
+            &f.sources[..],
+        )
+    });
     let events = d
         .events
         .iter()
-        .map(|e| (&e.id, &e.quote, &e.quote_by, &e.sources));
+        .map(|e| (&e.id, e.quote(), e.quote_by(), &e.sources[..]));
     for (id, quote, by, sources) in factors.chain(events) {
         match (quote, by) {
             (None, None) => {}

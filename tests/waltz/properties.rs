@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use waltz::case::index::{Case, Item};
 use waltz::case::model::{
-    Actor, Dataset, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Source, Step,
+    Actor, Dataset, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Rare, Source, Step,
     Target, Tour,
 };
 use waltz::case::{load, locate};
@@ -217,7 +217,6 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     id: format!("e{i}").into(),
                     year,
                     month,
-                    until: None,
                     circa: bits & 1 == 1,
                     title: title.into(),
                     summary: summary.into(),
@@ -229,14 +228,18 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .into_iter()
                         .map(|a| format!("a{a}").into())
                         .collect(),
-                    themes: vec!["energy".into()],
+                    themes: ["energy".into()].into(),
                     sources: pick(bits, n_sources, 29)
                         .into_iter()
                         .map(|s| format!("s{s}").into())
                         .collect(),
-                    quote: (bits & 2 == 2).then(|| "a quote".into()),
-                    quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
-                    note: (bits & 4 == 4).then(|| "a note".into()),
+                    rare: Rare {
+                        quote: (bits & 2 == 2).then(|| "a quote".into()),
+                        quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
+                        note: (bits & 4 == 4).then(|| "a note".into()),
+                        ..Rare::default()
+                    }
+                    .boxed(),
                     ..Event::default()
                 })
                 .collect();

@@ -151,7 +151,7 @@ fn editorial_lists_exactly_what_carries_an_editorial_note() {
     let mut want: Vec<String> = d
         .events
         .iter()
-        .filter(|x| x.note.is_some())
+        .filter(|x| x.note().is_some())
         .map(|x| format!("event:{}", x.id))
         .chain(
             d.factors

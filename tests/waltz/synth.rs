@@ -56,7 +56,7 @@ fn check(events: usize, seed: u64) {
         .events
         .iter()
         .filter(|e| {
-            [Some(&e.title), Some(&e.summary), e.quote.as_ref()]
+            [Some(e.title.as_str()), Some(&e.summary), e.quote()]
                 .into_iter()
                 .flatten()
                 .any(|s| !s.is_ascii())
@@ -116,7 +116,7 @@ fn quotes_and_backslashes_survive_escaping() {
         .dataset
         .events
         .iter()
-        .filter_map(|e| e.note.as_deref())
+        .filter_map(|e| e.note())
         .find(|n| n.starts_with("The archive reference"))
         .expect("an archive note among 2,000 events");
     assert!(note.contains("\"MFA\\"), "{note}");

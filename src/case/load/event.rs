@@ -10,7 +10,9 @@
 //! explains whatever is wrong. So an event reads the same either way; the
 //! tests compare the two on whole files.
 
-use crate::case::model::{DatedBy, Event, Link, MAX_LIST, QuoteBy, Text};
+use thin_vec::ThinVec;
+
+use crate::case::model::{DatedBy, Event, Link, MAX_LIST, QuoteBy, Rare, Text};
 
 /// Read `src`, the text of one event (a `( … )` with blanks around it), or
 /// decline.
@@ -207,9 +209,9 @@ impl<'a> Reader<'a> {
     }
 
     /// A list, of at most [`MAX_LIST`] items.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<ThinVec<T>> {
         self.expect(b'[')?;
-        let mut items = Vec::new();
+        let mut items = ThinVec::new();
         if self.eat(b']') {
             return Some(items);
         }
@@ -271,6 +273,7 @@ impl<'a> Reader<'a> {
     fn event(&mut self) -> Option<Event> {
         self.expect(b'(')?;
         let mut e = Event::default();
+        let mut rare = Rare::default();
         // Which fields were given: a repeated one is ron's to refuse, and
         // the required ones must all be there.
         let mut seen = 0u32;
@@ -287,7 +290,7 @@ impl<'a> Reader<'a> {
                     "id" => e.id = self.text()?,
                     "year" => e.year = self.year()?,
                     "month" => e.month = self.optional(Self::small)?,
-                    "until" => e.until = self.optional(Self::year)?,
+                    "until" => rare.until = self.optional(Self::year)?,
                     "circa" => {
                         e.circa = match self.name()? {
                             "true" => true,
@@ -302,17 +305,17 @@ impl<'a> Reader<'a> {
                             _ => return None,
                         }
                     }
-                    "era" => e.era = self.optional(Self::text)?,
+                    "era" => rare.era = self.optional(Self::text)?,
                     "title" => e.title = self.text()?,
                     "summary" => e.summary = self.text()?,
                     "factors" => e.factors = self.list(Self::link)?,
                     "actors" => e.actors = self.list(Self::text)?,
                     "themes" => e.themes = self.list(Self::text)?,
                     "sources" => e.sources = self.list(Self::text)?,
-                    "quote" => e.quote = self.optional(Self::text)?,
-                    "quote_by" => e.quote_by = self.optional(Self::quote_by)?,
-                    "note" => e.note = self.optional(Self::text)?,
-                    "pages" => e.pages = self.list(Self::small)?,
+                    "quote" => rare.quote = self.optional(Self::text)?,
+                    "quote_by" => rare.quote_by = self.optional(Self::quote_by)?,
+                    "note" => rare.note = self.optional(Self::text)?,
+                    "pages" => rare.pages = self.list(Self::small)?,
                     _ => return None,
                 }
                 if self.after_item(b')')? {
@@ -320,6 +323,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        e.rare = rare.boxed();
         (seen & REQUIRED == REQUIRED).then_some(e)
     }
 }

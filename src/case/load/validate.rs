@@ -11,20 +11,18 @@ mod dataset;
 mod eras;
 mod events;
 mod factors;
+mod ids;
 mod provenance;
 mod sources;
 mod tours;
 
 use std::ops::RangeInclusive;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::case::diagnostic::Severity;
 use crate::case::locate::Seg::{self, Field, Index};
 use crate::case::model::Dataset;
 
-/// Ids of one kind of item, to their positions.
-pub(super) type Ids<'d> = HashMap<&'d str, usize>;
+use ids::Ids;
 
 /// Years a dataset may use. Wide enough for modern international history,
 /// narrow enough to catch a typo such as `209` or `20009`.
@@ -181,14 +179,14 @@ impl Checker {
     }
 
     /// Map ids to their positions, reporting empty and duplicate ids.
-    fn ids<'d>(
+    fn ids<'d, T: Sync>(
         &mut self,
-        list: &'static str,
-        kind: &str,
-        ids: impl ExactSizeIterator<Item = &'d str>,
-    ) -> HashMap<&'d str, usize> {
-        let mut seen = HashMap::with_capacity_and_hasher(ids.len(), Default::default());
-        for (i, id) in ids.enumerate() {
+        (list, kind): (&'static str, &str),
+        items: &'d [T],
+        id_of: fn(&T) -> &str,
+    ) -> Ids<'d> {
+        let mut seen = Ids::of(items, id_of);
+        for (i, id) in items.iter().map(id_of).enumerate() {
             if id.trim().is_empty() {
                 self.error(
                     at(list, i, "id"),
@@ -207,18 +205,13 @@ impl Checker {
                 );
                 continue;
             }
-            match seen.entry(id) {
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    self.push(Problem {
-                        severity: Severity::Error,
-                        path: at(list, i, "id"),
-                        message: format!("duplicate {kind} id `{id}`"),
-                        first: Some(at(list, *first.get(), "id")),
-                    });
-                }
+            if let Err(first) = seen.insert(i) {
+                self.push(Problem {
+                    severity: Severity::Error,
+                    path: at(list, i, "id"),
+                    message: format!("duplicate {kind} id `{id}`"),
+                    first: Some(at(list, first, "id")),
+                });
             }
         }
         seen
@@ -273,7 +266,7 @@ impl Checker {
         owner: impl Fn() -> String,
         kind: &str,
         refs: impl IntoIterator<Item = &'r str>,
-        known: &HashMap<&str, usize>,
+        known: &Ids,
     ) {
         for (n, r) in refs.into_iter().enumerate() {
             if !known.contains_key(r) {

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use super::chars::Chars;
 use crate::case::index::{Case, Item};
 use crate::case::model::Dataset;
-use crate::case::model::Text;
 
 /// What joins a record's short fields; scattered letters must match within
 /// one of them.
@@ -142,7 +141,7 @@ pub(super) fn parts(case: &Case, n: usize) -> Parts<'_> {
     let actors = |ids| names(d, ids);
     let cites = |ids| citations(d, ids);
     // "note" or "editorial" lists what carries an editorial note.
-    let noted = |note: &Option<Text>| note.as_ref().map(|_| Cow::Borrowed("editorial note"));
+    let noted = |note: Option<&str>| note.map(|_| Cow::Borrowed("editorial note"));
     let item = item_at(case, n);
     let parts = |title, fields, long, note, years| Parts {
         item,
@@ -160,14 +159,14 @@ pub(super) fn parts(case: &Case, n: usize) -> Parts<'_> {
             fields.extend(x.themes.iter().map(|t| Cow::Borrowed(t.as_str())));
             fields.extend(cites(&ix.event_sources[e]));
             fields.push(Cow::Owned(case.levels(e).names()));
-            fields.extend(noted(&x.note));
-            let long = [Some(x.summary.as_str()), x.quote.as_deref()];
-            let years = Some((x.year, x.until.unwrap_or(x.year).max(x.year)));
+            fields.extend(noted(x.note()));
+            let long = [Some(x.summary.as_str()), x.quote()];
+            let years = Some((x.year, x.until().unwrap_or(x.year).max(x.year)));
             parts(
                 Cow::Borrowed(x.title.as_str()),
                 fields,
                 long,
-                x.note.as_deref(),
+                x.note(),
                 years,
             )
         }
@@ -179,7 +178,7 @@ pub(super) fn parts(case: &Case, n: usize) -> Parts<'_> {
             ];
             fields.extend(actors(&ix.factor_actors[f]));
             fields.extend(cites(&ix.factor_sources[f]));
-            fields.extend(noted(&x.note));
+            fields.extend(noted(x.note.as_deref()));
             let long = [Some(x.summary.as_str()), x.quote.as_deref()];
             parts(
                 Cow::Borrowed(x.name.as_str()),

@@ -128,7 +128,7 @@ fn events(case: &Case, out: &mut dyn Write) -> io::Result<()> {
         groups.push((format!("{} ({}–{})", x.name, x.start, x.end), events));
     }
     let loose: Vec<usize> = (0..d.events.len())
-        .filter(|&e| !case.is_background(e) && case.index.event_era[e].is_none())
+        .filter(|&e| !case.is_background(e) && case.index.event_era(e).is_none())
         .collect();
     if !loose.is_empty() {
         groups.push(("Outside any era".into(), loose));
@@ -153,9 +153,9 @@ fn events(case: &Case, out: &mut dyn Write) -> io::Result<()> {
                     levels.names()
                 )?;
             }
-            cites(case, &case.index.event_sources[e], &x.pages, out)?;
-            quote(case, x.quote.as_deref(), x.quote_by.as_ref(), out)?;
-            note(x.note.as_deref(), out)?;
+            cites(case, &case.index.event_sources[e], x.pages(), out)?;
+            quote(case, x.quote(), x.quote_by(), out)?;
+            note(x.note(), out)?;
             writeln!(out, "</li>")?;
         }
         writeln!(out, "</ul>")?;

@@ -69,7 +69,7 @@ fn events(case: &Case, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let loose: Vec<usize> = (0..d.events.len())
-        .filter(|&e| !case.is_background(e) && case.index.event_era[e].is_none())
+        .filter(|&e| !case.is_background(e) && case.index.event_era(e).is_none())
         .collect();
     if !loose.is_empty() {
         writeln!(out, "## Outside any era\n")?;
@@ -95,15 +95,15 @@ fn event(case: &Case, e: usize, out: &mut dyn Write) -> io::Result<()> {
     if !cites.is_empty() {
         facts.push(format!("Sources: {cites}"));
     }
-    if let Some(pages) = pages_label(&x.pages) {
+    if let Some(pages) = pages_label(x.pages()) {
         facts.push(format!("The paper, {pages}"));
     }
     if !facts.is_empty() {
         writeln!(out, "*{}*\n", facts.join(" · "))?;
     }
     writeln!(out, "{}\n", paragraph(&x.summary))?;
-    quote(case, x.quote.as_deref(), x.quote_by.as_ref(), "", out)?;
-    if let Some(n) = &x.note {
+    quote(case, x.quote(), x.quote_by(), "", out)?;
+    if let Some(n) = x.note() {
         writeln!(out, "*Editorial note:* {}\n", paragraph(n))?;
     }
     let factors = &case.index.event_factors[e];

@@ -16,7 +16,10 @@ impl App {
         }
         // Start on the era of the selected event, at the lens's level.
         let era = match self.shown() {
-            Some(Item::Event(e)) => self.case.index.event_era[e]
+            Some(Item::Event(e)) => self
+                .case
+                .index
+                .event_era(e)
                 .and_then(|x| self.case.index.eras_by_start.iter().position(|&y| y == x)),
             _ => None,
         };

@@ -647,7 +647,7 @@ impl App {
         let shows = |e: usize| lens.is_none_or(|l| case.levels(e).contains(l));
         let covers = |e: usize| {
             let x = &events[e];
-            x.year <= year && year <= x.until.unwrap_or(x.year).max(x.year)
+            x.year <= year && year <= x.until().unwrap_or(x.year).max(x.year)
         };
         let target = (0..events.len())
             .find(|&e| shows(e) && events[e].year == year)

@@ -49,7 +49,7 @@ pub fn rows(case: &Case, lens: Option<Level>, open: bool) -> Vec<Row> {
     let last = case.data.period.1;
     let mut heading = None;
     for e in events.filter(|&e| !case.is_background(e) && shows(e)) {
-        let this = match case.index.event_era[e] {
+        let this = match case.index.event_era(e) {
             Some(x) => Some(Row::Era(x)),
             None if case.data.events[e].year > last => Some(Row::After),
             None if case.data.eras.is_empty() => None,

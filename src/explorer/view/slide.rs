@@ -348,7 +348,7 @@ fn event(e: usize, slide: &mut Slide) {
     slide.line(Line::from(levels));
     slide.gap();
     slide.para(&event.summary, t.text);
-    slide.quote_and_note(event.quote.as_deref(), event.note.as_deref());
+    slide.quote_and_note(event.quote(), event.note());
     let factors = &case.index.event_factors[e];
     if !factors.is_empty() {
         slide.gap();
@@ -375,7 +375,7 @@ fn event(e: usize, slide: &mut Slide) {
 /// ("c.", "Oct") stays beside them.
 fn big_year(event: &crate::case::model::Event, scale: u16, width: usize) -> Option<Row> {
     let mut year = event.year.to_string();
-    if let Some(until) = event.until.filter(|&u| u != event.year) {
+    if let Some(until) = event.until().filter(|&u| u != event.year) {
         year = format!("{year}–{until}");
     }
     let mut rest = event.date_label();

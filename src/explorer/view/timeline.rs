@@ -197,7 +197,7 @@ fn event_line(
         date.push_str(m);
         date.push(' ');
     }
-    if let Some(until) = event.until.filter(|&u| u != event.year) {
+    if let Some(until) = event.until().filter(|&u| u != event.year) {
         date.push_str(&format!("→{until} "));
     }
 

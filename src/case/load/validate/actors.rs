@@ -5,7 +5,7 @@ use crate::case::model::Dataset;
 
 /// Check every actor; their ids, for references to them.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
-    let actors = c.ids("actors", "actor", d.actors.iter().map(|a| a.id.as_str()));
+    let actors = c.ids(("actors", "actor"), &d.actors, |a| &a.id);
     for (i, a) in d.actors.iter().enumerate() {
         let of = |what: &str| format!("actor `{}`'s {what}", a.id);
         c.text(|| at("actors", i, "name"), || of("name"), &a.name, true);

@@ -5,7 +5,7 @@ use crate::case::model::Dataset;
 
 /// Check every era; their ids, for events that name one.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
-    let eras = c.ids("eras", "era", d.eras.iter().map(|e| e.id.as_str()));
+    let eras = c.ids(("eras", "era"), &d.eras, |e| &e.id);
     for (i, era) in d.eras.iter().enumerate() {
         let of = |what: &str| format!("era `{}`'s {what}", era.id);
         c.text(|| at("eras", i, "name"), || of("name"), &era.name, true);

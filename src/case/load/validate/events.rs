@@ -18,8 +18,7 @@ pub(super) struct Known<'a, 'd> {
 }
 
 /// Check every event; their ids, for tour steps.
-pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'d> {
-    let ids = || d.events.iter().map(|e| e.id.as_str());
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known<'_, 'd>) -> Ids<'d> {
     // Events in no era are worth a warning only when the eras are sound: a
     // reversed era is already an error.
     let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
@@ -36,7 +35,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
     };
     let all = d.events.len();
     if all <= TWO_CORES_ABOVE {
-        let events = c.ids("events", "event", ids());
+        let events = c.ids(("events", "event"), &d.events, |e| &e.id);
         c.append(checked(0..all));
         return events;
     }
@@ -47,7 +46,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known) -> Ids<'
     let ((mapped, events), first, second) = std::thread::scope(|scope| {
         let mapped = scope.spawn(|| {
             let mut c = Checker::default();
-            let events = c.ids("events", "event", ids());
+            let events = c.ids(("events", "event"), &d.events, |e| &e.id);
             (c, events)
         });
         let second = scope.spawn(|| checked(half..all));
@@ -92,7 +91,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
         &e.summary,
         false,
     );
-    for (field, text) in [("quote", &e.quote), ("note", &e.note)] {
+    for (field, text) in [("quote", e.quote()), ("note", e.note())] {
         if let Some(text) = text {
             c.text(|| at("events", i, field), || of(field), text, false);
         }
@@ -108,7 +107,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
         c,
         ("events", i),
         &owner(),
-        (e.quote.as_ref(), e.quote_by.as_ref()),
+        (e.quote(), e.quote_by()),
         &e.sources,
         known.sources,
         said,
@@ -121,7 +120,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
             format!("{}'s month {month} is not 1–12", owner()),
         );
     }
-    if let Some(until) = e.until {
+    if let Some(until) = e.until() {
         c.year(|| at("events", i, "until"), || of("last year"), until);
         if until < e.year {
             c.error(
@@ -171,7 +170,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
             format!("{} is in the period but linked to no factor", owner()),
         );
     }
-    let in_an_era = e.era.is_some() || d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
+    let in_an_era = e.era().is_some() || d.eras.iter().any(|x| (x.start..=x.end).contains(&e.year));
     if in_period && eras_sound && !in_an_era {
         c.warn(
             at("events", i, "year"),

@@ -6,7 +6,7 @@ use crate::case::model::{Dataset, Text};
 
 /// Check every factor; their ids, for references to them.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: &Ids) -> Ids<'d> {
-    let factors = c.ids("factors", "factor", d.factors.iter().map(|f| f.id.as_str()));
+    let factors = c.ids(("factors", "factor"), &d.factors, |f| &f.id);
     let said = provenance::Said::of(d);
     for (i, f) in d.factors.iter().enumerate() {
         let owner = || format!("factor `{}`", f.id);
@@ -37,7 +37,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: 
             c,
             ("factors", i),
             &owner(),
-            (f.quote.as_ref(), f.quote_by.as_ref()),
+            (f.quote.as_deref(), f.quote_by.as_ref()),
             &f.sources,
             sources,
             said,
@@ -55,14 +55,14 @@ pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids) {
     let mut linked = vec![false; d.factors.len()];
     for e in &d.events {
         for link in &e.factors {
-            if let Some(&f) = factors.get(link.factor.as_str()) {
+            if let Some(f) = factors.get(&link.factor) {
                 linked[f] = true;
             }
         }
     }
     for (i, f) in d.factors.iter().enumerate() {
         // A duplicate is already an error; do not also call it unlinked.
-        if !linked[i] && factors.get(f.id.as_str()) == Some(&i) && !toured.contains(f.id.as_str()) {
+        if !linked[i] && factors.get(&f.id) == Some(i) && !toured.contains(f.id.as_str()) {
             c.warn(
                 at("factors", i, "id"),
                 format!(

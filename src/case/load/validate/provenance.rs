@@ -32,7 +32,7 @@ impl Said {
             .flat_map(|e| &e.factors)
             .any(|l| l.why.as_deref().is_some_and(|w| !w.trim().is_empty()));
         let whose = d.factors.iter().any(|f| f.quote_by.is_some())
-            || d.events.iter().any(|e| e.quote_by.is_some());
+            || d.events.iter().any(|e| e.quote_by().is_some());
         Self { why, whose }
     }
 }
@@ -42,7 +42,7 @@ pub(super) fn quote(
     c: &mut Checker,
     (list, i): (&'static str, usize),
     owner: &str,
-    (quote, by): (Option<&Text>, Option<&QuoteBy>),
+    (quote, by): (Option<&str>, Option<&QuoteBy>),
     sources: &[Text],
     known: &Ids,
     said: Said,
@@ -94,7 +94,7 @@ pub(super) fn event(
             path.extend([Index(n), Field(field)]);
             path
         };
-        let Some(&f) = factors.get(link.factor.as_str()) else {
+        let Some(f) = factors.get(&link.factor) else {
             continue;
         };
         if said.why && link.why.as_deref().is_none_or(|w| w.trim().is_empty()) {
@@ -110,10 +110,10 @@ pub(super) fn event(
             );
         }
         let factor = &d.factors[f];
-        let paged = !e.pages.is_empty() || !factor.pages.is_empty();
+        let paged = !e.pages().is_empty() || !factor.pages.is_empty();
         if let Some(p) = link
             .page
-            .filter(|p| paged && !e.pages.contains(p) && !factor.pages.contains(p))
+            .filter(|p| paged && !e.pages().contains(p) && !factor.pages.contains(p))
         {
             c.warn(
                 here("page"),
@@ -124,20 +124,19 @@ pub(super) fn event(
             );
         }
     }
-    if e.dated_by == DatedBy::CommonRecord && e.note.as_deref().is_none_or(|n| n.trim().is_empty())
-    {
+    if e.dated_by == DatedBy::CommonRecord && e.note().is_none_or(|n| n.trim().is_empty()) {
         c.error(
             at("events", i, "dated_by"),
             format!("{owner} is dated by the common record, and needs a `note` that says so"),
         );
     }
-    if let Some(id) = &e.era {
-        match eras.get(id.as_str()) {
+    if let Some(id) = e.era() {
+        match eras.get(id) {
             None => c.error(
                 at("events", i, "era"),
                 format!("{owner} names era `{}`, which does not exist", shown_id(id)),
             ),
-            Some(&x) if !(d.eras[x].start..=d.eras[x].end).contains(&e.year) => c.error(
+            Some(x) if !(d.eras[x].start..=d.eras[x].end).contains(&e.year) => c.error(
                 at("events", i, "era"),
                 format!(
                     "{owner} ({}) names era `{id}`, whose years ({}–{}) do not hold it",

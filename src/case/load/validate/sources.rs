@@ -5,7 +5,7 @@ use crate::case::model::Dataset;
 
 /// Check every source; their ids, for references to them.
 pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
-    let sources = c.ids("sources", "source", d.sources.iter().map(|s| s.id.as_str()));
+    let sources = c.ids(("sources", "source"), &d.sources, |s| &s.id);
     for (i, s) in d.sources.iter().enumerate() {
         let of = |what: &str| format!("source `{}`'s {what}", s.id);
         c.text(

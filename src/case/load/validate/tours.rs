@@ -19,8 +19,8 @@ pub(super) fn shown(d: &Dataset) -> (HashSet<&str>, HashSet<&str>) {
 }
 
 /// Check every tour.
-pub(super) fn check(c: &mut Checker, d: &Dataset, events: &Ids, factors: &Ids) {
-    c.ids("tours", "tour", d.tours.iter().map(|t| t.id.as_str()));
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, events: &Ids<'d>, factors: &Ids<'d>) {
+    c.ids(("tours", "tour"), &d.tours, |t| &t.id);
     for (i, tour) in d.tours.iter().enumerate() {
         c.text(
             || at("tours", i, "name"),

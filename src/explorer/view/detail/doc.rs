@@ -173,7 +173,7 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
     if case.is_background(e) {
         let text = format!("background, before {}", d.period.0);
         facts.push(vec![Span::styled(text, t.faded)]);
-    } else if let Some(era) = case.index.event_era[e] {
+    } else if let Some(era) = case.index.event_era(e) {
         facts.push(vec![Span::styled(d.eras[era].name.clone(), t.era)]);
     } else if x.year > d.period.1 {
         let text = format!("after the period, {}–{}", d.period.0, d.period.1);
@@ -232,11 +232,11 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
         case,
         b,
         Body {
-            pages: &x.pages,
+            pages: x.pages(),
             caveat: dated,
             summary: &x.summary,
-            quote: (x.quote.as_deref(), x.quote_by.as_ref()),
-            note: x.note.as_deref(),
+            quote: (x.quote(), x.quote_by()),
+            note: x.note(),
             actors: &case.index.event_actors[e],
             sources: &case.index.event_sources[e],
         },

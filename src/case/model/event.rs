@@ -1,0 +1,387 @@
+//! An event, held compactly. A large case is mostly events, so an event
+//! keeps inline only what nearly every event has; each of its lists is one
+//! pointer, allocated only when the list has items; and the fields most
+//! events leave out share one box, allocated only when one is given.
+//!
+//! A case file writes an event as one record of up to seventeen fields. It
+//! is read in that form ([`Written`]) and then packed, and it is written
+//! back in the same fields in the same order ([`Writing`]), so a file reads
+//! and writes as it did when an event was the record itself.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
+
+use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Text, bounded, month_abbrev};
+use crate::case::text::TextVisitor;
+
+/// A dated development.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(from = "Written")]
+pub struct Event {
+    /// Unique among events.
+    pub id: Text,
+    /// The year, or the first year of a period.
+    pub year: i32,
+    /// The month (1–12), only where the work gives one.
+    pub month: Option<u8>,
+    /// True where the work dates it loosely ("the early 2000s").
+    pub circa: bool,
+    /// Whose date it is: the work's, or the common record's.
+    pub dated_by: DatedBy,
+    /// A short title, under about 60 characters.
+    pub title: Text,
+    /// What happened and why it matters, in 1–4 sentences.
+    pub summary: Text,
+    /// The factors the event illustrates, each with what in the work
+    /// makes the link.
+    pub factors: ThinVec<Link>,
+    /// Actor ids.
+    pub actors: ThinVec<Text>,
+    /// Free tags such as energy, defence, trade, terrorism, diplomacy.
+    pub themes: ThinVec<Text>,
+    /// Source ids.
+    pub sources: ThinVec<Text>,
+    /// The fields most events leave out (see [`Event::note`] and the
+    /// others), or nothing where none is given.
+    pub rare: Option<Box<Rare>>,
+}
+
+/// The fields of an event that most events leave out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rare {
+    /// The last year, where the work dates the event only by a period.
+    pub until: Option<i32>,
+    /// The era it belongs to, where the work says so against its year (a
+    /// coup in October that opens the next period).
+    pub era: Option<Text>,
+    /// The work's own words, where it quotes them.
+    pub quote: Option<Text>,
+    /// Whose words the quote is.
+    pub quote_by: Option<QuoteBy>,
+    /// An editorial note, shown as such.
+    pub note: Option<Text>,
+    /// The work's pages for the passage(s) it comes from.
+    pub pages: ThinVec<u16>,
+}
+
+impl Rare {
+    /// The fields in a box, or nothing where none is given, so that an
+    /// event without any costs no box.
+    pub fn boxed(self) -> Option<Box<Rare>> {
+        (self != Rare::default()).then(|| Box::new(self))
+    }
+}
+
+/// An event as a case file writes it: every field inline.
+#[derive(Deserialize)]
+#[serde(rename = "Event", deny_unknown_fields)]
+struct Written {
+    id: Text,
+    year: i32,
+    #[serde(default)]
+    month: Option<u8>,
+    #[serde(default)]
+    until: Option<i32>,
+    #[serde(default)]
+    circa: bool,
+    #[serde(default)]
+    dated_by: DatedBy,
+    #[serde(default)]
+    era: Option<Text>,
+    title: Text,
+    summary: Text,
+    #[serde(default, deserialize_with = "bounded")]
+    factors: Vec<Link>,
+    #[serde(default, deserialize_with = "bounded")]
+    actors: Vec<Text>,
+    #[serde(default, deserialize_with = "bounded")]
+    themes: Vec<Text>,
+    #[serde(default, deserialize_with = "bounded")]
+    sources: Vec<Text>,
+    #[serde(default)]
+    quote: Option<Text>,
+    #[serde(default)]
+    quote_by: Option<QuoteBy>,
+    #[serde(default)]
+    note: Option<Text>,
+    #[serde(default, deserialize_with = "bounded")]
+    pages: Vec<u16>,
+}
+
+impl From<Written> for Event {
+    fn from(w: Written) -> Event {
+        Event {
+            id: w.id,
+            year: w.year,
+            month: w.month,
+            circa: w.circa,
+            dated_by: w.dated_by,
+            title: w.title,
+            summary: w.summary,
+            factors: w.factors.into(),
+            actors: w.actors.into(),
+            themes: w.themes.into(),
+            sources: w.sources.into(),
+            rare: Rare {
+                until: w.until,
+                era: w.era,
+                quote: w.quote,
+                quote_by: w.quote_by,
+                note: w.note,
+                pages: w.pages.into(),
+            }
+            .boxed(),
+        }
+    }
+}
+
+/// An event as it is written out: the fields of [`Written`], in its
+/// order, each left out where the file may leave it out.
+#[derive(Serialize)]
+#[serde(rename = "Event")]
+struct Writing<'a> {
+    id: &'a Text,
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<i32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    circa: bool,
+    dated_by: DatedBy,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    era: Option<&'a str>,
+    title: &'a Text,
+    summary: &'a Text,
+    factors: &'a [Link],
+    actors: &'a [Text],
+    themes: &'a [Text],
+    sources: &'a [Text],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote_by: Option<&'a QuoteBy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[u16]>::is_empty")]
+    pages: &'a [u16],
+}
+
+impl Serialize for Event {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Writing {
+            id: &self.id,
+            year: self.year,
+            month: self.month,
+            until: self.until(),
+            circa: self.circa,
+            dated_by: self.dated_by,
+            era: self.era(),
+            title: &self.title,
+            summary: &self.summary,
+            factors: &self.factors,
+            actors: &self.actors,
+            themes: &self.themes,
+            sources: &self.sources,
+            quote: self.quote(),
+            quote_by: self.quote_by(),
+            note: self.note(),
+            pages: self.pages(),
+        }
+        .serialize(s)
+    }
+}
+
+/// An event's link to a factor: written as the factor's id alone, or as
+/// `(factor: "id", why: "…", page: N)` with what in the work makes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The factor's id.
+    pub factor: Text,
+    /// What in the work links the event to the factor, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// The work's page for that passage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u16>,
+}
+
+impl Link {
+    /// A link by id alone.
+    pub fn to(factor: impl Into<Text>) -> Link {
+        Link {
+            factor: factor.into(),
+            why: None,
+            page: None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Link, D::Error> {
+        struct Either;
+        impl<'de> Visitor<'de> for Either {
+            type Value = Link;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a factor's id, or `(factor: \"id\", why: \"…\", page: N)`")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, id: &'de str) -> Result<Link, E> {
+                TextVisitor.visit_borrowed_str(id).map(Link::to)
+            }
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<Link, E> {
+                Ok(Link::to(id))
+            }
+            fn visit_string<E: de::Error>(self, id: String) -> Result<Link, E> {
+                Ok(Link::to(id))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Link, A::Error> {
+                let (mut factor, mut why, mut page) = (None, None, None);
+                while let Some(key) = map.next_key::<Text>()? {
+                    match key.as_str() {
+                        "factor" if factor.is_none() => factor = Some(map.next_value()?),
+                        // `Some("…")` as well as `"…"`, as elsewhere in a case.
+                        "why" if why.is_none() => why = Some(map.next_value::<Option<Text>>()?),
+                        "page" if page.is_none() => page = Some(map.next_value::<Option<u16>>()?),
+                        "factor" | "why" | "page" => {
+                            return Err(de::Error::custom(format!(
+                                "`{key}` is given twice in a factor link"
+                            )));
+                        }
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "a factor link has no field `{other}`; its fields are `factor`, `why` and `page`"
+                            )));
+                        }
+                    }
+                }
+                let factor =
+                    factor.ok_or_else(|| de::Error::custom("a factor link is missing `factor`"))?;
+                Ok(Link {
+                    factor,
+                    why: why.flatten(),
+                    page: page.flatten(),
+                })
+            }
+        }
+        d.deserialize_any(Either)
+    }
+}
+
+impl Event {
+    /// The last year, where the work dates the event only by a period.
+    pub fn until(&self) -> Option<i32> {
+        self.rare.as_ref().and_then(|r| r.until)
+    }
+
+    /// The era it belongs to, where the work says so against its year.
+    pub fn era(&self) -> Option<&str> {
+        self.rare.as_ref()?.era.as_deref()
+    }
+
+    /// The work's own words, where it quotes them.
+    pub fn quote(&self) -> Option<&str> {
+        self.rare.as_ref()?.quote.as_deref()
+    }
+
+    /// Whose words the quote is.
+    pub fn quote_by(&self) -> Option<&QuoteBy> {
+        self.rare.as_ref()?.quote_by.as_ref()
+    }
+
+    /// The editorial note, shown as such.
+    pub fn note(&self) -> Option<&str> {
+        self.rare.as_ref()?.note.as_deref()
+    }
+
+    /// The work's pages for the passage(s) it comes from.
+    pub fn pages(&self) -> &[u16] {
+        self.rare.as_ref().map_or(&[], |r| &r.pages)
+    }
+
+    /// The fields most events leave out, to change: boxed on first use.
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_default()
+    }
+
+    /// The date as people write it: "1999", "Oct 1999", "2013–2018", "c. 2000";
+    /// "≈ 2021" where the date is the common record's, not the work's.
+    pub fn date_label(&self) -> String {
+        let mut label = String::new();
+        if self.dated_by == DatedBy::CommonRecord {
+            label.push_str(COMMON_RECORD_MARK);
+            label.push(' ');
+        }
+        if self.circa {
+            label.push_str("c. ");
+        }
+        if let Some(month) = self.month.and_then(month_abbrev) {
+            label.push_str(month);
+            label.push(' ');
+        }
+        label.push_str(&self.year.to_string());
+        if let Some(until) = self.until().filter(|&u| u != self.year) {
+            label.push('–');
+            label.push_str(&until.to_string());
+        }
+        label
+    }
+
+    /// The key events are ordered by: year, then month (undated months first).
+    pub fn chronology(&self) -> (i32, u8) {
+        (self.year, self.month.unwrap_or(0))
+    }
+
+    /// Visit every text of the event with the part it plays: one walk over
+    /// an event's texts, for cleaning them and for packing them.
+    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
+        f(&mut self.id, Role::Id);
+        let rare = self.rare.as_deref_mut();
+        if let Some(era) = rare.and_then(|r| r.era.as_mut()) {
+            f(era, Role::Reference);
+        }
+        f(&mut self.title, Role::Line);
+        f(&mut self.summary, Role::Prose);
+        for link in &mut self.factors {
+            f(&mut link.factor, Role::Reference);
+            link.why.iter_mut().for_each(|t| f(t, Role::Prose));
+        }
+        for t in self.actors.iter_mut().chain(&mut self.sources) {
+            f(t, Role::Reference);
+        }
+        self.themes.iter_mut().for_each(|t| f(t, Role::Theme));
+        if let Some(rare) = self.rare.as_deref_mut() {
+            rare.quote.iter_mut().for_each(|t| f(t, Role::Prose));
+            if let Some(QuoteBy::Cited(source)) = &mut rare.quote_by {
+                f(source, Role::Reference);
+            }
+            rare.note.iter_mut().for_each(|t| f(t, Role::Prose));
+        }
+    }
+}
+
+/// The part a text plays in an event (see [`Event::each_text_mut`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The event's id.
+    Id,
+    /// The id of an era, factor, actor or source it names.
+    Reference,
+    /// A free tag; the same ones recur from event to event.
+    Theme,
+    /// Text kept on one line: the title.
+    Line,
+    /// Text that may span lines: the summary, a link's reason, the quote,
+    /// the note.
+    Prose,
+}
+
+impl Role {
+    /// Whether the text names something other events name too (a
+    /// reference or a theme) rather than being the event's own.
+    pub fn names(self) -> bool {
+        matches!(self, Role::Reference | Role::Theme)
+    }
+}
