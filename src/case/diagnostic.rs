@@ -35,16 +35,16 @@ impl Pos {
     }
 }
 
-/// Where each line of a text starts, to turn many offsets into positions
-/// without rescanning the text for each. Columns count characters, and
-/// counting from a line's start would make a file written on one long line
-/// cost its length for every position: so the characters before every
-/// [`BLOCK`] bytes are counted once, and a column costs one block at most.
+/// The lines and characters of a text counted ahead of time, to turn many
+/// offsets into positions without rescanning the text for each. Both are
+/// counted once for every [`BLOCK`] bytes, so that a position costs a
+/// block's scan at most, whatever the text's shape: a file on one long
+/// line, or a file of nothing but line breaks, where a table of every
+/// line's start would take twice the file.
 pub struct Lines<'t> {
     text: &'t str,
-    /// Where each line starts: 4 bytes each, as a large file has millions
-    /// of lines (a text past 4 GiB is indexed up to there).
-    starts: Vec<u32>,
+    /// Line breaks before byte `i * BLOCK`.
+    breaks: Vec<usize>,
     /// Characters before byte `i * BLOCK`.
     blocks: Vec<usize>,
 }
@@ -55,24 +55,42 @@ const BLOCK: usize = 4096;
 impl<'t> Lines<'t> {
     /// Index the lines of `text`.
     pub fn new(text: &'t str) -> Lines<'t> {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .map_while(|i| u32::try_from(i).ok())
-            .collect();
+        let mut breaks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
-        let mut before = 0;
+        let (mut lines, mut chars) = (0, 0);
         for chunk in text.as_bytes().chunks(BLOCK) {
-            blocks.push(before);
-            before += chars_in(chunk);
+            breaks.push(lines);
+            blocks.push(chars);
+            lines += memchr::memchr_iter(b'\n', chunk).count();
+            chars += chars_in(chunk);
         }
         // And before the block past the end: the end of a text whose
         // length is a whole number of blocks is a place too.
-        blocks.push(before);
+        breaks.push(lines);
+        blocks.push(chars);
         Lines {
             text,
-            starts,
+            breaks,
             blocks,
         }
+    }
+
+    /// Where the text is past its `k`th line break (its start for none);
+    /// `None` when it has fewer.
+    fn past_break(&self, k: usize) -> Option<usize> {
+        if k == 0 {
+            return Some(0);
+        }
+        // The block holding it: the last with fewer than `k` before it.
+        let block = self.breaks.partition_point(|&n| n < k).checked_sub(1)?;
+        let from = block * BLOCK;
+        let bytes = self
+            .text
+            .as_bytes()
+            .get(from..(from + BLOCK).min(self.text.len()))?;
+        let nth = k - self.breaks[block] - 1;
+        let at = memchr::memchr_iter(b'\n', bytes).nth(nth)?;
+        Some(from + at + 1)
     }
 
     /// Characters in the text before byte `offset` (a char boundary).
@@ -88,10 +106,13 @@ impl<'t> Lines<'t> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s as usize <= offset);
-        let start = self.starts[line - 1] as usize;
+        let block = offset / BLOCK;
+        let within = &self.text.as_bytes()[block * BLOCK..offset];
+        let breaks = self.breaks.get(block).copied().unwrap_or(0)
+            + memchr::memchr_iter(b'\n', within).count();
+        let start = self.past_break(breaks).unwrap_or(0);
         Pos {
-            line,
+            line: breaks + 1,
             col: self.chars_before(offset) - self.chars_before(start) + 1,
         }
     }
@@ -111,8 +132,7 @@ impl<'t> Lines<'t> {
 
     /// Where a 1-based line starts.
     fn start(&self, line: usize) -> Option<usize> {
-        let i = line.checked_sub(1)?;
-        self.starts.get(i).map(|&s| s as usize)
+        self.past_break(line.checked_sub(1)?)
     }
 
     /// The text of a 1-based line, without its line break ("" past the end).

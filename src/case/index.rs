@@ -393,7 +393,7 @@ impl Case {
 
     /// Whether event `e` falls before the period (background).
     pub fn is_background(&self, e: usize) -> bool {
-        self.data.events[e].year < self.data.period.0
+        self.data.is_background(&self.data.events[e])
     }
 
     /// The item a tour step shows, if it exists.

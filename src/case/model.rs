@@ -46,6 +46,14 @@ pub struct Dataset {
     pub tours: Vec<Tour>,
 }
 
+impl Dataset {
+    /// Whether `e` is background: dated before the period the work
+    /// analyses.
+    pub fn is_background(&self, e: &Event) -> bool {
+        e.year < self.period.0
+    }
+}
+
 /// The work's thesis: what the case, as a whole, argues.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

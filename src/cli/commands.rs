@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::case::index::{Case, Item};
 use crate::case::load::{self, LoadError, Loaded};
-use crate::case::model::{Effect, Level};
+use crate::case::model::{Dataset, Effect, Factor, Level};
 use crate::cli::args::Format;
 use crate::cli::export;
 
@@ -52,10 +52,10 @@ pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i
                 writeln!(err, "{line}")?;
             }
             let warnings = loaded.warning_count();
-            let case = Case::new(loaded.dataset);
-            write_summary(&case, &name, warnings, out)?;
+            // The summary counts; it needs no index.
+            write_summary(&loaded.dataset, &name, warnings, out)?;
             // The process ends now: see `search`.
-            std::mem::forget(case);
+            std::mem::forget(loaded);
             Ok(OK)
         }
         Err(e) => {
@@ -80,12 +80,9 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) -> io::Result<()> {
-    let d = &case.data;
+fn write_summary(d: &Dataset, name: &str, warnings: usize, out: &mut dyn Write) -> io::Result<()> {
     let (first, last) = d.period;
-    let background = (0..d.events.len())
-        .filter(|&e| case.is_background(e))
-        .count();
+    let background = d.events.iter().filter(|e| d.is_background(e)).count();
     let after = d.events.iter().filter(|e| e.year > last).count();
     writeln!(out, "{name}: valid")?;
     writeln!(out, "  title     {}", d.title)?;
@@ -117,14 +114,11 @@ fn write_summary(case: &Case, name: &str, warnings: usize, out: &mut dyn Write) 
     )?;
     writeln!(out, "  factors   {:>4}", d.factors.len())?;
     for level in Level::ALL {
-        let of_level = &case.index.level_factors[level.index()];
+        let of_level: Vec<&Factor> = d.factors.iter().filter(|f| f.level == level).collect();
         let counts: Vec<String> = Effect::ALL
             .iter()
             .map(|&effect| {
-                let n = of_level
-                    .iter()
-                    .filter(|&&f| d.factors[f].effect == effect)
-                    .count();
+                let n = of_level.iter().filter(|f| f.effect == effect).count();
                 effect.counted(n)
             })
             .collect();

@@ -1,8 +1,9 @@
 //! Files that try to make waltz spend without bound, generated here (never
 //! committed): a case on one long line with a problem per event, a million
 //! warnings, a stream that never ends, a settings "file" that is a device,
-//! one list of millions of references, one warning in a large case. Each is refused or reported at a
-//! cost bounded by its size: what is printed, what is held, what is read.
+//! one list of millions of references, one warning in a large case, a file
+//! of nothing but line breaks. Each is refused or reported at a cost
+//! bounded by its size: what is printed, what is held, what is read.
 //! Nothing here times anything; a quadratic cost shows as a test that
 //! never ends, and memory is read from the kernel's account of the child.
 
@@ -213,6 +214,29 @@ fn a_large_case_with_one_warning_is_placed_without_a_tree_of_the_whole_file() {
         warning.contains(&format!(":{line}:{col}: warning: "))
             && warning.contains("(2030) is after the period"),
         "{warning}"
+    );
+    let size_mib = (text.len() >> 20) as i64;
+    assert!(
+        peak_kib / 1024 < 2 * size_mib + 50,
+        "peak {} MiB for a file of {size_mib} MiB",
+        peak_kib / 1024
+    );
+}
+
+#[test]
+fn a_file_of_nothing_but_line_breaks_is_refused_at_its_last_line_within_its_bound() {
+    // Thirty million lines, 30 MB: a table of every line's start took four
+    // bytes a line (doubling as it grew), and the read before the event
+    // list held the file twice over.
+    let lines = 30_000_000;
+    let text = format!("{}x", "\n".repeat(lines));
+    let path = file("breaks.ron", &text);
+    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("breaks.ron:{}:1: error: ", lines + 1)),
+        "{err}"
     );
     let size_mib = (text.len() >> 20) as i64;
     assert!(

@@ -45,6 +45,10 @@ const MAX_EVENT: usize = 1 << 20;
 /// More of a file's start than is looked at to tell that it is not text.
 const HEAD_CHECKED: usize = 16 << 10;
 
+/// The most read before the event list starts (the fields before it, the
+/// factors among them) for a file to be read a window at a time.
+const MAX_LEAD: usize = 16 << 20;
+
 /// The most names kept to share: past this many different ones (a hostile
 /// file), a name is a copy of its own.
 const MAX_NAMES: usize = 1 << 16;
@@ -138,7 +142,9 @@ fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize)> {
         if let Some(at) = locate::field(&text, "events") {
             return Some((text, at));
         }
-        if chunks.eof {
+        // A lead this long is no case's (or no case read a window at a
+        // time): the whole read explains, and this one stops holding it.
+        if chunks.eof || text.len() >= MAX_LEAD {
             return None;
         }
         let more = chunks.next(String::new(), text.len())?;
