@@ -22,7 +22,7 @@ use crate::case::diagnostic::Severity;
 use crate::case::locate::Seg::{self, Field, Index};
 use crate::case::model::Dataset;
 
-use ids::Ids;
+use ids::{Ids, Keyed};
 
 /// Years a dataset may use. Wide enough for modern international history,
 /// narrow enough to catch a typo such as `209` or `20009`.
@@ -179,14 +179,13 @@ impl Checker {
     }
 
     /// Map ids to their positions, reporting empty and duplicate ids.
-    fn ids<'d, T: Sync>(
+    fn ids<'d, T: Keyed>(
         &mut self,
         (list, kind): (&'static str, &str),
         items: &'d [T],
-        id_of: fn(&T) -> &str,
-    ) -> Ids<'d> {
-        let mut seen = Ids::of(items, id_of);
-        for (i, id) in items.iter().map(id_of).enumerate() {
+    ) -> Ids<'d, T> {
+        let mut seen = Ids::of(items);
+        for (i, id) in items.iter().map(T::key).enumerate() {
             if id.trim().is_empty() {
                 self.error(
                     at(list, i, "id"),
@@ -266,7 +265,7 @@ impl Checker {
         owner: impl Fn() -> String,
         kind: &str,
         refs: impl IntoIterator<Item = &'r str>,
-        known: &Ids,
+        known: &Ids<impl Keyed>,
     ) {
         for (n, r) in refs.into_iter().enumerate() {
             if !known.contains_key(r) {

@@ -1,11 +1,11 @@
 //! Actors: unique ids and a name.
 
 use super::{Checker, Ids, at};
-use crate::case::model::Dataset;
+use crate::case::model::{Actor, Dataset};
 
 /// Check every actor; their ids, for references to them.
-pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
-    let actors = c.ids(("actors", "actor"), &d.actors, |a| &a.id);
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d, Actor> {
+    let actors = c.ids(("actors", "actor"), &d.actors);
     for (i, a) in d.actors.iter().enumerate() {
         let of = |what: &str| format!("actor `{}`'s {what}", a.id);
         c.text(|| at("actors", i, "name"), || of("name"), &a.name, true);

@@ -1,11 +1,11 @@
 //! Eras: unique ids, a name, years in range and in order.
 
 use super::{Checker, Ids, at};
-use crate::case::model::Dataset;
+use crate::case::model::{Dataset, Era};
 
 /// Check every era; their ids, for events that name one.
-pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d> {
-    let eras = c.ids(("eras", "era"), &d.eras, |e| &e.id);
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset) -> Ids<'d, Era> {
+    let eras = c.ids(("eras", "era"), &d.eras);
     for (i, era) in d.eras.iter().enumerate() {
         let of = |what: &str| format!("era `{}`'s {what}", era.id);
         c.text(|| at("eras", i, "name"), || of("name"), &era.name, true);

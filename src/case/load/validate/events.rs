@@ -3,22 +3,22 @@
 
 use super::{Checker, Ids, YEARS, at, provenance, tours};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, Text};
+use crate::case::model::{Actor, Dataset, Era, Event, Factor, Source, Text};
 
 /// The ids an event may refer to.
 pub(super) struct Known<'a, 'd> {
     /// Era ids.
-    pub eras: &'a Ids<'d>,
+    pub eras: &'a Ids<'d, Era>,
     /// Factor ids.
-    pub factors: &'a Ids<'d>,
+    pub factors: &'a Ids<'d, Factor>,
     /// Actor ids.
-    pub actors: &'a Ids<'d>,
+    pub actors: &'a Ids<'d, Actor>,
     /// Source ids.
-    pub sources: &'a Ids<'d>,
+    pub sources: &'a Ids<'d, Source>,
 }
 
 /// Check every event; their ids, for tour steps.
-pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known<'_, 'd>) -> Ids<'d> {
+pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known<'_, 'd>) -> Ids<'d, Event> {
     // Events in no era are worth a warning only when the eras are sound: a
     // reversed era is already an error.
     let eras_sound = !d.eras.is_empty() && d.eras.iter().all(|x| x.start <= x.end);
@@ -35,7 +35,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known<'_, 'd>) 
     };
     let all = d.events.len();
     if all <= TWO_CORES_ABOVE {
-        let events = c.ids(("events", "event"), &d.events, |e| &e.id);
+        let events = c.ids(("events", "event"), &d.events);
         c.append(checked(0..all));
         return events;
     }
@@ -46,7 +46,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, known: &Known<'_, 'd>) 
     let ((mapped, events), first, second) = std::thread::scope(|scope| {
         let mapped = scope.spawn(|| {
             let mut c = Checker::default();
-            let events = c.ids(("events", "event"), &d.events, |e| &e.id);
+            let events = c.ids(("events", "event"), &d.events);
             (c, events)
         });
         let second = scope.spawn(|| checked(half..all));

@@ -2,11 +2,16 @@
 //! exist; and each linked to some event.
 
 use super::{Checker, Ids, at, provenance, tours};
-use crate::case::model::{Dataset, Text};
+use crate::case::model::{Actor, Dataset, Factor, Source, Text};
 
 /// Check every factor; their ids, for references to them.
-pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: &Ids) -> Ids<'d> {
-    let factors = c.ids(("factors", "factor"), &d.factors, |f| &f.id);
+pub(super) fn check<'d>(
+    c: &mut Checker,
+    d: &'d Dataset,
+    actors: &Ids<Actor>,
+    sources: &Ids<Source>,
+) -> Ids<'d, Factor> {
+    let factors = c.ids(("factors", "factor"), &d.factors);
     let said = provenance::Said::of(d);
     for (i, f) in d.factors.iter().enumerate() {
         let owner = || format!("factor `{}`", f.id);
@@ -50,7 +55,7 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, actors: &Ids, sources: 
 /// Warn of each factor that no event links and no tour shows. (A factor the
 /// work ties to no dated development may stand unlinked where a tour shows
 /// it: a link must be the work's, not made up to fill.)
-pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids) {
+pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids<Factor>) {
     let (_, toured) = tours::shown(d);
     let mut linked = vec![false; d.factors.len()];
     for e in &d.events {

@@ -4,30 +4,51 @@
 //! A large case has a million event ids. A map of each id's text to its
 //! position takes 24 bytes an entry and, with a hash table's spare room,
 //! about 50 bytes an event; this table holds only each position (4 bytes)
-//! and asks the item for its id when it needs it, about 10 bytes an event.
+//! and reads an item's id from the item when it needs it, about 10 bytes an
+//! event.
 
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 
+use crate::case::model::{Actor, Era, Event, Factor, Source, Tour};
+
+/// An item with an id of its own.
+pub(in crate::case::load) trait Keyed: Sync {
+    /// The item's id.
+    fn key(&self) -> &str;
+}
+
+macro_rules! keyed {
+    ($($item:ty),*) => {
+        $(impl Keyed for $item {
+            fn key(&self) -> &str {
+                &self.id
+            }
+        })*
+    };
+}
+
+keyed!(Actor, Era, Event, Factor, Source, Tour);
+
 /// Positions of one list's items, found by id.
-pub(in crate::case::load) struct Ids<'d> {
-    /// Positions, placed by their id's hash.
+pub(in crate::case::load) struct Ids<'d, T> {
+    /// Positions, placed by their item's id's hash.
     table: HashTable<u32>,
-    /// The id of the item at a position.
-    id: Box<dyn Fn(usize) -> &'d str + Send + Sync + 'd>,
+    /// The items.
+    items: &'d [T],
     /// Seeded per process: ids come from a file, which could be written to
     /// collide under a fixed hash.
     hasher: foldhash::fast::RandomState,
 }
 
-impl<'d> Ids<'d> {
-    /// An empty table for the items of `items`, whose ids `id` gives.
-    pub(super) fn of<T: Sync>(items: &'d [T], id: fn(&T) -> &str) -> Ids<'d> {
+impl<'d, T: Keyed> Ids<'d, T> {
+    /// An empty table for `items`.
+    pub(super) fn of(items: &'d [T]) -> Ids<'d, T> {
         Ids {
             table: HashTable::with_capacity(items.len()),
-            id: Box::new(move |i| id(&items[i])),
+            items,
             hasher: foldhash::fast::RandomState::default(),
         }
     }
@@ -35,11 +56,13 @@ impl<'d> Ids<'d> {
     /// Add the item at position `i`; where an item before it has the same
     /// id, that item's position instead.
     pub(super) fn insert(&mut self, i: usize) -> Result<(), usize> {
-        let Ids { table, id, hasher } = self;
-        let key = id(i);
-        let at = |j: &u32| id(*j as usize);
-        // Positions fit: a case file of at most 256 MiB holds far fewer
-        // than 2³² items.
+        let Ids {
+            table,
+            items,
+            hasher,
+        } = self;
+        let key = items[i].key();
+        let at = |j: &u32| items[*j as usize].key();
         match table.entry(
             hasher.hash_one(key),
             |j| at(j) == key,
@@ -47,6 +70,8 @@ impl<'d> Ids<'d> {
         ) {
             Entry::Occupied(first) => Err(*first.get() as usize),
             Entry::Vacant(slot) => {
+                // Positions fit: a case file of at most 256 MiB holds far
+                // fewer than 2³² items.
                 slot.insert(i as u32);
                 Ok(())
             }
@@ -56,7 +81,9 @@ impl<'d> Ids<'d> {
     /// The position of the item with id `key`.
     pub(super) fn get(&self, key: &str) -> Option<usize> {
         let hash = self.hasher.hash_one(key);
-        let j = self.table.find(hash, |j| (self.id)(*j as usize) == key)?;
+        let j = self
+            .table
+            .find(hash, |j| self.items[*j as usize].key() == key)?;
         Some(*j as usize)
     }
 

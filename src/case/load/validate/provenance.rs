@@ -11,7 +11,7 @@
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, DatedBy, Event, QuoteBy, Text};
+use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, QuoteBy, Source, Text};
 
 /// What a case says of its provenance anywhere: whether some link gives a
 /// `why`, and whether some quote says whose words it is. Found once per
@@ -44,7 +44,7 @@ pub(super) fn quote(
     owner: &str,
     (quote, by): (Option<&str>, Option<&QuoteBy>),
     sources: &[Text],
-    known: &Ids,
+    known: &Ids<Source>,
     said: Said,
 ) {
     if said.whose && quote.is_some() && by.is_none() {
@@ -84,7 +84,7 @@ pub(super) fn event(
     c: &mut Checker,
     d: &Dataset,
     (i, e): (usize, &Event),
-    (factors, eras): (&Ids, &Ids),
+    (factors, eras): (&Ids<Factor>, &Ids<Era>),
     said: Said,
 ) {
     let owner = format!("event `{}`", e.id);

@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, Target};
+use crate::case::model::{Dataset, Event, Factor, Target};
 
 /// The ids of the events and of the factors some tour step shows.
 pub(super) fn shown(d: &Dataset) -> (HashSet<&str>, HashSet<&str>) {
@@ -19,8 +19,13 @@ pub(super) fn shown(d: &Dataset) -> (HashSet<&str>, HashSet<&str>) {
 }
 
 /// Check every tour.
-pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, events: &Ids<'d>, factors: &Ids<'d>) {
-    c.ids(("tours", "tour"), &d.tours, |t| &t.id);
+pub(super) fn check<'d>(
+    c: &mut Checker,
+    d: &'d Dataset,
+    events: &Ids<'d, Event>,
+    factors: &Ids<'d, Factor>,
+) {
+    c.ids(("tours", "tour"), &d.tours);
     for (i, tour) in d.tours.iter().enumerate() {
         c.text(
             || at("tours", i, "name"),
@@ -50,10 +55,10 @@ pub(super) fn check<'d>(c: &mut Checker, d: &'d Dataset, events: &Ids<'d>, facto
                 c.text(|| path("note"), || of("note"), note, false);
             }
             let (kind, id, known) = match &step.show {
-                Target::Event(id) => ("event", id, &events),
-                Target::Factor(id) => ("factor", id, &factors),
+                Target::Event(id) => ("event", id, events.contains_key(id)),
+                Target::Factor(id) => ("factor", id, factors.contains_key(id)),
             };
-            if !known.contains_key(id.as_str()) {
+            if !known {
                 c.error(
                     path("show"),
                     format!(
