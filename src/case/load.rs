@@ -71,6 +71,12 @@ const PARALLEL_ABOVE: usize = 4 << 20;
 /// repeated before every piece.
 const MAX_HEAD: usize = 64 << 10;
 
+/// The most of a file outside its event list (the fields before and after
+/// it) that is read apart from the events, as a copy of its own. Real
+/// cases hold far less; a file with more (a hostile one) is parsed whole,
+/// where its texts point into the file and its error has its place.
+const MAX_OUTSIDE: usize = 16 << 20;
+
 /// The stages of loading, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
@@ -406,6 +412,9 @@ fn in_pieces(
     let start = locate::field(text, "events")?;
     let threads = crate::case::cores();
     let (items, end) = split::elements(text, start, threads)?;
+    if text.len() - (end - start) > MAX_OUTSIDE {
+        return None;
+    }
     let rest = format!("{}[]{}", &text[..start], &text[end..]);
     let mut dataset: Dataset = options.from_str(&rest).ok()?;
     // The lead's attributes, read as the parser reads them, so that each

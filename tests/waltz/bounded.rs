@@ -2,7 +2,7 @@
 //! committed): a case on one long line with a problem per event, a million
 //! warnings, a stream that never ends, a settings "file" that is a device,
 //! one list of millions of references, one warning in a large case, a file
-//! of nothing but line breaks. Each is refused or reported at a cost
+//! of nothing but line breaks, a huge text beside the event list. Each is refused or reported at a cost
 //! bounded by its size: what is printed, what is held, what is read.
 //! Nothing here times anything; a quadratic cost shows as a test that
 //! never ends, and memory is read from the kernel's account of the child.
@@ -236,6 +236,39 @@ fn a_file_of_nothing_but_line_breaks_is_refused_at_its_last_line_within_its_boun
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(&format!("breaks.ron:{}:1: error: ", lines + 1)),
+        "{err}"
+    );
+    let size_mib = (text.len() >> 20) as i64;
+    assert!(
+        peak_kib / 1024 < 2 * size_mib + 50,
+        "peak {} MiB for a file of {size_mib} MiB",
+        peak_kib / 1024
+    );
+}
+
+#[test]
+fn a_huge_text_outside_the_event_list_is_refused_within_its_bound() {
+    // A 24 MB tour name after 20,000 events: the fields around the event
+    // list were copied apart from it (growing by doubling) and their texts
+    // copied again.
+    let mut text = String::from(
+        "(title: \"T\", source: \"S\", period: (2000, 2010), factors: [(id: \"f\", \
+         level: Individual, effect: Enabler, name: \"F\", summary: \"s\")], events: [\n",
+    );
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "(id: \"e{i}\", year: 2001, title: \"t\", summary: \"s\", factors: [\"f\"]),\n"
+        ));
+    }
+    text.push_str("], tours: [(id: \"t\", name: \"");
+    text.push_str(&"n".repeat(24 << 20));
+    text.push_str("\", steps: [])])\n");
+    let path = file("huge-tour.ron", &text);
+    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(":20002:") && err.contains("tour `t`'s name is 24576 KiB long"),
         "{err}"
     );
     let size_mib = (text.len() >> 20) as i64;

@@ -29,7 +29,9 @@ use std::sync::Arc;
 use foldhash::HashSet;
 use ron::extensions::Extensions;
 
-use super::{LoadError, Loaded, MAX_BYTES, MAX_HEAD, Progress, Stage, event, read, split};
+use super::{
+    LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, read, split,
+};
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Text};
 use crate::case::text::{self, Pack};
@@ -44,10 +46,6 @@ const MAX_EVENT: usize = 1 << 20;
 
 /// More of a file's start than is looked at to tell that it is not text.
 const HEAD_CHECKED: usize = 16 << 10;
-
-/// The most read before the event list starts (the fields before it, the
-/// factors among them) for a file to be read a window at a time.
-const MAX_LEAD: usize = 16 << 20;
 
 /// The most names kept to share: past this many different ones (a hostile
 /// file), a name is a copy of its own.
@@ -142,9 +140,7 @@ fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize)> {
         if let Some(at) = locate::field(&text, "events") {
             return Some((text, at));
         }
-        // A lead this long is no case's (or no case read a window at a
-        // time): the whole read explains, and this one stops holding it.
-        if chunks.eof || text.len() >= MAX_LEAD {
+        if chunks.eof || text.len() >= MAX_OUTSIDE {
             return None;
         }
         let more = chunks.next(String::new(), text.len())?;
@@ -196,9 +192,12 @@ impl Chunks<'_> {
         }
     }
 
-    /// `start`, then the rest of the file.
+    /// `start`, then the rest of the file; `None` past [`MAX_OUTSIDE`].
     fn rest(&mut self, mut text: String) -> Option<String> {
         while !self.eof {
+            if text.len() >= MAX_OUTSIDE {
+                return None;
+            }
             text.push_str(&self.next(String::new(), WINDOW)?);
         }
         Some(text)
