@@ -142,7 +142,7 @@ fn write_summary(d: &Dataset, name: &str, warnings: usize, out: &mut dyn Write) 
 /// What a case says of where its claims come from: how many links say why
 /// (and on which page), how many quotes say whose words they are, how many
 /// dates are the common record's and levels the dataset's reading.
-fn provenance(d: &crate::case::model::Dataset) -> String {
+fn provenance(d: &Dataset) -> String {
     use crate::case::model::{DatedBy, LevelBy};
     let links = d.events.iter().flat_map(|e| &e.factors);
     let (all, why, page) = links.fold((0, 0, 0), |(n, w, p), l| {

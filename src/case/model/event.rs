@@ -306,21 +306,29 @@ impl Event {
         self.rare.as_ref().map_or(&[], |r| &r.pages)
     }
 
+    /// What a date shows before its year: "≈ " where it is the common
+    /// record's, "c. " where the work dates it loosely, and its month
+    /// ("Oct "); each with the space that follows it.
+    pub fn date_marks(&self) -> String {
+        let mut marks = String::new();
+        if self.dated_by == DatedBy::CommonRecord {
+            marks.push_str(COMMON_RECORD_MARK);
+            marks.push(' ');
+        }
+        if self.circa {
+            marks.push_str("c. ");
+        }
+        if let Some(month) = self.month.and_then(month_abbrev) {
+            marks.push_str(month);
+            marks.push(' ');
+        }
+        marks
+    }
+
     /// The date as people write it: "1999", "Oct 1999", "2013–2018", "c. 2000";
     /// "≈ 2021" where the date is the common record's, not the work's.
     pub fn date_label(&self) -> String {
-        let mut label = String::new();
-        if self.dated_by == DatedBy::CommonRecord {
-            label.push_str(COMMON_RECORD_MARK);
-            label.push(' ');
-        }
-        if self.circa {
-            label.push_str("c. ");
-        }
-        if let Some(month) = self.month.and_then(month_abbrev) {
-            label.push_str(month);
-            label.push(' ');
-        }
+        let mut label = self.date_marks();
         label.push_str(&self.year.to_string());
         if let Some(until) = self.until().filter(|&u| u != self.year) {
             label.push('–');

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{frame, put_line, row_style};
-use crate::case::model::{COMMON_RECORD_MARK, DatedBy, Level, month_abbrev};
+use crate::case::model::Level;
 use crate::explorer::app::timeline::Row;
 use crate::explorer::app::{App, Lit, Region};
 use crate::explorer::view::text::{self, fit, pad};
@@ -185,18 +185,8 @@ fn event_line(
     let ruler = if year_lit { "┃" } else { "│" };
     let mark = if is_lit { "●" } else { " " };
 
-    let mut date = String::new();
-    if event.dated_by == DatedBy::CommonRecord {
-        date.push_str(COMMON_RECORD_MARK);
-        date.push(' ');
-    }
-    if event.circa {
-        date.push_str("c. ");
-    }
-    if let Some(m) = event.month.and_then(month_abbrev) {
-        date.push_str(m);
-        date.push(' ');
-    }
+    // The year stands in its own column; a period's end is an arrow.
+    let mut date = event.date_marks();
     if let Some(until) = event.until().filter(|&u| u != event.year) {
         date.push_str(&format!("→{until} "));
     }
