@@ -69,6 +69,25 @@ fn file(name: &str, text: &str) -> std::path::PathBuf {
     path
 }
 
+/// `waltz check` on `text`, written to a file called `name` for the run:
+/// its status, standard error and peak memory (KiB), as [`run`] gives them.
+fn check_file(name: &str, text: &str) -> (i32, String, i64) {
+    let path = file(name, text);
+    let out = run(&["check", path.to_str().unwrap()], |_| {});
+    let _ = std::fs::remove_file(&path);
+    out
+}
+
+/// The bound every file is held to: a peak of twice its size and 50 MiB.
+fn within_bound(text: &str, peak_kib: i64) {
+    let size_mib = (text.len() >> 20) as i64;
+    assert!(
+        peak_kib / 1024 < 2 * size_mib + 50,
+        "peak {} MiB for a file of {size_mib} MiB",
+        peak_kib / 1024
+    );
+}
+
 /// `n` events after the period, each a warning, the whole case on one line.
 fn one_line_of_warnings(n: usize) -> String {
     let mut text = String::from(
@@ -169,9 +188,7 @@ fn a_list_of_millions_is_refused_at_its_ten_thousand_and_first_item() {
         text.push_str("\"f\",");
     }
     text.push_str("])])");
-    let path = file("refs.ron", &text);
-    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
-    let _ = std::fs::remove_file(&path);
+    let (code, err, peak_kib) = check_file("refs.ron", &text);
     assert_eq!(code, 1, "{err}");
     let limit = waltz::case::model::MAX_LIST;
     assert!(err.contains(&format!("at most {limit} items")), "{err}");
@@ -184,12 +201,7 @@ fn a_list_of_millions_is_refused_at_its_ten_thousand_and_first_item() {
         "{col} for {}: {err}",
         at + 1
     );
-    let size_mib = (text.len() >> 20) as i64;
-    assert!(
-        peak_kib / 1024 < 2 * size_mib + 50,
-        "peak {} MiB",
-        peak_kib / 1024
-    );
+    within_bound(&text, peak_kib);
 }
 
 #[test]
@@ -205,9 +217,7 @@ fn a_large_case_with_one_warning_is_placed_without_a_tree_of_the_whole_file() {
     let text = format!("{}2030{}", &text[..year], &text[end..]);
     let line = text[..year].matches('\n').count() + 1;
     let col = year - text[..year].rfind('\n').unwrap();
-    let path = file("one-warning.ron", &text);
-    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
-    let _ = std::fs::remove_file(&path);
+    let (code, err, peak_kib) = check_file("one-warning.ron", &text);
     assert_eq!(code, 0, "{err}");
     let warning = err.lines().next().unwrap();
     assert!(
@@ -215,12 +225,7 @@ fn a_large_case_with_one_warning_is_placed_without_a_tree_of_the_whole_file() {
             && warning.contains("(2030) is after the period"),
         "{warning}"
     );
-    let size_mib = (text.len() >> 20) as i64;
-    assert!(
-        peak_kib / 1024 < 2 * size_mib + 50,
-        "peak {} MiB for a file of {size_mib} MiB",
-        peak_kib / 1024
-    );
+    within_bound(&text, peak_kib);
 }
 
 #[test]
@@ -230,20 +235,13 @@ fn a_file_of_nothing_but_line_breaks_is_refused_at_its_last_line_within_its_boun
     // list held the file twice over.
     let lines = 30_000_000;
     let text = format!("{}x", "\n".repeat(lines));
-    let path = file("breaks.ron", &text);
-    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
-    let _ = std::fs::remove_file(&path);
+    let (code, err, peak_kib) = check_file("breaks.ron", &text);
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(&format!("breaks.ron:{}:1: error: ", lines + 1)),
         "{err}"
     );
-    let size_mib = (text.len() >> 20) as i64;
-    assert!(
-        peak_kib / 1024 < 2 * size_mib + 50,
-        "peak {} MiB for a file of {size_mib} MiB",
-        peak_kib / 1024
-    );
+    within_bound(&text, peak_kib);
 }
 
 #[test]
@@ -263,18 +261,11 @@ fn a_huge_text_outside_the_event_list_is_refused_within_its_bound() {
     text.push_str("], tours: [(id: \"t\", name: \"");
     text.push_str(&"n".repeat(24 << 20));
     text.push_str("\", steps: [])])\n");
-    let path = file("huge-tour.ron", &text);
-    let (code, err, peak_kib) = run(&["check", path.to_str().unwrap()], |_| {});
-    let _ = std::fs::remove_file(&path);
+    let (code, err, peak_kib) = check_file("huge-tour.ron", &text);
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(":20002:") && err.contains("tour `t`'s name is 24576 KiB long"),
         "{err}"
     );
-    let size_mib = (text.len() >> 20) as i64;
-    assert!(
-        peak_kib / 1024 < 2 * size_mib + 50,
-        "peak {} MiB for a file of {size_mib} MiB",
-        peak_kib / 1024
-    );
+    within_bound(&text, peak_kib);
 }
