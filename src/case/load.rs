@@ -6,21 +6,24 @@
 //! order and every string is inert (see [`crate::case::sanitize`]).
 
 mod event;
+mod pieces;
 mod read;
 mod split;
 mod stream;
+
+use stream::Stop;
 mod validate;
 
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 
 use ron::extensions::Extensions;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Role, Text};
+use crate::case::model::{Dataset, Event, Role, Skimming, Text};
 use crate::case::{sanitize, text};
 
 pub use read::MAX_BYTES;
@@ -251,12 +254,16 @@ pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
     // A large file that loads cleanly is read a window at a time; any
     // other is read whole.
     let name = display_name(path);
-    if let Some(loaded) = stream::load(path, &name, progress, PARALLEL_ABOVE, stream::WINDOW) {
-        return loaded;
-    }
+    let way = match stream::load(path, &name, progress, PARALLEL_ABOVE, stream::WINDOW) {
+        Ok(loaded) => return loaded,
+        Err(Stop::Unsuited) => None,
+        Err(Stop::Malformed) => Some(Way::Skim),
+    };
     let bytes = read::bytes(path, &name, progress)?;
     // The case's texts point into this one buffer (see `case::text`).
-    load_file(&name, Arc::new(read::text(bytes, &name)?), progress)
+    let file = Arc::new(read::text(bytes, &name)?);
+    let way = way.unwrap_or_else(|| Way::for_size(file.len()));
+    load_text(&name, &file, progress, way)
 }
 
 /// Load the file at `path` a window of `window` bytes at a time, whatever
@@ -264,13 +271,8 @@ pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
 /// unusual, where [`from_path`] reads it whole. The result is the same as
 /// [`from_path`]'s, to every message; this is how that is tested.
 pub fn from_path_in_windows(path: &Path, window: usize) -> Option<Result<Loaded, LoadError>> {
-    stream::load(
-        path,
-        &display_name(path),
-        &Progress::default(),
-        0,
-        window.max(1),
-    )
+    let name = display_name(path);
+    stream::load(path, &name, &Progress::default(), 0, window.max(1)).ok()
 }
 
 /// What messages call the file at `path` (`-` is standard input).
@@ -298,10 +300,34 @@ pub fn from_string(name: &str, text: String) -> Result<Loaded, LoadError> {
     load_file(name, Arc::new(text), &Progress::default())
 }
 
+/// How a whole file's text is parsed.
+#[derive(Clone, Copy)]
+enum Way {
+    /// At once: a small file.
+    Whole,
+    /// Its lists in pieces of so many items (0: as many as keep every core
+    /// busy), parsed in parallel; a file that does not read so is skimmed,
+    /// then parsed at once.
+    Pieces(usize),
+    /// Skimmed (see [`Skimming`]), then parsed at once: a large file known
+    /// not to parse, refused holding an item at a time, not the case.
+    Skim,
+}
+
+impl Way {
+    /// The way for a file of `len` bytes.
+    fn for_size(len: usize) -> Way {
+        if len >= PARALLEL_ABOVE {
+            Way::Pieces(0)
+        } else {
+            Way::Whole
+        }
+    }
+}
+
 /// Load a whole file's text, a large one in parallel pieces.
 fn load_file(name: &str, file: Arc<String>, progress: &Progress) -> Result<Loaded, LoadError> {
-    let split = (file.len() >= PARALLEL_ABOVE).then_some(0);
-    load_text(name, &file, progress, split)
+    load_text(name, &file, progress, Way::for_size(file.len()))
 }
 
 /// Load a dataset from its text as a large file is read, its events in
@@ -310,27 +336,43 @@ fn load_file(name: &str, file: Arc<String>, progress: &Progress) -> Result<Loade
 /// this is how that is tested.
 pub fn from_str_in_pieces(name: &str, text: &str, per_piece: usize) -> Result<Loaded, LoadError> {
     let file = Arc::new(text.to_owned());
-    load_text(name, &file, &Progress::default(), Some(per_piece.max(1)))
+    load_text(
+        name,
+        &file,
+        &Progress::default(),
+        Way::Pieces(per_piece.max(1)),
+    )
 }
 
-/// Load from text; `split` asks for the events in pieces (of that many
-/// events, or 0 for as many as keep every core busy).
+/// Load from text, parsed the `way` given.
 fn load_text(
     name: &str,
     file: &Arc<String>,
     progress: &Progress,
-    split: Option<usize>,
+    way: Way,
 ) -> Result<Loaded, LoadError> {
     let text = file.strip_prefix('\u{feff}').unwrap_or(file);
     let options = ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
     progress.start(Stage::Parsing, 0);
     // Pieces parsed in parallel come back with their events sanitized.
-    let pieces = split.and_then(|per| in_pieces(file, text, &options, progress, per));
+    let pieces = match way {
+        Way::Pieces(per) => pieces::in_pieces(file, text, &options, progress, per),
+        Way::Whole | Way::Skim => None,
+    };
     let parsed = match pieces {
         Some(dataset) => Ok((dataset, true)),
         None => {
             let _reading = text::Reading::file(file);
-            options.from_str(text).map(|d| (d, false))
+            // A large file is skimmed first, so that one that does not
+            // parse is refused holding an item at a time, not the case.
+            let skimmed = match way {
+                Way::Whole => Ok(()),
+                Way::Pieces(_) | Way::Skim => {
+                    let _skimming = Skimming::start();
+                    options.from_str::<Dataset>(text).map(drop)
+                }
+            };
+            skimmed.and_then(|()| options.from_str(text).map(|d| (d, false)))
         }
     };
     let (mut dataset, events_clean): (Dataset, bool) =
@@ -338,14 +380,21 @@ fn load_text(
     progress.start(Stage::Checking, 0);
     sanitize_dataset(&mut dataset, !events_clean);
     let found = validate::validate(&dataset);
-    finish(name, dataset, found, text)
+    finish(name, kept(dataset, &found), found, text)
 }
 
-/// The load's result, from a parsed and sanitized dataset and what
-/// validation found in it: its problems placed in `text`, the file's text.
+/// The dataset, unless what validation found refuses it: a refused case is
+/// not held while its problems are placed in the file.
+fn kept(dataset: Dataset, found: &validate::Found) -> Option<Dataset> {
+    (!found.refuses()).then_some(dataset)
+}
+
+/// The load's result, from a parsed and sanitized dataset (`None` when
+/// refused, see [`kept`]) and what validation found in it: its problems
+/// placed in `text`, the file's text.
 fn finish(
     name: &str,
-    mut dataset: Dataset,
+    dataset: Option<Dataset>,
     found: validate::Found,
     text: &str,
 ) -> Result<Loaded, LoadError> {
@@ -371,13 +420,14 @@ fn finish(
         }
         diagnostics.sort_by_key(|d| (d.severity, d.pos));
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    let Some(mut dataset) = dataset.filter(|_| !diagnostics.iter().any(Diagnostic::is_error))
+    else {
         return Err(LoadError {
             diagnostics,
             more: found.more,
             file: sanitize::line(name).into_owned(),
         });
-    }
+    };
     // A stable sort keeps the file's order within a year (and a month).
     sort_chronologically(&mut dataset.events);
     Ok(Loaded {
@@ -385,100 +435,6 @@ fn finish(
         warnings: diagnostics,
         more: found.more,
     })
-}
-
-/// A piece of the event list: where its events are in the text, and the
-/// places they go.
-type Piece<'a> = (&'a [std::ops::Range<usize>], &'a mut [Option<Event>]);
-
-/// Parse a large file's event list in pieces, on every core. `None` when
-/// the file is small or anything in it is unusual or wrong: the caller then
-/// parses the whole text at once, which also gives errors their positions.
-fn in_pieces(
-    file: &Arc<String>,
-    text: &str,
-    options: &ron::Options,
-    progress: &Progress,
-    per: usize,
-) -> Option<Dataset> {
-    // An attribute (`#![enable(…)]`) changes how everything after it reads.
-    // Those that lead the file are given to every piece; a file with one
-    // anywhere else (even inside a string) is read whole, as is one whose
-    // lead is too long to repeat.
-    let head = &text[..locate::first_value(text)];
-    if head.len() > MAX_HEAD || text[head.len()..].contains("#![") {
-        return None;
-    }
-    let start = locate::field(text, "events")?;
-    let threads = crate::case::cores();
-    let (items, end) = split::elements(text, start, threads)?;
-    if text.len() - (end - start) > MAX_OUTSIDE {
-        return None;
-    }
-    let rest = format!("{}[]{}", &text[..start], &text[end..]);
-    let mut dataset: Dataset = options.from_str(&rest).ok()?;
-    // The lead's attributes, read as the parser reads them, so that each
-    // event can be parsed where it stands, with no copy of its text.
-    let extensions = ron::de::Deserializer::from_str_with_options(head, options)
-        .ok()?
-        .extensions();
-    let options = &options.clone().with_default_extension(extensions);
-    // Many more pieces than threads: the work evens out and progress moves.
-    let per = if per == 0 {
-        items.len().div_ceil(threads * 16).max(1)
-    } else {
-        per
-    };
-    // Each event is parsed straight into its place in the one list: no
-    // piece is gathered and copied again (a second copy of every event).
-    let mut slots: Vec<Option<Event>> = Vec::new();
-    slots.resize_with(items.len(), || None);
-    let pieces: Vec<Mutex<Piece>> = items
-        .chunks(per)
-        .zip(slots.chunks_mut(per))
-        .map(Mutex::new)
-        .collect();
-    progress.start(Stage::Parsing, pieces.len());
-    let next = AtomicUsize::new(0);
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                let _reading = text::Reading::file(file);
-                while let Some(piece) = pieces.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let Ok(mut piece) = piece.lock() else { break };
-                    let (ranges, into) = &mut *piece;
-                    for (range, slot) in ranges.iter().zip(into.iter_mut()) {
-                        let src = &text[range.clone()];
-                        // The quick reader takes the usual events; ron
-                        // reads what it declines.
-                        let event = event::read(src).map_or_else(|| options.from_str(src), Ok);
-                        match event {
-                            Ok(mut event) => {
-                                sanitize_event(&mut event);
-                                *slot = Some(event);
-                            }
-                            Err(_) => {
-                                // Stop early: the whole text will be parsed
-                                // for the error and its position.
-                                failed.store(true, Ordering::Relaxed);
-                                next.store(usize::MAX / 2, Ordering::Relaxed);
-                                return;
-                            }
-                        }
-                    }
-                    progress.advance(1);
-                }
-            });
-        }
-    });
-    drop(pieces);
-    if failed.load(Ordering::Relaxed) {
-        return None;
-    }
-    // Option<Event> is laid out as Event is: this reuses the list's memory.
-    dataset.events = slots.into_iter().collect::<Option<Vec<Event>>>()?;
-    Some(dataset)
 }
 
 /// Put events in date order, keeping the file's order within a date. Sorts
@@ -656,8 +612,14 @@ fn sanitize_dataset(d: &mut Dataset, events: bool) {
     for f in &mut d.factors {
         line(&mut f.name);
         text(&mut f.summary);
-        opt_text(&mut f.quote);
-        opt_text(&mut f.note);
+        if let Some(s) = &mut f.sourcing {
+            // The source it cites is a reference, checked, not cleaned.
+            s.each_text_mut(|t, role| {
+                if role == Role::Prose {
+                    text(t);
+                }
+            });
+        }
     }
     if events {
         d.events.iter_mut().for_each(sanitize_event);

@@ -24,7 +24,9 @@ pub struct Tree {
     at: usize,
     /// Struct fields and map entries: name, where the name is, the value.
     fields: Vec<(String, usize, Tree)>,
-    items: Vec<Tree>,
+    /// List and tuple items by position, in order: only those wanted (in
+    /// a list of a million events, the few that lead to a problem).
+    items: Vec<(usize, Tree)>,
 }
 
 /// Deeper than this, the scanner stops descending; the parser refuses such
@@ -63,7 +65,8 @@ impl Tree {
             .filter(|(i, (name, _, _))| self.fields[..*i].iter().any(|(n, _, _)| n == name))
             .map(|(_, (name, at, _))| (name.as_str(), *at))
             .collect();
-        let below = self.fields.iter().map(|(_, _, t)| t).chain(&self.items);
+        let below = self.fields.iter().map(|(_, _, t)| t);
+        let below = below.chain(self.items.iter().map(|(_, t)| t));
         for tree in below {
             found.extend(tree.repeated_fields());
         }
@@ -82,7 +85,11 @@ impl Tree {
                 Seg::Field(name) => field(name).map(|(_, _, t)| t),
                 Seg::Key(name) => field(name).map(|(_, _, t)| t),
                 Seg::Name(name) => return field(name).map_or(node.at, |(_, at, _)| *at),
-                Seg::Index(i) => node.items.get(*i),
+                Seg::Index(i) => node
+                    .items
+                    .binary_search_by_key(i, |(j, _)| *j)
+                    .ok()
+                    .map(|k| &node.items[k].1),
             };
             match next {
                 Some(n) => node = n,
@@ -97,6 +104,29 @@ impl Tree {
 /// `events: [ … ]`, the `[`), found without building a tree or scanning the
 /// value itself, so that a large list can be parsed in parallel pieces.
 pub fn field(text: &str, name: &str) -> Option<usize> {
+    let mut at = None;
+    fields(text, |found, start| {
+        if found == name {
+            at = Some(start);
+        }
+        at.map(|_| Visit::Stop)
+    });
+    at
+}
+
+/// What [`fields`] does next with the field it gave.
+pub enum Visit {
+    /// Go on from here: where the field's value ends.
+    From(usize),
+    /// Look no further.
+    Stop,
+}
+
+/// Give `visit` each field of the top-level struct in turn: its name and
+/// where its value starts. A value `visit` returns `None` for is skipped.
+/// Stops at the struct's end, at [`Visit::Stop`], or where the text is not
+/// a struct of fields.
+pub fn fields(text: &str, mut visit: impl FnMut(&str, usize) -> Option<Visit>) {
     let mut s = Scanner {
         b: text.as_bytes(),
         i: 0,
@@ -107,22 +137,23 @@ pub fn field(text: &str, name: &str) -> Option<usize> {
         s.skip();
     }
     if s.peek() != Some(b'(') {
-        return None;
+        return;
     }
     s.i += 1;
     loop {
         s.skip();
-        match s.peek()? {
-            b')' => return None,
-            b',' => s.i += 1,
+        match s.peek() {
+            None | Some(b')') => return,
+            Some(b',') => s.i += 1,
             _ => {
                 let start = s.i;
-                let found = s.field_name()?;
+                let Some(found) = s.field_name() else { return };
                 s.skip();
-                if found == name {
-                    return Some(s.i);
+                match visit(&found, s.i) {
+                    Some(Visit::Stop) => return,
+                    Some(Visit::From(end)) => s.i = end.max(s.i),
+                    None => s.skip_value(),
                 }
-                s.skip_value();
                 s.stuck(start);
             }
         }
@@ -241,6 +272,15 @@ impl<'p> Want<'p> {
         match self {
             Want::All => true,
             Want::Paths(paths) => paths.iter().any(|p| !p.is_empty()),
+        }
+    }
+
+    /// Whether the value is wanted at all: the value itself, or what
+    /// paths lead through it.
+    fn wanted(&self) -> bool {
+        match self {
+            Want::All => true,
+            Want::Paths(paths) => !paths.is_empty(),
         }
     }
 
@@ -482,8 +522,9 @@ impl Scanner<'_> {
     /// A list `[…]` or a map `{…}`; map entries are recorded by their value.
     fn seq(&mut self, close: u8, node: &mut Tree, depth: usize, want: &Want) {
         self.i += 1;
-        let records = want.records();
         let mut items = 0usize;
+        // Where the last item started: the key, when a `:` follows.
+        let mut last = None;
         loop {
             self.skip();
             match self.peek() {
@@ -497,24 +538,34 @@ impl Scanner<'_> {
                     // The item before was a map key: record the entry.
                     self.i += 1;
                     self.skip();
-                    let key = node.items.pop();
-                    let name = key.as_ref().map(|k| self.text_of(k.at));
-                    let value = self.value(depth + 1, &want.field(name.as_deref().unwrap_or("")));
-                    if let (Some(key), Some(name)) = (key, name) {
-                        node.fields.push((name, key.at, value));
-                    }
                     items = items.saturating_sub(1);
+                    if node.items.last().is_some_and(|(i, _)| *i == items) {
+                        node.items.pop();
+                    }
+                    let key = last.take();
+                    let name = key.map(|at| self.text_of(at));
+                    let value = self.value(depth + 1, &want.field(name.as_deref().unwrap_or("")));
+                    if let (Some(at), Some(name), true) = (key, name, want.records()) {
+                        node.fields.push((name, at, value));
+                    }
                 }
                 Some(_) => {
                     let start = self.i;
-                    let item = self.value(depth + 1, &want.item(items));
+                    last = Some(start);
+                    self.item(items, node, depth, want);
                     items += 1;
-                    if records {
-                        node.items.push(item);
-                    }
                     self.stuck(start);
                 }
             }
+        }
+    }
+
+    /// Item `i` of a list or tuple, recorded in `node` when wanted.
+    fn item(&mut self, i: usize, node: &mut Tree, depth: usize, want: &Want) {
+        let want = want.item(i);
+        let item = self.value(depth + 1, &want);
+        if want.wanted() {
+            node.items.push((i, item));
         }
     }
 
@@ -522,6 +573,7 @@ impl Scanner<'_> {
     fn group(&mut self, node: &mut Tree, depth: usize, want: &Want) {
         self.i += 1;
         let records = want.records();
+        let mut items = 0usize;
         loop {
             self.skip();
             match self.peek() {
@@ -540,10 +592,8 @@ impl Scanner<'_> {
                             node.fields.push((name, start, value));
                         }
                     } else {
-                        let item = self.value(depth + 1, &want.item(node.items.len()));
-                        if records {
-                            node.items.push(item);
-                        }
+                        self.item(items, node, depth, want);
+                        items += 1;
                     }
                     self.stuck(start);
                 }
@@ -661,8 +711,8 @@ Dataset(
             paths(child, here, out);
             here.pop();
         }
-        for (i, child) in tree.items.iter().enumerate() {
-            here.push(Index(i));
+        for (i, child) in &tree.items {
+            here.push(Index(*i));
             paths(child, here, out);
             here.pop();
         }
@@ -695,7 +745,8 @@ Dataset(
         let pruned = Tree::scan_for(text, &[&path]);
         assert_eq!(pruned.offset(&path), text.find('2').unwrap());
         let a = &pruned.fields[0].2;
-        assert!(a.items[0].fields.is_empty() && a.items[2].fields.is_empty());
+        let wanted: Vec<usize> = a.items.iter().map(|(i, _)| *i).collect();
+        assert_eq!(wanted, [1], "only the item on the way is kept");
         assert!(
             pruned.fields[1].2.fields.is_empty(),
             "`c` is not on the way"

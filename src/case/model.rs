@@ -6,12 +6,18 @@
 //! string ids; `load` checks that each resolves and `index` turns them into
 //! positions.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 pub use crate::case::text::Text;
 
 mod event;
+mod factor;
+mod sourcing;
 pub use event::{Event, Link, Rare, Role};
+pub use factor::Factor;
+pub use sourcing::{Sourced, Sourcing};
 
 /// A whole case study: the work it describes and everything in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,22 +33,22 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thesis: Option<Thesis>,
     /// The periods the analysis walks through, usually leadership periods.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub eras: Vec<Era>,
     /// Leaders and officials.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub actors: Vec<Actor>,
     /// The works the case study cites.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub sources: Vec<Source>,
     /// The explanations, one level of analysis each.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub factors: Vec<Factor>,
     /// The dated developments; those before the period are background.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub events: Vec<Event>,
     /// Guided walks through the case, step by step.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub tours: Vec<Tour>,
 }
 
@@ -245,61 +251,9 @@ pub enum QuoteBy {
     Cited(Text),
 }
 
-/// An explanation at one level of analysis.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Factor {
-    /// Unique among factors.
-    pub id: Text,
-    /// The level its content belongs to.
-    pub level: Level,
-    /// Whether the work states that level or the dataset reads it so.
-    #[serde(default)]
-    pub level_by: LevelBy,
-    /// Enabler, constraint or mixed.
-    pub effect: Effect,
-    /// A short name.
-    pub name: Text,
-    /// What the factor is and how it works, in 1–4 sentences.
-    pub summary: Text,
-    /// Actor ids.
-    #[serde(default, deserialize_with = "bounded")]
-    pub actors: Vec<Text>,
-    /// Source ids.
-    #[serde(default, deserialize_with = "bounded")]
-    pub sources: Vec<Text>,
-    /// The work's own words, where it quotes them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<Text>,
-    /// Whose words the quote is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote_by: Option<QuoteBy>,
-    /// An editorial note, shown as such.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
-    /// The work's pages for the passage(s) it comes from.
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bounded"
-    )]
-    pub pages: Vec<u16>,
-}
-
 /// The mark before a date the common record gives, not the work, and
 /// before a factor whose level the work implies rather than states.
 pub const COMMON_RECORD_MARK: &str = "≈";
-
-impl Factor {
-    /// The factor's name, marked when its level is the dataset's reading
-    /// rather than the work's.
-    pub fn marked_name(&self) -> String {
-        match self.level_by {
-            LevelBy::Implied => format!("{COMMON_RECORD_MARK} {}", self.name),
-            LevelBy::Stated => self.name.to_string(),
-        }
-    }
-}
 
 /// Pages as people cite them: "p. 17", "pp. 11, 14"; `None` for none.
 pub fn pages_label(pages: &[u16]) -> Option<String> {
@@ -355,6 +309,58 @@ pub enum Target {
     Event(Text),
     /// A factor id.
     Factor(Text),
+}
+
+thread_local! {
+    /// Whether this thread is skimming (see [`Skimming`]).
+    static SKIMMING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// While one is held, this thread reads each of a dataset's lists an item
+/// at a time and keeps none of them. A parse then checks the whole file,
+/// its syntax and every type, and fails with the same error at the same
+/// place as a full parse, while holding one item at a time rather than
+/// the whole case.
+pub struct Skimming(());
+
+impl Skimming {
+    /// Skim until the value is dropped.
+    pub fn start() -> Skimming {
+        SKIMMING.set(true);
+        Skimming(())
+    }
+}
+
+impl Drop for Skimming {
+    fn drop(&mut self) {
+        SKIMMING.set(false);
+    }
+}
+
+/// Read one of the dataset's lists: whole, or each item read and dropped
+/// while [`Skimming`].
+fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Skim<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Skim<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            // What a list read whole expects.
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            while seq.next_element::<T>()?.is_some() {}
+            Ok(Vec::new())
+        }
+    }
+    if SKIMMING.get() {
+        d.deserialize_seq(Skim(std::marker::PhantomData))
+    } else {
+        Vec::deserialize(d)
+    }
 }
 
 /// The most items one list inside an item may hold (an event's factors, a

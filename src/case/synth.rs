@@ -22,7 +22,7 @@ use std::io::{self, Write};
 
 use crate::case::model::{
     Actor, Dataset, DatedBy, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Rare,
-    Source as Work, Step, Target, Thesis, Tour,
+    Source as Work, Sourcing, Step, Target, Thesis, Tour,
 };
 use crate::case::rng::Rng;
 use text::{Ids, Text, background_text, count, event_text, note, pick_topic, push_sentence};
@@ -263,10 +263,13 @@ fn factor_list(rng: &mut Rng, ids: &mut Ids, count: usize, sources: &[Source]) -
                 summary: summary.into(),
                 actors: actors.into_iter().map(Into::into).collect(),
                 sources: source.map(|s| s.id.as_str().into()).into_iter().collect(),
-                quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
-                quote: quote.map(Into::into),
-                note: note.map(Into::into),
-                pages: vec![page],
+                sourcing: Sourcing {
+                    quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
+                    quote: quote.map(Into::into),
+                    note: note.map(Into::into),
+                    pages: [page].into(),
+                }
+                .boxed(),
             }
         })
         .collect()
@@ -491,10 +494,12 @@ fn event_list(
                 sources: cited.iter().map(|s| s.id.as_str().into()).collect(),
                 rare: Rare {
                     until: date.until,
-                    quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
-                    quote: quote.map(Into::into),
-                    note: note.map(Into::into),
-                    pages: [page].into(),
+                    sourcing: Sourcing {
+                        quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
+                        quote: quote.map(Into::into),
+                        note: note.map(Into::into),
+                        pages: [page].into(),
+                    },
                     ..Rare::default()
                 }
                 .boxed(),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::case::index::{Case, Item};
 use crate::case::load::{self, LoadError, Loaded};
-use crate::case::model::{Dataset, Effect, Factor, Level};
+use crate::case::model::{Dataset, Effect, Factor, Level, Sourced};
 use crate::cli::args::Format;
 use crate::cli::export;
 
@@ -153,11 +153,7 @@ fn provenance(d: &Dataset) -> String {
         )
     });
     let quotes = d.events.iter().map(|e| (e.quote(), e.quote_by()));
-    let quotes = quotes.chain(
-        d.factors
-            .iter()
-            .map(|f| (f.quote.as_deref(), f.quote_by.as_ref())),
-    );
+    let quotes = quotes.chain(d.factors.iter().map(|f| (f.quote(), f.quote_by())));
     let (quoted, attributed) = quotes.fold((0, 0), |(q, a), (quote, by)| {
         let has = quote.is_some();
         (q + usize::from(has), a + usize::from(has && by.is_some()))

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use waltz::case::index::Case;
 use waltz::case::load::{self, Loaded};
-use waltz::case::model::{DatedBy, Effect, Level, QuoteBy, Target};
+use waltz::case::model::{DatedBy, Effect, Level, QuoteBy, Sourced, Target};
 
 /// The longest title or name, in characters.
 const TITLE_MAX: usize = 60;
@@ -154,9 +154,7 @@ fn every_factor_is_illustrated_by_an_event() {
         .filter(|(f, _)| case.index.factor_events[*f].is_empty())
         .filter(|(_, x)| {
             !(toured(&case, &Target::Factor(x.id.clone()))
-                && x.note
-                    .as_deref()
-                    .is_some_and(|n| n.contains("no event links it")))
+                && x.note().is_some_and(|n| n.contains("no event links it")))
         })
         .map(|(_, x)| x.id.as_str())
         .collect();
@@ -308,10 +306,7 @@ fn titles_names_and_summaries_keep_to_the_length_guidance() {
 #[test]
 fn quotes_and_notes_are_never_empty() {
     let d = loaded().dataset;
-    let factors = d
-        .factors
-        .iter()
-        .map(|f| (&f.id, f.quote.as_deref(), f.note.as_deref()));
+    let factors = d.factors.iter().map(|f| (&f.id, f.quote(), f.note()));
     let events = d.events.iter().map(|e| (&e.id, e.quote(), e.note()));
     for (id, quote, note) in factors.chain(events) {
         for text in [quote, note].into_iter().flatten() {
@@ -364,9 +359,9 @@ fn the_thesis_is_the_papers_own_words_with_its_pages() {
 #[test]
 fn every_item_gives_its_pages_and_every_link_its_why_and_page() {
     let d = loaded().dataset;
-    let factor_pages = |id: &str| &d.factors.iter().find(|f| f.id == id).unwrap().pages;
+    let factor_pages = |id: &str| d.factors.iter().find(|f| f.id == id).unwrap().pages();
     for f in &d.factors {
-        assert!(!f.pages.is_empty(), "factor `{}` gives no page", f.id);
+        assert!(!f.pages().is_empty(), "factor `{}` gives no page", f.id);
     }
     for e in &d.events {
         assert!(!e.pages().is_empty(), "event `{}` gives no page", e.id);
@@ -413,14 +408,10 @@ fn every_common_record_date_says_so_in_its_note() {
 #[test]
 fn every_quote_says_whose_words_it_is() {
     let d = loaded().dataset;
-    let factors = d.factors.iter().map(|f| {
-        (
-            &f.id,
-            f.quote.as_deref(),
-            f.quote_by.as_ref(),
-            &f.sources[..],
-        )
-    });
+    let factors = d
+        .factors
+        .iter()
+        .map(|f| (&f.id, f.quote(), f.quote_by(), &f.sources[..]));
     let events = d
         .events
         .iter()

@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::common::*;
-use waltz::case::model::{DatedBy, LevelBy};
+use waltz::case::model::{DatedBy, LevelBy, Sourced};
 
 /// The handout of the shipped case, or of `--data path`.
 fn handout(data: Option<&str>) -> String {
@@ -106,7 +106,7 @@ fn quotes_hold_only_the_quoted_words() {
     let r = render(&handout(None));
     let quotes = case.data.events.iter().filter_map(|e| e.quote());
     let quotes: Vec<&str> = quotes
-        .chain(case.data.factors.iter().filter_map(|f| f.quote.as_deref()))
+        .chain(case.data.factors.iter().filter_map(|f| f.quote()))
         .collect();
     // Each quote of the case, and the thesis, is a blockquote of its own.
     assert_eq!(r.quotes.len(), quotes.len() + 1, "{:#?}", r.quotes);

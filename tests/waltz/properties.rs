@@ -14,8 +14,8 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use waltz::case::index::{Case, Item};
 use waltz::case::model::{
-    Actor, Dataset, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Rare, Source, Step,
-    Target, Tour,
+    Actor, Dataset, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Rare, Source,
+    Sourcing, Step, Target, Tour,
 };
 use waltz::case::{load, locate};
 use waltz::config::action::Action;
@@ -199,12 +199,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     effect: Effect::ALL[effect],
                     name: name.into(),
                     summary: summary.into(),
-                    actors: Vec::new(),
-                    sources: Vec::new(),
-                    quote: None,
-                    quote_by: None,
-                    note: None,
-                    pages: Vec::new(),
+                    actors: Default::default(),
+                    sources: Default::default(),
+                    sourcing: None,
                 })
                 .collect();
             let n_factors = factors.len();
@@ -234,9 +231,12 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .map(|s| format!("s{s}").into())
                         .collect(),
                     rare: Rare {
-                        quote: (bits & 2 == 2).then(|| "a quote".into()),
-                        quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
-                        note: (bits & 4 == 4).then(|| "a note".into()),
+                        sourcing: Sourcing {
+                            quote: (bits & 2 == 2).then(|| "a quote".into()),
+                            quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
+                            note: (bits & 4 == 4).then(|| "a note".into()),
+                            ..Sourcing::default()
+                        },
                         ..Rare::default()
                     }
                     .boxed(),

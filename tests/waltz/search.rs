@@ -4,6 +4,7 @@
 use crate::common::*;
 use ratatui::style::Modifier;
 use waltz::case::index::{Case, Item};
+use waltz::case::model::Sourced;
 use waltz::case::search::{self, Matcher, Query, segments};
 use waltz::config::action::Action;
 use waltz::config::theme::Theme;
@@ -156,7 +157,7 @@ fn editorial_lists_exactly_what_carries_an_editorial_note() {
         .chain(
             d.factors
                 .iter()
-                .filter(|x| x.note.is_some())
+                .filter(|x| x.note().is_some())
                 .map(|x| format!("factor:{}", x.id)),
         )
         .collect();

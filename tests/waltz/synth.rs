@@ -5,7 +5,7 @@
 use waltz::case::synth;
 
 use waltz::case::load::{self, Loaded};
-use waltz::case::model::Level;
+use waltz::case::model::{Level, Sourced};
 
 /// The generated text for `events` events, with the example's default
 /// number of factors.

@@ -312,10 +312,10 @@ impl<'a> Reader<'a> {
                     "actors" => e.actors = self.list(Self::text)?,
                     "themes" => e.themes = self.list(Self::text)?,
                     "sources" => e.sources = self.list(Self::text)?,
-                    "quote" => rare.quote = self.optional(Self::text)?,
-                    "quote_by" => rare.quote_by = self.optional(Self::quote_by)?,
-                    "note" => rare.note = self.optional(Self::text)?,
-                    "pages" => rare.pages = self.list(Self::small)?,
+                    "quote" => rare.sourcing.quote = self.optional(Self::text)?,
+                    "quote_by" => rare.sourcing.quote_by = self.optional(Self::quote_by)?,
+                    "note" => rare.sourcing.note = self.optional(Self::text)?,
+                    "pages" => rare.sourcing.pages = self.list(Self::small)?,
                     _ => return None,
                 }
                 if self.after_item(b')')? {

@@ -51,23 +51,35 @@ const HEAD_CHECKED: usize = 16 << 10;
 /// file), a name is a copy of its own.
 const MAX_NAMES: usize = 1 << 16;
 
+/// Why a file was not read a window at a time.
+pub(super) enum Stop {
+    /// The file is not one this way suits (too small, not a regular file,
+    /// unusual): the caller reads it whole.
+    Unsuited,
+    /// An event in it does not parse: the caller reads it whole to explain,
+    /// skimming it first (see [`crate::case::model::Skimming`]), since
+    /// parsing the rest of its events would only be thrown away.
+    Malformed,
+}
+
 /// Load the regular file at `path` (`name` in messages), of at least `min`
-/// bytes, `window` bytes at a time. `None` when the file is not one this
-/// way suits: the caller then reads it whole.
+/// bytes, `window` bytes at a time: the case or why it is refused, or why
+/// the file is to be read whole.
 pub(super) fn load(
     path: &Path,
     name: &str,
     progress: &Progress,
     min: usize,
     window: usize,
-) -> Option<Result<Loaded, LoadError>> {
+) -> Result<Result<Loaded, LoadError>, Stop> {
+    use Stop::Unsuited;
     if path.as_os_str() == "-" {
-        return None;
+        return Err(Unsuited);
     }
-    let file = File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
+    let file = File::open(path).map_err(|_| Unsuited)?;
+    let meta = file.metadata().map_err(|_| Unsuited)?;
     if !meta.is_file() || meta.len() < min as u64 || meta.len() > MAX_BYTES {
-        return None;
+        return Err(Unsuited);
     }
     progress.start(Stage::Parsing, meta.len() as usize);
     let mut chunks = Chunks {
@@ -77,16 +89,16 @@ pub(super) fn load(
         read: 0,
         progress,
     };
-    let (text, list) = lead(&mut chunks, window)?;
+    let (text, list) = lead(&mut chunks, window).ok_or(Unsuited)?;
     let head = locate::first_value(&text);
     if head > MAX_HEAD || text.as_bytes().get(list) != Some(&b'[') {
-        return None;
+        return Err(Unsuited);
     }
     let options = super::ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
     // The lead's attributes, read as the parser reads them, for each event
     // read on its own.
     let extensions = ron::de::Deserializer::from_str_with_options(&text[..head], &options)
-        .ok()?
+        .map_err(|_| Unsuited)?
         .extensions();
     let lead = text[..list].to_owned();
     let mut reader = Reader {
@@ -99,29 +111,30 @@ pub(super) fn load(
     };
     let trailer = reader.list(&mut chunks, text, (head, list + 1), window)?;
     if trailer.contains("#![") {
-        return None;
+        return Err(Unsuited);
     }
     let rest = Arc::new(format!("{lead}[]{trailer}"));
     let mut dataset: Dataset = {
         let _reading = text::Reading::file(&rest);
-        options.from_str(&rest).ok()?
+        options.from_str(&rest).map_err(|_| Unsuited)?
     };
     dataset.events = reader.events;
     progress.start(Stage::Checking, 0);
     super::sanitize_dataset(&mut dataset, false);
     let found = super::validate::validate(&dataset);
     if found.problems.is_empty() {
-        return Some(super::finish(name, dataset, found, ""));
+        return Ok(super::finish(name, Some(dataset), found, ""));
     }
+    let dataset = super::kept(dataset, &found);
     // Problems are placed in the file's text, read whole for them: the
     // case is already read, so only its text is held beside it. (A file
     // that changed meanwhile is read again from the start.)
-    let text = super::read::bytes(path, name, progress).ok()?;
+    let text = super::read::bytes(path, name, progress).map_err(|_| Unsuited)?;
     if text.len() as u64 != chunks.read {
-        return None;
+        return Err(Unsuited);
     }
-    let text = super::read::text(text, name).ok()?;
-    Some(super::finish(name, dataset, found, &text))
+    let text = super::read::text(text, name).map_err(|_| Unsuited)?;
+    Ok(super::finish(name, dataset, found, &text))
 }
 
 /// The file's first part, read on until it holds the event list's start;
@@ -228,15 +241,16 @@ struct Stretch {
 impl Reader {
     /// Read the event list from `from` in `text` (the first window; `head`
     /// is where its lead ends) to its end, a window at a time. Returns what
-    /// follows the list, to the file's end; `None` when the file is to be
-    /// read whole.
+    /// follows the list, to the file's end, or why the file is to be read
+    /// whole.
     fn list(
         &mut self,
         chunks: &mut Chunks,
         mut text: String,
         (head, mut from): (usize, usize),
         window: usize,
-    ) -> Option<String> {
+    ) -> Result<String, Stop> {
+        use Stop::Unsuited;
         let mut chunk = String::new();
         // What to read while a window is parsed: a window's worth, or as
         // much as is held when the last window held no whole event, so
@@ -247,24 +261,26 @@ impl Reader {
             // (Windows overlap only after a comma, so every `#![` lies
             // whole in one window.)
             if text[from.min(head)..].contains("#![") {
-                return None;
+                return Err(Unsuited);
             }
             let shared = Arc::new(text);
             // While the cores read this window, this thread reads on.
             let (read, next) = self.window(&shared, from, || {
                 chunks.next(std::mem::take(&mut chunk), more)
             });
-            let (resume, end) = read?;
-            chunk = next?;
+            let (resume, end) = read.ok_or(Stop::Malformed)?;
+            chunk = next.ok_or(Unsuited)?;
             if let Some(end) = end {
-                return chunks.rest(format!("{}{chunk}", &shared[end..]));
+                return chunks
+                    .rest(format!("{}{chunk}", &shared[end..]))
+                    .ok_or(Unsuited);
             }
             // No text points into the window now: its buffer is reused.
             text = Arc::try_unwrap(shared).unwrap_or_else(|shared| String::clone(&shared));
             if resume == from && (chunk.is_empty() || text.len() - from > MAX_EVENT) {
                 // Not one whole event, and no more to read or more than an
                 // event may take: read whole, which explains.
-                return None;
+                return Err(Unsuited);
             }
             more = if resume == from { text.len() } else { window };
             text.drain(..resume);
@@ -276,8 +292,8 @@ impl Reader {
     /// Read the whole events of `window` from `from` on, running
     /// `meanwhile` on this thread as the cores read. The events go on the
     /// list; returns where the next window resumes and where the list ends,
-    /// if it does here (`None` when an event does not read), with what
-    /// `meanwhile` gave.
+    /// if it does here (`None` when an event does not read, or a comma is
+    /// missing), with what `meanwhile` gave.
     fn window<T>(
         &mut self,
         window: &Arc<String>,
@@ -310,17 +326,17 @@ impl Reader {
                 .collect();
             (stretches, then)
         });
-        let Some(mut stretches) = stretches.into_iter().collect::<Option<Vec<_>>>() else {
-            return (None, then);
-        };
-        let cut_well = stretches.iter().rev().skip(1).all(|s| s.joined);
-        if !cut_well {
-            // A guess was not an event of the list: read it on one core.
-            match stretch(window, from, None, options, &mut self.names[0]) {
-                Some(whole) => stretches = vec![whole],
+        let stretches = stretches.into_iter().collect::<Option<Vec<_>>>();
+        let cut_well = |s: &Vec<Stretch>| s.iter().rev().skip(1).all(|s| s.joined);
+        let stretches = match stretches.filter(cut_well) {
+            Some(stretches) => stretches,
+            // A guess was not an event of the list (a stretch from it may
+            // not even read): read the window on one core.
+            None => match stretch(window, from, None, options, &mut self.names[0]) {
+                Some(whole) => vec![whole],
                 None => return (None, then),
-            }
-        }
+            },
+        };
         self.reserve(&stretches, window.len() - from);
         let last = stretches.last().map(|s| (s.resume, s.end));
         for mut s in stretches {

@@ -109,6 +109,14 @@ pub struct Found {
     pub more: Vec<More>,
 }
 
+impl Found {
+    /// Whether the dataset is refused: any problem is an error. (The
+    /// first errors are always among those reported in full.)
+    pub fn refuses(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
 /// Problems found so far, and the checks that add to them.
 #[derive(Default)]
 pub(super) struct Checker {

@@ -16,7 +16,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
-use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Text, bounded, month_abbrev};
+use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev};
 use crate::case::text::TextVisitor;
 
 /// A dated development.
@@ -62,14 +62,8 @@ pub struct Rare {
     /// The era it belongs to, where the work says so against its year (a
     /// coup in October that opens the next period).
     pub era: Option<Text>,
-    /// The work's own words, where it quotes them.
-    pub quote: Option<Text>,
-    /// Whose words the quote is.
-    pub quote_by: Option<QuoteBy>,
-    /// An editorial note, shown as such.
-    pub note: Option<Text>,
-    /// The work's pages for the passage(s) it comes from.
-    pub pages: ThinVec<u16>,
+    /// Its quote, note and pages.
+    pub sourcing: Sourcing,
 }
 
 impl Rare {
@@ -133,10 +127,12 @@ impl From<Written> for Event {
             rare: Rare {
                 until: w.until,
                 era: w.era,
-                quote: w.quote,
-                quote_by: w.quote_by,
-                note: w.note,
-                pages: w.pages.into(),
+                sourcing: Sourcing {
+                    quote: w.quote,
+                    quote_by: w.quote_by,
+                    note: w.note,
+                    pages: w.pages.into(),
+                },
             }
             .boxed(),
         }
@@ -275,6 +271,12 @@ impl<'de> Deserialize<'de> for Link {
     }
 }
 
+impl Sourced for Event {
+    fn sourcing(&self) -> Option<&Sourcing> {
+        self.rare.as_ref().map(|r| &r.sourcing)
+    }
+}
+
 impl Event {
     /// The last year, where the work dates the event only by a period.
     pub fn until(&self) -> Option<i32> {
@@ -284,26 +286,6 @@ impl Event {
     /// The era it belongs to, where the work says so against its year.
     pub fn era(&self) -> Option<&str> {
         self.rare.as_ref()?.era.as_deref()
-    }
-
-    /// The work's own words, where it quotes them.
-    pub fn quote(&self) -> Option<&str> {
-        self.rare.as_ref()?.quote.as_deref()
-    }
-
-    /// Whose words the quote is.
-    pub fn quote_by(&self) -> Option<&QuoteBy> {
-        self.rare.as_ref()?.quote_by.as_ref()
-    }
-
-    /// The editorial note, shown as such.
-    pub fn note(&self) -> Option<&str> {
-        self.rare.as_ref()?.note.as_deref()
-    }
-
-    /// The work's pages for the passage(s) it comes from.
-    pub fn pages(&self) -> &[u16] {
-        self.rare.as_ref().map_or(&[], |r| &r.pages)
     }
 
     /// What a date shows before its year: "≈ " where it is the common
@@ -361,11 +343,7 @@ impl Event {
         }
         self.themes.iter_mut().for_each(|t| f(t, Role::Theme));
         if let Some(rare) = self.rare.as_deref_mut() {
-            rare.quote.iter_mut().for_each(|t| f(t, Role::Prose));
-            if let Some(QuoteBy::Cited(source)) = &mut rare.quote_by {
-                f(source, Role::Reference);
-            }
-            rare.note.iter_mut().for_each(|t| f(t, Role::Prose));
+            rare.sourcing.each_text_mut(f);
         }
     }
 }

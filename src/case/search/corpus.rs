@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::chars::Chars;
 use crate::case::index::{Case, Item};
-use crate::case::model::Dataset;
+use crate::case::model::{Dataset, Sourced};
 
 /// What joins a record's short fields; scattered letters must match within
 /// one of them.
@@ -178,15 +178,9 @@ pub(super) fn parts(case: &Case, n: usize) -> Parts<'_> {
             ];
             fields.extend(actors(&ix.factor_actors[f]));
             fields.extend(cites(&ix.factor_sources[f]));
-            fields.extend(noted(x.note.as_deref()));
-            let long = [Some(x.summary.as_str()), x.quote.as_deref()];
-            parts(
-                Cow::Borrowed(x.name.as_str()),
-                fields,
-                long,
-                x.note.as_deref(),
-                None,
-            )
+            fields.extend(noted(x.note()));
+            let long = [Some(x.summary.as_str()), x.quote()];
+            parts(Cow::Borrowed(x.name.as_str()), fields, long, x.note(), None)
         }
         Item::Actor(a) => {
             let x = &d.actors[a];

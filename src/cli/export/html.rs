@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use super::svg::{self, escape};
 use crate::case::index::{Case, Item};
-use crate::case::model::{Effect, Level, pages_label};
+use crate::case::model::{Effect, Level, Sourced, pages_label};
 
 const STYLE: &str = r#"
 body { font: 16px/1.5 Georgia, "Times New Roman", serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
@@ -98,9 +98,9 @@ fn factors(case: &Case, out: &mut dyn Write) -> io::Result<()> {
                 escape(&x.marked_name()),
                 escape(&x.summary)
             )?;
-            cites(case, &case.index.factor_sources[f], &x.pages, out)?;
-            quote(case, x.quote.as_deref(), x.quote_by.as_ref(), out)?;
-            note(x.note.as_deref(), out)?;
+            cites(case, &case.index.factor_sources[f], x.pages(), out)?;
+            quote(case, x.quote(), x.quote_by(), out)?;
+            note(x.note(), out)?;
             writeln!(out, "</li>")?;
         }
         writeln!(out, "</ul>")?;

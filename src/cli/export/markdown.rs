@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 
 use crate::case::index::{Case, Item};
-use crate::case::model::{Effect, Event, Level, pages_label};
+use crate::case::model::{Effect, Event, Level, Sourced, pages_label};
 
 /// Write the handout for `case` to `out`.
 pub fn write(case: &Case, out: &mut dyn Write) -> io::Result<()> {
@@ -175,14 +175,14 @@ fn factor(case: &Case, f: usize, out: &mut dyn Write) -> io::Result<()> {
     if !cites.is_empty() {
         write!(out, " ({cites})")?;
     }
-    if let Some(pages) = pages_label(&x.pages) {
+    if let Some(pages) = pages_label(x.pages()) {
         write!(out, " *The paper, {pages}.*")?;
     }
     writeln!(out, "\n")?;
     // The rest of the item: indented under it, each a paragraph apart.
     const IN: &str = "  ";
-    quote(case, x.quote.as_deref(), x.quote_by.as_ref(), IN, out)?;
-    if let Some(n) = &x.note {
+    quote(case, x.quote(), x.quote_by(), IN, out)?;
+    if let Some(n) = x.note() {
         writeln!(out, "{IN}*Editorial note:* {}\n", paragraph(n))?;
     }
     let events: Vec<String> = case.index.factor_events[f]

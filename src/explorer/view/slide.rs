@@ -16,6 +16,7 @@ use ratatui::widgets::Widget;
 
 use super::{big, headline};
 use crate::case::index::Item;
+use crate::case::model::Sourced;
 use crate::config::theme::Theme;
 use crate::explorer::app::App;
 use crate::explorer::view::text::{self, fit, wrap};
@@ -420,7 +421,7 @@ fn factor(f: usize, slide: &mut Slide) {
     }
     slide.gap();
     slide.para(&x.summary, t.text);
-    slide.quote_and_note(x.quote.as_deref(), x.note.as_deref());
+    slide.quote_and_note(x.quote(), x.note());
     let events = &case.index.factor_events[f];
     if !events.is_empty() {
         slide.gap();

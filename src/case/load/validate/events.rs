@@ -3,7 +3,7 @@
 
 use super::{Checker, Ids, YEARS, at, provenance, tours};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Actor, Dataset, Era, Event, Factor, Source, Text};
+use crate::case::model::{Actor, Dataset, Era, Event, Factor, Source, Sourced, Text};
 
 /// The ids an event may refer to.
 pub(super) struct Known<'a, 'd> {

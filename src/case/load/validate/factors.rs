@@ -2,7 +2,7 @@
 //! exist; and each linked to some event.
 
 use super::{Checker, Ids, at, provenance, tours};
-use crate::case::model::{Actor, Dataset, Factor, Source, Text};
+use crate::case::model::{Actor, Dataset, Factor, Source, Sourced, Text};
 
 /// Check every factor; their ids, for references to them.
 pub(super) fn check<'d>(
@@ -23,7 +23,7 @@ pub(super) fn check<'d>(
             &f.summary,
             false,
         );
-        for (field, text) in [("quote", &f.quote), ("note", &f.note)] {
+        for (field, text) in [("quote", f.quote()), ("note", f.note())] {
             if let Some(text) = text {
                 c.text(|| at("factors", i, field), || of(field), text, false);
             }
@@ -42,7 +42,7 @@ pub(super) fn check<'d>(
             c,
             ("factors", i),
             &owner(),
-            (f.quote.as_deref(), f.quote_by.as_ref()),
+            (f.quote(), f.quote_by()),
             &f.sources,
             sources,
             said,

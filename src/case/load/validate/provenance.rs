@@ -11,7 +11,7 @@
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, QuoteBy, Source, Text};
+use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, QuoteBy, Source, Sourced, Text};
 
 /// What a case says of its provenance anywhere: whether some link gives a
 /// `why`, and whether some quote says whose words it is. Found once per
@@ -31,7 +31,7 @@ impl Said {
             .iter()
             .flat_map(|e| &e.factors)
             .any(|l| l.why.as_deref().is_some_and(|w| !w.trim().is_empty()));
-        let whose = d.factors.iter().any(|f| f.quote_by.is_some())
+        let whose = d.factors.iter().any(|f| f.quote_by().is_some())
             || d.events.iter().any(|e| e.quote_by().is_some());
         Self { why, whose }
     }
@@ -110,10 +110,10 @@ pub(super) fn event(
             );
         }
         let factor = &d.factors[f];
-        let paged = !e.pages().is_empty() || !factor.pages.is_empty();
+        let paged = !e.pages().is_empty() || !factor.pages().is_empty();
         if let Some(p) = link
             .page
-            .filter(|p| paged && !e.pages().contains(p) && !factor.pages.contains(p))
+            .filter(|p| paged && !e.pages().contains(p) && !factor.pages().contains(p))
         {
             c.warn(
                 here("page"),

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::case::index::{Case, Item};
-use crate::case::model::{DatedBy, LevelBy, Link, QuoteBy, pages_label};
+use crate::case::model::{DatedBy, LevelBy, Link, QuoteBy, Sourced, pages_label};
 use crate::config::theme::Theme;
 use crate::explorer::view::text::{fit, wrap};
 
@@ -377,11 +377,11 @@ fn factor(case: &Case, f: usize, b: &mut Builder) {
         case,
         b,
         Body {
-            pages: &x.pages,
+            pages: x.pages(),
             caveat: implied,
             summary: &x.summary,
-            quote: (x.quote.as_deref(), x.quote_by.as_ref()),
-            note: x.note.as_deref(),
+            quote: (x.quote(), x.quote_by()),
+            note: x.note(),
             actors: &case.index.factor_actors[f],
             sources: &case.index.factor_sources[f],
         },
