@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod index;
 pub mod load;
 pub mod locate;
+pub mod memory;
 pub mod model;
 pub mod quiz;
 pub mod rng;

@@ -24,7 +24,7 @@ use ron::extensions::Extensions;
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Role, Skimming, Text};
-use crate::case::{sanitize, text};
+use crate::case::{memory, sanitize, text};
 
 pub use read::MAX_BYTES;
 pub use validate::{More, SHOWN, YEARS};
@@ -259,6 +259,8 @@ pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
         Err(Stop::Unsuited) => None,
         Err(Stop::Malformed) => Some(Way::Skim),
     };
+    // What the attempt held is gone before the file is read whole.
+    memory::give_back();
     let bytes = read::bytes(path, &name, progress)?;
     // The case's texts point into this one buffer (see `case::text`).
     let file = Arc::new(read::text(bytes, &name)?);
@@ -356,7 +358,14 @@ fn load_text(
     progress.start(Stage::Parsing, 0);
     // Pieces parsed in parallel come back with their events sanitized.
     let pieces = match way {
-        Way::Pieces(per) => pieces::in_pieces(file, text, &options, progress, per),
+        Way::Pieces(per) => {
+            let pieces = pieces::in_pieces(file, text, &options, progress, per);
+            if pieces.is_none() {
+                // What the pieces held is gone before the file is skimmed.
+                memory::give_back();
+            }
+            pieces
+        }
         Way::Whole | Way::Skim => None,
     };
     let parsed = match pieces {
@@ -386,7 +395,12 @@ fn load_text(
 /// The dataset, unless what validation found refuses it: a refused case is
 /// not held while its problems are placed in the file.
 fn kept(dataset: Dataset, found: &validate::Found) -> Option<Dataset> {
-    (!found.refuses()).then_some(dataset)
+    if found.refuses() {
+        drop(dataset);
+        memory::give_back();
+        return None;
+    }
+    Some(dataset)
 }
 
 /// The load's result, from a parsed and sanitized dataset (`None` when

@@ -2,8 +2,10 @@
 //! committed): a case on one long line with a problem per event, a million
 //! warnings, a stream that never ends, a settings "file" that is a device,
 //! one list of millions of references, one warning in a large case, a file
-//! of nothing but line breaks, a huge text beside the event list. Each is refused or reported at a cost
-//! bounded by its size: what is printed, what is held, what is read.
+//! of nothing but line breaks, a huge text beside the event list, long
+//! lists of small factors and actors, a large case refused at its last
+//! event. Each is refused or reported at a cost bounded by its size: what
+//! is printed, what is held, what is read.
 //! Nothing here times anything; a quadratic cost shows as a test that
 //! never ends, and memory is read from the kernel's account of the child.
 
@@ -268,4 +270,92 @@ fn a_huge_text_outside_the_event_list_is_refused_within_its_bound() {
         "{err}"
     );
     within_bound(&text, peak_kib);
+}
+
+/// A case whose `list` holds `n` items, each `item(i)`, beside a factor
+/// `f` and an event linked to it.
+fn case_with(list: &str, n: usize, item: impl Fn(usize) -> String) -> String {
+    let mut text = String::from(
+        "(title:\"T\",source:\"S\",period:(2000,2010),\
+         factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\"),\n",
+    );
+    if list != "factors" {
+        text.push_str(&format!("],{list}:["));
+    }
+    for i in 0..n {
+        text.push_str(&item(i));
+        text.push_str(",\n");
+    }
+    text.push_str("],events:[(id:\"e\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"])])\n");
+    text
+}
+
+#[test]
+fn long_lists_of_small_factors_and_actors_are_held_within_their_bound() {
+    // 400,000 factors (26 MB) took 229 MiB: each factor 184 bytes, in a
+    // list that grew by doubling, and a node in the problems' tree for
+    // every one. 400,000 actors (17 MB) took 99 MiB.
+    let n = 400_000;
+    let factors = case_with("factors", n, |i| {
+        format!("(id:\"f{i}\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")")
+    });
+    let (code, err, peak_kib) = check_file("factors.ron", &factors);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "… and {} more warnings like: factor `…` is linked to no event",
+            n - 100
+        )),
+        "{}",
+        err.lines().last().unwrap_or_default()
+    );
+    within_bound(&factors, peak_kib);
+    let actors = case_with("actors", n, |i| {
+        format!("(id:\"a{i}\",name:\"A\",country:\"C\",role:\"R\")")
+    });
+    let (code, err, peak_kib) = check_file("actors.ron", &actors);
+    assert_eq!(code, 0, "{err}");
+    within_bound(&actors, peak_kib);
+}
+
+#[test]
+fn a_large_case_refused_at_its_last_event_is_refused_within_its_bound() {
+    // 300,000 events of a line each (18 MB), the last one wrong: the case
+    // was read in full and then again whole, and a misspelt field took 119
+    // MiB, a factor that does not exist 135 MiB.
+    let n = 300_000;
+    let mut case = String::from(
+        "(title:\"T\",source:\"S\",period:(2000,2010),\
+         factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],events:[\n",
+    );
+    for i in 0..n {
+        case.push_str(&format!(
+            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"]),\n"
+        ));
+    }
+    case.push_str("])\n");
+    let last = case.rfind("(id:").unwrap();
+    let wrong = |from: &str, to: &str| {
+        let at = last + case[last..].find(from).unwrap();
+        let text = format!("{}{to}{}", &case[..at], &case[at + from.len()..]);
+        (text, at - last + 1)
+    };
+    for (from, to, message) in [
+        ("year", "yaer", "an event has no field `yaer`"),
+        (
+            "\"f\"]",
+            "\"g\"]",
+            "event `e299999` names factor `g`, which does not exist",
+        ),
+    ] {
+        let (text, col) = wrong(from, to);
+        let (code, err, peak_kib) = check_file("refused-last.ron", &text);
+        assert_eq!(code, 1, "{err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(&format!(":{}:{col}: error: {message}", n + 1)),
+            "{first}"
+        );
+        within_bound(&text, peak_kib);
+    }
 }

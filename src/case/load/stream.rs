@@ -107,6 +107,7 @@ pub(super) fn load(
             .map(|_| HashSet::default())
             .collect(),
         events: Vec::new(),
+        spare: Vec::new(),
         file_len: meta.len(),
     };
     let trailer = reader.list(&mut chunks, text, (head, list + 1), window)?;
@@ -224,6 +225,10 @@ struct Reader {
     /// Per core, the names met so far, to share.
     names: Vec<HashSet<Text>>,
     events: Vec<Event>,
+    /// Lists emptied into `events`, kept for the next window's stretches:
+    /// a list made and dropped by each stretch of every window leaves
+    /// memory the allocator holds on to for a while.
+    spare: Vec<Vec<Event>>,
     /// The file's length, to size the list once.
     file_len: u64,
 }
@@ -309,6 +314,7 @@ impl Reader {
             }
         }
         let options = &self.options;
+        let spare = &mut self.spare;
         let (stretches, then) = std::thread::scope(|scope| {
             let stops = starts.iter().skip(1).map(|&s| Some(s)).chain([None]);
             let workers: Vec<_> = starts
@@ -316,7 +322,8 @@ impl Reader {
                 .zip(stops)
                 .zip(self.names.iter_mut())
                 .map(|((&start, stop), names)| {
-                    scope.spawn(move || stretch(window, start, stop, options, names))
+                    let into = spare.pop().unwrap_or_default();
+                    scope.spawn(move || stretch(window, start, stop, options, names, into))
                 })
                 .collect();
             let then = meanwhile();
@@ -332,7 +339,7 @@ impl Reader {
             Some(stretches) => stretches,
             // A guess was not an event of the list (a stretch from it may
             // not even read): read the window on one core.
-            None => match stretch(window, from, None, options, &mut self.names[0]) {
+            None => match stretch(window, from, None, options, &mut self.names[0], Vec::new()) {
                 Some(whole) => vec![whole],
                 None => return (None, then),
             },
@@ -341,6 +348,7 @@ impl Reader {
         let last = stretches.last().map(|s| (s.resume, s.end));
         for mut s in stretches {
             self.events.append(&mut s.events);
+            self.spare.push(s.events);
         }
         (last, then)
     }
@@ -360,18 +368,19 @@ impl Reader {
 }
 
 /// Read the whole events of `window` from `from` up to `stop` (the start
-/// of the next stretch), packing what they keep of the window. `None` when
-/// an event does not read.
+/// of the next stretch) onto the empty list `into`, packing what they keep
+/// of the window. `None` when an event does not read.
 fn stretch(
     window: &Arc<String>,
     from: usize,
     stop: Option<usize>,
     options: &ron::Options,
     names: &mut HashSet<Text>,
+    into: Vec<Event>,
 ) -> Option<Stretch> {
     let _reading = text::Reading::file(window);
     let mut s = Stretch {
-        events: Vec::new(),
+        events: into,
         resume: from,
         end: None,
         joined: false,
