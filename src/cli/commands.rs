@@ -45,6 +45,18 @@ pub fn name(path: Option<&Path>) -> String {
 /// `waltz check`: the summary on `out` and the warnings on `err`, or every
 /// problem on `err`.
 pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    // The process ends next: see `search`.
+    checked(path, out, err, std::mem::forget)
+}
+
+/// Check the case at `path` as [`check`] does, then hand what loaded to
+/// `done`: forgotten where the process ends next, dropped where it goes on.
+fn checked(
+    path: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    done: impl FnOnce(load::Loaded),
+) -> io::Result<u8> {
     let name = crate::case::sanitize::line(&name(path)).into_owned();
     match load(path) {
         Ok(loaded) => {
@@ -54,8 +66,7 @@ pub fn check(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i
             let warnings = loaded.warning_count();
             // The summary counts; it needs no index.
             write_summary(&loaded.dataset, &name, warnings, out)?;
-            // The process ends now: see `search`.
-            std::mem::forget(loaded);
+            done(loaded);
             Ok(OK)
         }
         Err(e) => {
@@ -187,7 +198,8 @@ pub fn check_watching(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> 
     };
     let name = crate::case::sanitize::line(&name(Some(path))).into_owned();
     loop {
-        check(Some(path), out, err)?;
+        // Each check's case is dropped: one kept per save would add up.
+        checked(Some(path), out, err, drop)?;
         writeln!(err, "watching {name} for changes (Ctrl-C stops)")?;
         err.flush()?;
         out.flush()?;

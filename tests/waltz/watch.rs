@@ -166,14 +166,12 @@ fn watch_needs_a_file() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-#[test]
-fn check_watch_checks_again_on_each_save() {
-    let dir = scratch("check");
-    let path = dir.join("case.ron");
-    std::fs::write(&path, MINIMAL).unwrap();
+/// `waltz check --watch` on `path`, its lines (from both of its streams)
+/// coming on the receiver.
+fn check_watch(path: &Path) -> (std::process::Child, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_waltz"))
         .args(["check", "--watch"])
-        .arg(&path)
+        .arg(path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -190,33 +188,84 @@ fn check_watch_checks_again_on_each_save() {
             }
         });
     }
-    let mut seen = String::new();
-    let wait_for = |needle: &str, seen: &mut String| {
-        let deadline = Instant::now() + WAIT;
-        while !seen.contains(needle) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match rx.recv_timeout(left.max(Duration::from_millis(1))) {
-                Ok(line) => {
-                    seen.push_str(&line);
-                    seen.push('\n');
-                }
-                Err(_) => panic!("{needle:?} never came:\n{seen}"),
+    (child, rx)
+}
+
+/// Read lines into `seen` until one holds `needle`.
+fn wait_for(rx: &mpsc::Receiver<String>, needle: &str, seen: &mut String) {
+    let deadline = Instant::now() + WAIT;
+    while !seen.contains(needle) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left.max(Duration::from_millis(1))) {
+            Ok(line) => {
+                seen.push_str(&line);
+                seen.push('\n');
             }
+            Err(_) => panic!("{needle:?} never came:\n{seen}"),
         }
-    };
+    }
+}
+
+#[test]
+fn check_watch_checks_again_on_each_save() {
+    let dir = scratch("check");
+    let path = dir.join("case.ron");
+    std::fs::write(&path, MINIMAL).unwrap();
+    let (mut child, rx) = check_watch(&path);
+    let mut seen = String::new();
     // Standard output and error come on two pipes: wait for each.
-    wait_for(": valid", &mut seen);
-    wait_for("watching", &mut seen);
+    wait_for(&rx, ": valid", &mut seen);
+    wait_for(&rx, "watching", &mut seen);
     seen.clear();
     save_in_place(&path, &MINIMAL.replace("year: 2007", "year: \"2007\""));
-    wait_for("invalid", &mut seen);
-    wait_for(":38:", &mut seen);
+    wait_for(&rx, "invalid", &mut seen);
+    wait_for(&rx, ":38:", &mut seen);
     seen.clear();
     save_by_rename(&path, MINIMAL);
-    wait_for(": valid", &mut seen);
+    wait_for(&rx, ": valid", &mut seen);
     let _ = child.kill();
     let _ = child.wait();
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// The memory a running process holds now (VmRSS), in KiB.
+fn resident_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn check_watch_holds_one_case_however_often_it_is_saved() {
+    // Each check's case was kept (as a one-off check may, the process
+    // ending next): a 20,000-event case took some 20 MiB more per save.
+    let dir = scratch("check-many");
+    let path = dir.join("case.ron");
+    let mut bytes = Vec::new();
+    waltz::case::synth::write(&mut bytes, 20_000, 200, 3).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let (mut child, rx) = check_watch(&path);
+    let mut seen = String::new();
+    let checked = |seen: &mut String| {
+        wait_for(&rx, ": valid", seen);
+        wait_for(&rx, "watching", seen);
+        seen.clear();
+    };
+    checked(&mut seen);
+    let first = resident_kib(child.id());
+    for _ in 0..6 {
+        save_by_rename(&path, &text);
+        checked(&mut seen);
+    }
+    let after = resident_kib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    std::fs::remove_dir_all(dir).ok();
+    assert!(
+        after < first + first / 2,
+        "{first} KiB after the first check, {after} KiB after six saves more"
+    );
 }
 
 #[test]
