@@ -198,8 +198,10 @@ pub fn check_watching(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> 
     };
     let name = crate::case::sanitize::line(&name(Some(path))).into_owned();
     loop {
-        // Each check's case is dropped: one kept per save would add up.
+        // Each check's case is dropped, and its memory given back while
+        // the file is not being saved: one kept per save would add up.
         checked(Some(path), out, err, drop)?;
+        crate::case::memory::give_back();
         writeln!(err, "watching {name} for changes (Ctrl-C stops)")?;
         err.flush()?;
         out.flush()?;
