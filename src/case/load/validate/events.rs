@@ -106,7 +106,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
     provenance::quote(
         c,
         ("events", i),
-        &owner(),
+        owner,
         (e.quote(), e.quote_by()),
         &e.sources,
         known.sources,

@@ -41,7 +41,7 @@ pub(super) fn check<'d>(
         provenance::quote(
             c,
             ("factors", i),
-            &owner(),
+            owner,
             (f.quote(), f.quote_by()),
             &f.sources,
             sources,

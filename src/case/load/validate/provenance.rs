@@ -41,7 +41,7 @@ impl Said {
 pub(super) fn quote(
     c: &mut Checker,
     (list, i): (&'static str, usize),
-    owner: &str,
+    owner: impl Fn() -> String,
     (quote, by): (Option<&str>, Option<&QuoteBy>),
     sources: &[Text],
     known: &Ids<Source>,
@@ -51,14 +51,15 @@ pub(super) fn quote(
         c.warn(
             at(list, i, "quote"),
             format!(
-                "{owner}'s quote does not say whose words it is; add `quote_by: Paper` or `quote_by: Cited(\"source-id\")`"
+                "{}'s quote does not say whose words it is; add `quote_by: Paper` or `quote_by: Cited(\"source-id\")`",
+                owner()
             ),
         );
     }
     if quote.is_none() && by.is_some() {
         c.warn(
             at(list, i, "quote_by"),
-            format!("{owner} has a `quote_by` but no quote"),
+            format!("{} has a `quote_by` but no quote", owner()),
         );
     }
     if let Some(QuoteBy::Cited(id)) = by {
@@ -66,14 +67,18 @@ pub(super) fn quote(
             c.error(
                 at(list, i, "quote_by"),
                 format!(
-                    "{owner}'s quote is by source `{}`, which does not exist",
+                    "{}'s quote is by source `{}`, which does not exist",
+                    owner(),
                     shown_id(id)
                 ),
             );
         } else if !sources.contains(id) {
             c.warn(
                 at(list, i, "quote_by"),
-                format!("{owner}'s quote is by source `{id}`, which it does not cite"),
+                format!(
+                    "{}'s quote is by source `{id}`, which it does not cite",
+                    owner()
+                ),
             );
         }
     }
@@ -87,7 +92,8 @@ pub(super) fn event(
     (factors, eras): (&Ids<Factor>, &Ids<Era>),
     said: Said,
 ) {
-    let owner = format!("event `{}`", e.id);
+    // Made only for a message: most events have none.
+    let owner = || format!("event `{}`", e.id);
     for (n, link) in e.factors.iter().enumerate() {
         let here = |field: &'static str| {
             let mut path = at("events", i, "factors");
@@ -101,6 +107,7 @@ pub(super) fn event(
             // A plain id has no field below it: point at the link itself.
             let mut path = at("events", i, "factors");
             path.push(Index(n));
+            let owner = owner();
             c.warn(
                 path,
                 format!(
@@ -115,6 +122,7 @@ pub(super) fn event(
             .page
             .filter(|p| paged && !e.pages().contains(p) && !factor.pages().contains(p))
         {
+            let owner = owner();
             c.warn(
                 here("page"),
                 format!(
@@ -125,6 +133,7 @@ pub(super) fn event(
         }
     }
     if e.dated_by == DatedBy::CommonRecord && e.note().is_none_or(|n| n.trim().is_empty()) {
+        let owner = owner();
         c.error(
             at("events", i, "dated_by"),
             format!("{owner} is dated by the common record, and needs a `note` that says so"),
@@ -134,13 +143,16 @@ pub(super) fn event(
         match eras.get(id) {
             None => c.error(
                 at("events", i, "era"),
-                format!("{owner} names era `{}`, which does not exist", shown_id(id)),
+                format!("{} names era `{}`, which does not exist", owner(), shown_id(id)),
             ),
             Some(x) if !(d.eras[x].start..=d.eras[x].end).contains(&e.year) => c.error(
                 at("events", i, "era"),
                 format!(
-                    "{owner} ({}) names era `{id}`, whose years ({}–{}) do not hold it",
-                    e.year, d.eras[x].start, d.eras[x].end
+                    "{} ({}) names era `{id}`, whose years ({}–{}) do not hold it",
+                    owner(),
+                    e.year,
+                    d.eras[x].start,
+                    d.eras[x].end
                 ),
             ),
             Some(_) => {}
