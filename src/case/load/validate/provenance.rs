@@ -143,7 +143,11 @@ pub(super) fn event(
         match eras.get(id) {
             None => c.error(
                 at("events", i, "era"),
-                format!("{} names era `{}`, which does not exist", owner(), shown_id(id)),
+                format!(
+                    "{} names era `{}`, which does not exist",
+                    owner(),
+                    shown_id(id)
+                ),
             ),
             Some(x) if !(d.eras[x].start..=d.eras[x].end).contains(&e.year) => c.error(
                 at("events", i, "era"),
