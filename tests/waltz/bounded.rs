@@ -292,9 +292,9 @@ fn case_with(list: &str, n: usize, item: impl Fn(usize) -> String) -> String {
 
 #[test]
 fn long_lists_of_small_factors_and_actors_are_held_within_their_bound() {
-    // 400,000 factors (26 MB) took 229 MiB: each factor 184 bytes, in a
+    // 400,000 factors (26 MB) took 224 MiB: each factor 184 bytes, in a
     // list that grew by doubling, and a node in the problems' tree for
-    // every one. 400,000 actors (17 MB) took 99 MiB.
+    // every one. 400,000 actors (17 MB) took 97 MiB.
     let n = 400_000;
     let factors = case_with("factors", n, |i| {
         format!("(id:\"f{i}\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")")
@@ -321,8 +321,8 @@ fn long_lists_of_small_factors_and_actors_are_held_within_their_bound() {
 #[test]
 fn a_large_case_refused_at_its_last_event_is_refused_within_its_bound() {
     // 300,000 events of a line each (18 MB), the last one wrong: the case
-    // was read in full and then again whole, and a misspelt field took 119
-    // MiB, a factor that does not exist 135 MiB.
+    // was read in full and then again whole, and a misspelt field took
+    // about 125 MiB, a factor that does not exist about 130 MiB.
     let n = 300_000;
     let mut case = String::from(
         "(title:\"T\",source:\"S\",period:(2000,2010),\
