@@ -10,8 +10,6 @@ mod pieces;
 mod read;
 mod split;
 mod stream;
-
-use stream::Stop;
 mod validate;
 
 use std::fmt;
@@ -20,6 +18,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 use ron::extensions::Extensions;
+use stream::Stop;
 
 use crate::case::diagnostic::{Diagnostic, Lines, Severity};
 use crate::case::locate;
