@@ -344,23 +344,7 @@ where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Skim<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Skim<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            // What a list read whole expects.
-            f.write_str("a sequence")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            while seq.next_element::<T>()?.is_some() {}
-            Ok(Vec::new())
-        }
-    }
-    if SKIMMING.get() {
-        d.deserialize_seq(Skim(std::marker::PhantomData))
-    } else {
-        Vec::deserialize(d)
-    }
+    d.deserialize_seq(Items::<T>::new(None, !SKIMMING.get()))
 }
 
 /// The most items one list inside an item may hold (an event's factors, a
@@ -375,26 +359,55 @@ where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Bounded<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Bounded<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            write!(f, "a list of at most {MAX_LIST} items")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-            while let Some(item) = seq.next_element()? {
-                if items.len() == MAX_LIST {
-                    return Err(serde::de::Error::custom(format!(
-                        "a list here may hold at most {MAX_LIST} items; a case needs far fewer"
-                    )));
-                }
-                items.push(item);
-            }
-            // A list grows by doubling; most hold one or two items.
-            items.shrink_to_fit();
-            Ok(items)
+    let mut items = d.deserialize_seq(Items::<T>::new(Some(MAX_LIST), true))?;
+    // A list grows by doubling; most hold one or two items.
+    items.shrink_to_fit();
+    Ok(items)
+}
+
+/// How a list is read: up to how many items (`None`: any number), and
+/// whether they are kept or each dropped once read (while skimming).
+struct Items<T> {
+    max: Option<usize>,
+    keep: bool,
+    item: std::marker::PhantomData<T>,
+}
+
+impl<T> Items<T> {
+    fn new(max: Option<usize>, keep: bool) -> Items<T> {
+        Items {
+            max,
+            keep,
+            item: std::marker::PhantomData,
         }
     }
-    d.deserialize_seq(Bounded(std::marker::PhantomData))
+}
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self.max {
+            Some(max) => write!(f, "a list of at most {max} items"),
+            // What serde's own list expects.
+            None => f.write_str("a sequence"),
+        }
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = Vec::new();
+        let mut read = 0;
+        while let Some(item) = seq.next_element()? {
+            if let Some(max) = self.max.filter(|&max| read == max) {
+                return Err(serde::de::Error::custom(format!(
+                    "a list here may hold at most {max} items; a case needs far fewer"
+                )));
+            }
+            read += 1;
+            if self.keep {
+                items.push(item);
+            }
+        }
+        Ok(items)
+    }
 }
