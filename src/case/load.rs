@@ -258,8 +258,6 @@ pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
         Err(Stop::Unsuited) => None,
         Err(Stop::Malformed) => Some(Way::Skim),
     };
-    // What the attempt held is gone before the file is read whole.
-    memory::give_back();
     let bytes = read::bytes(path, &name, progress)?;
     // The case's texts point into this one buffer (see `case::text`).
     let file = Arc::new(read::text(bytes, &name)?);

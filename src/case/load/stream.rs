@@ -81,7 +81,26 @@ pub(super) fn load(
     if !meta.is_file() || meta.len() < min as u64 || meta.len() > MAX_BYTES {
         return Err(Unsuited);
     }
-    progress.start(Stage::Parsing, meta.len() as usize);
+    let read = windows(file, meta.len(), path, name, progress, window);
+    if read.is_err() {
+        // What the attempt held is gone before the file is read whole.
+        crate::case::memory::give_back();
+    }
+    read
+}
+
+/// Read the regular file `file`, of `len` bytes, a window at a time, as
+/// [`load`] does.
+fn windows(
+    file: File,
+    len: u64,
+    path: &Path,
+    name: &str,
+    progress: &Progress,
+    window: usize,
+) -> Result<Result<Loaded, LoadError>, Stop> {
+    use Stop::Unsuited;
+    progress.start(Stage::Parsing, len as usize);
     let mut chunks = Chunks {
         from: file.take(MAX_BYTES + 1),
         carry: Vec::new(),
@@ -108,7 +127,7 @@ pub(super) fn load(
             .collect(),
         events: Vec::new(),
         spare: Vec::new(),
-        file_len: meta.len(),
+        file_len: len,
     };
     let trailer = reader.list(&mut chunks, text, (head, list + 1), window)?;
     if trailer.contains("#![") {
