@@ -10,9 +10,7 @@
 //! explains whatever is wrong. So an event reads the same either way; the
 //! tests compare the two on whole files.
 
-use thin_vec::ThinVec;
-
-use crate::case::model::{DatedBy, Event, Link, MAX_LIST, QuoteBy, Rare, Text};
+use crate::case::model::{DatedBy, Event, Link, List, MAX_LIST, QuoteBy, Rare, Text};
 
 /// Read `src`, the text of one event (a `( … )` with blanks around it), or
 /// decline.
@@ -209,11 +207,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A list, of at most [`MAX_LIST`] items.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<ThinVec<T>> {
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<List<T>> {
         self.expect(b'[')?;
-        let mut items = ThinVec::new();
+        let mut items = Vec::new();
         if self.eat(b']') {
-            return Some(items);
+            return Some(List::new());
         }
         loop {
             if items.len() == MAX_LIST {
@@ -221,8 +219,7 @@ impl<'a> Reader<'a> {
             }
             items.push(item(self)?);
             if self.after_item(b']')? {
-                items.shrink_to_fit();
-                return Some(items);
+                return Some(List::from(items));
             }
         }
     }

@@ -10,7 +10,7 @@
 //! they keep of the window is packed into a buffer of their own, escapes
 //! undone, so an escaped string costs no second copy. A text that names
 //! something else (a factor, an actor, a theme, a source) is shared with
-//! every other event that names it. While the cores read one window, this
+//! every other event that names it, and so is a list of such names. While the cores read one window, this
 //! thread reads the next part of the file; the window's buffer is then
 //! reused.
 //!
@@ -33,7 +33,7 @@ use super::{
     LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, read, split,
 };
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Text};
+use crate::case::model::{Dataset, Event, Link, Lists, Text};
 use crate::case::text::{self, Pack};
 
 /// How much of the file is read at a time: enough that the cores share a
@@ -122,8 +122,8 @@ fn windows(
     let lead = text[..list].to_owned();
     let mut reader = Reader {
         options: options.clone().with_default_extension(extensions),
-        names: (0..crate::case::cores())
-            .map(|_| HashSet::default())
+        shared: (0..crate::case::cores())
+            .map(|_| Shared::default())
             .collect(),
         events: Vec::new(),
         spare: Vec::new(),
@@ -241,8 +241,8 @@ impl Chunks<'_> {
 struct Reader {
     /// How an event is read: with the lead's attributes.
     options: ron::Options,
-    /// Per core, the names met so far, to share.
-    names: Vec<HashSet<Text>>,
+    /// Per core, the names and lists met so far, to share.
+    shared: Vec<Shared>,
     events: Vec<Event>,
     /// Lists emptied into `events`, kept for the next window's stretches:
     /// a list made and dropped by each stretch of every window leaves
@@ -324,7 +324,7 @@ impl Reader {
         from: usize,
         meanwhile: impl FnOnce() -> T,
     ) -> (Option<(usize, Option<usize>)>, T) {
-        let threads = self.names.len();
+        let threads = self.shared.len();
         let mut starts = vec![from];
         for k in 1..threads {
             let cut = from + (window.len() - from) / threads * k;
@@ -339,10 +339,10 @@ impl Reader {
             let workers: Vec<_> = starts
                 .iter()
                 .zip(stops)
-                .zip(self.names.iter_mut())
-                .map(|((&start, stop), names)| {
+                .zip(self.shared.iter_mut())
+                .map(|((&start, stop), shared)| {
                     let into = spare.pop().unwrap_or_default();
-                    scope.spawn(move || stretch(window, start, stop, options, names, into))
+                    scope.spawn(move || stretch(window, start, stop, options, shared, into))
                 })
                 .collect();
             let then = meanwhile();
@@ -358,7 +358,7 @@ impl Reader {
             Some(stretches) => stretches,
             // A guess was not an event of the list (a stretch from it may
             // not even read): read the window on one core.
-            None => match stretch(window, from, None, options, &mut self.names[0], Vec::new()) {
+            None => match stretch(window, from, None, options, &mut self.shared[0], Vec::new()) {
                 Some(whole) => vec![whole],
                 None => return (None, then),
             },
@@ -394,7 +394,7 @@ fn stretch(
     from: usize,
     stop: Option<usize>,
     options: &ron::Options,
-    names: &mut HashSet<Text>,
+    shared: &mut Shared,
     into: Vec<Event>,
 ) -> Option<Stretch> {
     let _reading = text::Reading::file(window);
@@ -450,13 +450,26 @@ fn stretch(
             break;
         }
     }
-    pack(&mut s.events, names);
+    pack(&mut s.events, shared);
     Some(s)
 }
 
+/// What one core shares among the events it reads.
+#[derive(Default)]
+struct Shared {
+    /// The names met so far.
+    names: HashSet<Text>,
+    /// The lists of factors linked by id alone met so far.
+    links: Lists<Link>,
+    /// The lists of actors, themes and sources met so far.
+    lists: Lists<Text>,
+}
+
 /// Give `events`' texts a buffer of their own, sharing the names among
-/// them, so that nothing points into the window any more.
-fn pack(events: &mut [Event], names: &mut HashSet<Text>) {
+/// them, so that nothing points into the window any more; then share their
+/// lists of names (a factor linked by id alone is a name too).
+fn pack(events: &mut [Event], shared: &mut Shared) {
+    let names = &mut shared.names;
     let mut bytes = 0;
     for e in events.iter_mut() {
         e.each_text_mut(|t, role| {
@@ -482,6 +495,15 @@ fn pack(events: &mut [Event], names: &mut HashSet<Text>) {
                 packed.place(t);
             }
         });
+        if e.factors
+            .iter()
+            .all(|l| l.why.is_none() && l.page.is_none())
+        {
+            shared.links.share(&mut e.factors);
+        }
+        for list in [&mut e.actors, &mut e.themes, &mut e.sources] {
+            shared.lists.share(list);
+        }
     }
 }
 

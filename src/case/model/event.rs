@@ -12,9 +12,9 @@
 
 use std::fmt;
 
+use super::List;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use thin_vec::ThinVec;
 
 use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev};
 use crate::case::text::TextVisitor;
@@ -39,13 +39,13 @@ pub struct Event {
     pub summary: Text,
     /// The factors the event illustrates, each with what in the work
     /// makes the link.
-    pub factors: ThinVec<Link>,
+    pub factors: List<Link>,
     /// Actor ids.
-    pub actors: ThinVec<Text>,
+    pub actors: List<Text>,
     /// Free tags such as energy, defence, trade, terrorism, diplomacy.
-    pub themes: ThinVec<Text>,
+    pub themes: List<Text>,
     /// Source ids.
-    pub sources: ThinVec<Text>,
+    pub sources: List<Text>,
     /// The fields an event may leave out (see [`Event::note`] and the
     /// others), or nothing where none is given.
     pub rare: Option<Box<Rare>>,
@@ -198,7 +198,7 @@ impl Serialize for Event {
 
 /// An event's link to a factor: written as the factor's id alone, or as
 /// `(factor: "id", why: "…", page: N)` with what in the work makes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Link {
     /// The factor's id.
     pub factor: Text,
@@ -334,14 +334,13 @@ impl Event {
         }
         f(&mut self.title, Role::Line);
         f(&mut self.summary, Role::Prose);
-        for link in &mut self.factors {
+        self.factors.each_mut(|link| {
             f(&mut link.factor, Role::Reference);
             link.why.iter_mut().for_each(|t| f(t, Role::Prose));
-        }
-        for t in self.actors.iter_mut().chain(&mut self.sources) {
-            f(t, Role::Reference);
-        }
-        self.themes.iter_mut().for_each(|t| f(t, Role::Theme));
+        });
+        self.actors.each_mut(|t| f(t, Role::Reference));
+        self.sources.each_mut(|t| f(t, Role::Reference));
+        self.themes.each_mut(|t| f(t, Role::Theme));
         if let Some(rare) = self.rare.as_deref_mut() {
             rare.sourcing.each_text_mut(f);
         }

@@ -7,8 +7,8 @@
 //! read in that form ([`Written`]) and then packed, and written back in
 //! the same fields in the same order ([`Writing`]).
 
+use super::List;
 use serde::{Deserialize, Serialize};
-use thin_vec::ThinVec;
 
 use super::{
     COMMON_RECORD_MARK, Effect, Level, LevelBy, QuoteBy, Sourced, Sourcing, Text, bounded,
@@ -31,9 +31,9 @@ pub struct Factor {
     /// What the factor is and how it works, in 1–4 sentences.
     pub summary: Text,
     /// Actor ids.
-    pub actors: ThinVec<Text>,
+    pub actors: List<Text>,
     /// Source ids.
-    pub sources: ThinVec<Text>,
+    pub sources: List<Text>,
     /// Its quote, note and pages, or nothing where none is given (see
     /// [`Sourced`]).
     pub sourcing: Option<Box<Sourcing>>,

@@ -3,7 +3,7 @@
 //! pages. Most items of a large case give none of it, so it is held in a
 //! box, allocated only when some of it is given.
 
-use thin_vec::ThinVec;
+use super::List;
 
 use super::{QuoteBy, Role, Text};
 
@@ -17,7 +17,7 @@ pub struct Sourcing {
     /// An editorial note, shown as such.
     pub note: Option<Text>,
     /// The work's pages for the passage(s) it comes from.
-    pub pages: ThinVec<u16>,
+    pub pages: List<u16>,
 }
 
 impl Sourcing {

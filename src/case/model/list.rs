@@ -1,0 +1,215 @@
+//! A list a record of a case holds (an event's factors, actors, themes and
+//! sources; a factor's actors and sources; the pages of a passage): one
+//! pointer, nothing allocated while it is empty, and one allocation that
+//! lists which are the same may share.
+//!
+//! A large case is mostly events, and an event's lists are short and
+//! repeat: a million events that each link the same factor held a million
+//! copies of one list, more memory than the events themselves. A list is
+//! counted by reference, so a reader may point the lists that are the same
+//! at one copy ([`Lists`]). Changing a list that is shared changes a copy of
+//! its own.
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+
+use foldhash::HashSet;
+use serde::{Serialize, Serializer};
+use triomphe::{Arc, ThinArc};
+
+/// A list, shared where it is the same as another (see the module's notes).
+pub struct List<T>(Option<ThinArc<(), T>>);
+
+// One pointer in the record that holds it.
+const _: () = assert!(std::mem::size_of::<List<u16>>() == 8);
+
+impl<T> List<T> {
+    /// The empty list; it allocates nothing.
+    pub const fn new() -> List<T> {
+        List(None)
+    }
+
+    /// The items, as a slice.
+    pub fn as_slice(&self) -> &[T] {
+        self.0.as_ref().map_or(&[], |arc| &arc.slice)
+    }
+
+    /// Empty the list.
+    pub fn clear(&mut self) {
+        self.0 = None;
+    }
+
+    /// Whether `self` and `other` are one allocation (or both empty).
+    fn same_copy(&self, other: &List<T>) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => a.ptr() == b.ptr(),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+impl<T: Clone> List<T> {
+    /// Change every item with `f`; a list shared with others is copied
+    /// first, so that they keep theirs.
+    pub fn each_mut(&mut self, mut f: impl FnMut(&mut T)) {
+        let Some(thin) = &mut self.0 else { return };
+        let changed = thin.with_arc_mut(|arc| match Arc::get_mut(arc) {
+            Some(own) => {
+                own.slice_mut().iter_mut().for_each(&mut f);
+                None
+            }
+            None => {
+                let mut copy = arc.slice().to_vec();
+                copy.iter_mut().for_each(&mut f);
+                Some(copy)
+            }
+        });
+        if let Some(copy) = changed {
+            *self = List::from(copy);
+        }
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> List<T> {
+        List::new()
+    }
+}
+
+impl<T> Clone for List<T> {
+    /// Another handle on the same copy: no items are copied.
+    fn clone(&self) -> List<T> {
+        List(self.0.clone())
+    }
+}
+
+impl<T> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> List<T> {
+        List((!items.is_empty()).then(|| ThinArc::from_header_and_iter((), items.into_iter())))
+    }
+}
+
+impl<T, const N: usize> From<[T; N]> for List<T> {
+    fn from(items: [T; N]) -> List<T> {
+        List((N > 0).then(|| ThinArc::from_header_and_iter((), items.into_iter())))
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> List<T> {
+        List::from(items.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        self.same_copy(other) || self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Eq> Eq for List<T> {}
+
+impl<T: Hash> Hash for List<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for List<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(s)
+    }
+}
+
+/// The lists met so far by one reader, so that a list the same as one met
+/// before is pointed at that one's copy.
+pub struct Lists<T> {
+    seen: HashSet<List<T>>,
+}
+
+/// The most lists kept to share: past this many different ones (a hostile
+/// file), a list keeps its own copy.
+const MAX_KEPT: usize = 1 << 16;
+
+impl<T> Default for Lists<T> {
+    fn default() -> Lists<T> {
+        Lists {
+            seen: HashSet::default(),
+        }
+    }
+}
+
+impl<T: Hash + Eq> Lists<T> {
+    /// Point `list` at the copy of the same list met before, or keep it to
+    /// share from now on.
+    pub fn share(&mut self, list: &mut List<T>) {
+        if list.is_empty() {
+            return;
+        }
+        if let Some(seen) = self.seen.get(list) {
+            *list = seen.clone();
+        } else if self.seen.len() < MAX_KEPT {
+            self.seen.insert(list.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_that_are_the_same_share_one_copy_and_others_keep_their_own() {
+        let mut lists = Lists::default();
+        let mut a = List::from(vec![1u16, 2]);
+        let mut b = List::from(vec![1u16, 2]);
+        let mut c = List::from(vec![2u16, 1]);
+        for list in [&mut a, &mut b, &mut c] {
+            lists.share(list);
+        }
+        assert!(a.same_copy(&b));
+        assert!(!a.same_copy(&c));
+        assert_eq!((&*a, &*c), (&[1, 2][..], &[2, 1][..]));
+    }
+
+    #[test]
+    fn changing_a_shared_list_leaves_the_others_as_they_were() {
+        let mut a = List::from(vec![1u16, 2]);
+        let b = a.clone();
+        a.each_mut(|n| *n *= 10);
+        assert_eq!((&*a, &*b), (&[10, 20][..], &[1, 2][..]));
+        // A list of its own is changed where it is.
+        let mut own = List::from(vec![3u16]);
+        own.each_mut(|n| *n += 1);
+        assert_eq!(&*own, &[4]);
+    }
+
+    #[test]
+    fn an_empty_list_is_the_same_however_it_was_made() {
+        let made: [List<u16>; 3] = [List::new(), List::from(Vec::new()), List::from([])];
+        assert!(made.iter().all(|l| l.is_empty() && l.0.is_none()));
+        assert_eq!(made[0], made[2]);
+    }
+}
