@@ -147,6 +147,15 @@ impl<'t> Lines<'t> {
         text.strip_suffix('\r').unwrap_or(text)
     }
 
+    /// The place of a byte offset.
+    pub fn place(&self, offset: usize) -> Place {
+        let pos = self.pos(offset);
+        let start = self.start(pos.line).unwrap_or(0);
+        let line = self.line(pos.line);
+        let at = offset.clamp(start, start + line.len()) - start;
+        Place::new(pos, line, at)
+    }
+
     /// A diagnostic at a byte offset, showing its line.
     pub fn diagnostic(
         &self,
@@ -155,12 +164,119 @@ impl<'t> Lines<'t> {
         offset: usize,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let pos = self.pos(offset);
-        let start = self.start(pos.line).unwrap_or(0);
-        let line = self.line(pos.line);
-        let at = offset.clamp(start, start + line.len()) - start;
-        Diagnostic::around(severity, file, line, at, pos, message)
+        self.place(offset).diagnostic(severity, file, message)
     }
+}
+
+/// A place in a file: its position, and as much of its line around it as
+/// an excerpt shows, so that a place in a file on one long line costs a
+/// window of it, not the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Where it is.
+    pub pos: Pos,
+    /// The line around it: [`Place::BEFORE`] and [`Place::AFTER`] bytes
+    /// either side, or to the line's ends.
+    part: String,
+    /// Where it is in `part`.
+    at: usize,
+}
+
+impl Place {
+    /// Bytes of its line kept before the place: more characters than an
+    /// excerpt shows before its caret, however wide each is.
+    pub const BEFORE: usize = 4 * (Excerpt::WIDTH / 2 + 1);
+    /// Bytes of its line kept after the place: more characters than an
+    /// excerpt shows after its caret.
+    pub const AFTER: usize = 4 * (Excerpt::WIDTH + 1);
+
+    /// The place at byte `at` of `line`: the line it is on, or a part of
+    /// it that starts where the line does or [`Place::BEFORE`] bytes before
+    /// `at` or further, and ends where the line does or [`Place::AFTER`]
+    /// bytes after `at` or further. (An excerpt of such a part is the
+    /// excerpt of the line.)
+    pub fn new(pos: Pos, line: &str, at: usize) -> Place {
+        let at = floor_boundary(line, at.min(line.len()));
+        let from = floor_boundary(line, at.saturating_sub(Self::BEFORE));
+        let to = floor_boundary(line, (at + Self::AFTER).min(line.len()));
+        Place {
+            pos,
+            part: line[from..to].to_owned(),
+            at: at - from,
+        }
+    }
+
+    /// A diagnostic here.
+    pub fn diagnostic(
+        &self,
+        severity: Severity,
+        file: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: sanitize::line(file).into_owned(),
+            pos: Some(self.pos),
+            message: sanitize::line(&message.into()).into_owned(),
+            excerpt: Some(Excerpt::new(&self.part, self.at)),
+        }
+    }
+}
+
+/// The greatest character boundary of `s` at or before byte `at`.
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The positions of `offsets` (ascending byte offsets) in the text read
+/// from `from`, each with where its line starts: what [`Lines::pos`] gives,
+/// for a file read a part at a time rather than held. Offsets past the
+/// text's end are placed at its end.
+pub fn positions(
+    mut from: impl std::io::Read,
+    offsets: &[usize],
+) -> std::io::Result<Vec<(Pos, usize)>> {
+    let mut found = Vec::with_capacity(offsets.len());
+    let mut buf = vec![0; 64 << 10];
+    // Before byte `base`: `line - 1` line breaks, the last line starting at
+    // `start`, and `chars` characters, `start_chars` of them before `start`.
+    let (mut base, mut line, mut start, mut chars, mut start_chars) = (0, 1, 0, 0, 0);
+    let mut wanted = offsets.iter().copied().peekable();
+    while wanted.peek().is_some() {
+        let n = match from.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let part = &buf[..n];
+        while let Some(offset) = wanted.next_if(|&o| o < base + n || n == 0) {
+            let head = &part[..offset.saturating_sub(base).min(n)];
+            let (line, start, start_chars) = match memchr::memrchr(b'\n', head) {
+                Some(at) => (
+                    line + memchr::memchr_iter(b'\n', head).count(),
+                    base + at + 1,
+                    chars + chars_in(&head[..=at]),
+                ),
+                None => (line, start, start_chars),
+            };
+            let col = chars + chars_in(head) - start_chars + 1;
+            found.push((Pos { line, col }, start));
+        }
+        if n == 0 {
+            break;
+        }
+        line += memchr::memchr_iter(b'\n', part).count();
+        if let Some(at) = memchr::memrchr(b'\n', part) {
+            start = base + at + 1;
+            start_chars = chars + chars_in(&part[..=at]);
+        }
+        chars += chars_in(part);
+        base += n;
+    }
+    Ok(found)
 }
 
 /// The characters in UTF-8 bytes: those that do not continue a character.
@@ -213,26 +329,7 @@ impl Diagnostic {
             .char_indices()
             .nth(pos.col.saturating_sub(1))
             .map_or(line.len(), |(i, _)| i);
-        Diagnostic::around(severity, file, line, at, pos, message)
-    }
-
-    /// As [`Diagnostic::at`], the place also given as byte `at` of `line`:
-    /// the excerpt then costs a window around it, whatever the line's length.
-    fn around(
-        severity: Severity,
-        file: &str,
-        line: &str,
-        at: usize,
-        pos: Pos,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic {
-            severity,
-            file: sanitize::line(file).into_owned(),
-            pos: Some(pos),
-            message: sanitize::line(&message.into()).into_owned(),
-            excerpt: Some(Excerpt::new(line, at)),
-        }
+        Place::new(pos, line, at).diagnostic(severity, file, message)
     }
 
     /// True for errors, false for warnings.

@@ -7,6 +7,7 @@
 
 mod event;
 mod pieces;
+mod place;
 mod read;
 mod split;
 mod stream;
@@ -20,7 +21,7 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use ron::extensions::Extensions;
 use stream::Stop;
 
-use crate::case::diagnostic::{Diagnostic, Lines, Severity};
+use crate::case::diagnostic::{Diagnostic, Lines, Place, Severity};
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Role, Skimming, Text};
 use crate::case::{memory, sanitize, text};
@@ -409,28 +410,49 @@ fn finish(
     found: validate::Found,
     text: &str,
 ) -> Result<Loaded, LoadError> {
-    let mut diagnostics = Vec::new();
-    if !found.problems.is_empty() {
+    let paths = problem_paths(&found.problems);
+    let places = if paths.is_empty() {
+        Vec::new()
+    } else {
         // Only what leads to a problem is scanned into a tree: a whole
         // tree of a large file takes several times the file.
-        let paths: Vec<&[locate::Seg]> = found
-            .problems
-            .iter()
-            .flat_map(|p| std::iter::once(&p.path).chain(&p.first))
-            .map(Vec::as_slice)
-            .collect();
         let tree = locate::Tree::scan_for(text, &paths);
         let lines = Lines::new(text);
-        for p in found.problems {
-            let mut message = p.message;
-            if let Some(first) = p.first {
-                let at = lines.pos(tree.offset(&first));
-                message.push_str(&format!(" (first at line {}, column {})", at.line, at.col));
-            }
-            diagnostics.push(lines.diagnostic(p.severity, name, tree.offset(&p.path), message));
+        paths.iter().map(|p| lines.place(tree.offset(p))).collect()
+    };
+    conclude(name, dataset, found, places)
+}
+
+/// The paths of `problems`, in the order [`conclude`] takes their places:
+/// each one's own, then where the first of a duplicate is.
+fn problem_paths(problems: &[validate::Problem]) -> Vec<&[locate::Seg]> {
+    problems
+        .iter()
+        .flat_map(|p| std::iter::once(&p.path).chain(&p.first))
+        .map(Vec::as_slice)
+        .collect()
+}
+
+/// The load's result, as [`finish`] gives it, with the places of the
+/// problems' paths (see [`problem_paths`]) found.
+fn conclude(
+    name: &str,
+    dataset: Option<Dataset>,
+    found: validate::Found,
+    places: Vec<Place>,
+) -> Result<Loaded, LoadError> {
+    let mut diagnostics = Vec::new();
+    let mut places = places.into_iter();
+    for p in found.problems {
+        let Some(place) = places.next() else { break };
+        let mut message = p.message;
+        if let Some(first) = p.first.and_then(|_| places.next()) {
+            let at = first.pos;
+            message.push_str(&format!(" (first at line {}, column {})", at.line, at.col));
         }
-        diagnostics.sort_by_key(|d| (d.severity, d.pos));
+        diagnostics.push(place.diagnostic(p.severity, name, message));
     }
+    diagnostics.sort_by_key(|d| (d.severity, d.pos));
     let Some(mut dataset) = dataset.filter(|_| !diagnostics.iter().any(Diagnostic::is_error))
     else {
         return Err(LoadError {

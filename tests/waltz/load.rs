@@ -599,3 +599,76 @@ fn a_missing_comma_is_pointed_at_where_it_belongs() {
         "{msg}"
     );
 }
+
+/// A case whose events come before its factors, with warnings in events
+/// (a year after the period, a long line of wide characters before one)
+/// and after the event list (a factor linked to nothing), and, when
+/// `duplicate`, an event id given twice.
+fn awkward_case(duplicate: bool) -> String {
+    let mut text = String::from(
+        "(title: \"Zürich–Ürümqi\", source: \"S\", period: (2000, 2010),\n events: [\n",
+    );
+    for i in 0..40 {
+        let id = if duplicate && i == 33 { 7 } else { i };
+        let year = if i % 9 == 4 { 2011 } else { 2001 };
+        // A warning after a long run of wide characters on its line, and
+        // one before.
+        let (before, after) = match i {
+            22 => ("ü".repeat(700), "s".to_owned()),
+            31 => ("s".to_owned(), "ü".repeat(700)),
+            _ => ("s".to_owned(), "s".to_owned()),
+        };
+        text.push_str(&format!(
+            "  (id: \"e{id}\", summary: \"{before}\", year: {year}, title: \"Été {i}\", note: \"{after}\", factors: [\"f\"]),\n"
+        ));
+    }
+    text.push_str(" ],\n factors: [\n  (id: \"f\", level: Individual, effect: Enabler, name: \"F\", summary: \"s\"),\n");
+    text.push_str(
+        "  (id: \"g\", level: Domestic, effect: Enabler, name: \"G\", summary: \"s\"),\n ],\n)\n",
+    );
+    text
+}
+
+#[test]
+fn problems_in_a_file_read_a_window_at_a_time_are_placed_as_in_one_read_whole() {
+    for duplicate in [false, true] {
+        let case = awkward_case(duplicate);
+        let one_line = case.replace('\n', " ");
+        let shapes = [
+            ("plain", case.clone()),
+            ("crlf", case.replace('\n', "\r\n")),
+            ("bom", format!("\u{feff}{}", case.replace('\n', "\r\n"))),
+            ("one line", one_line),
+        ];
+        for (shape, text) in shapes {
+            let path = std::env::temp_dir().join(format!(
+                "waltz-load-placed-{}-{duplicate}-{}.ron",
+                std::process::id(),
+                shape.replace(' ', "-")
+            ));
+            std::fs::write(&path, &text).unwrap();
+            let whole = load::from_str(&load::display_name(&path), &text);
+            for window in [1, 7, 64, 300, 1 << 20] {
+                let windows = load::from_path_in_windows(&path, window)
+                    .unwrap_or_else(|| panic!("{shape}: not read a window at a time"));
+                match (&whole, windows) {
+                    (Ok(whole), Ok(windows)) => {
+                        assert!(!whole.warnings.is_empty(), "{shape}: no warnings");
+                        assert_eq!(whole.warnings, windows.warnings, "{shape}, window {window}");
+                    }
+                    (Err(whole), Err(windows)) => {
+                        let message = whole.to_string();
+                        assert!(message.contains("(first at line"), "{message}");
+                        assert_eq!(message, windows.to_string(), "{shape}, window {window}");
+                    }
+                    (whole, windows) => panic!(
+                        "{shape}, window {window}: {:?} / {:?}",
+                        whole.as_ref().map(|_| ()).map_err(|e| e.to_string()),
+                        windows.map(|_| ()).map_err(|e| e.to_string())
+                    ),
+                }
+            }
+            std::fs::remove_file(&path).ok();
+        }
+    }
+}

@@ -18,8 +18,8 @@
 //! — an attribute past the file's lead, an event that does not read or
 //! runs past [`MAX_EVENT`], text that is binary — sends the caller back to
 //! reading the file whole, which gives its error a line and column. When
-//! validation finds problems, the case is kept and the file's text read
-//! again to place them.
+//! validation finds problems, they are placed in the parts of the file
+//! that hold them, read again (see [`super::place`]).
 
 use std::fs::File;
 use std::io::Read;
@@ -30,7 +30,7 @@ use foldhash::HashSet;
 use ron::extensions::Extensions;
 
 use super::{
-    LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, read, split,
+    LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, place, read, split,
 };
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Link, Lists, Text};
@@ -108,7 +108,7 @@ fn windows(
         read: 0,
         progress,
     };
-    let (text, list) = lead(&mut chunks, window).ok_or(Unsuited)?;
+    let (text, list, skip) = lead(&mut chunks, window).ok_or(Unsuited)?;
     let head = locate::first_value(&text);
     if head > MAX_HEAD || text.as_bytes().get(list) != Some(&b'[') {
         return Err(Unsuited);
@@ -128,6 +128,12 @@ fn windows(
         events: Vec::new(),
         spare: Vec::new(),
         file_len: len,
+        layout: place::Layout {
+            skip,
+            len,
+            list: (list, list),
+            ..place::Layout::default()
+        },
     };
     let trailer = reader.list(&mut chunks, text, (head, list + 1), window)?;
     if trailer.contains("#![") {
@@ -138,40 +144,41 @@ fn windows(
         let _reading = text::Reading::file(&rest);
         options.from_str(&rest).map_err(|_| Unsuited)?
     };
+    let mut layout = reader.layout;
+    layout.events = reader.events.len();
     dataset.events = reader.events;
     progress.start(Stage::Checking, 0);
     super::sanitize_dataset(&mut dataset, false);
     let found = super::validate::validate(&dataset);
-    if found.problems.is_empty() {
-        return Ok(super::finish(name, Some(dataset), found, ""));
-    }
     let dataset = super::kept(dataset, &found);
-    // Problems are placed in the file's text, read whole for them: the
-    // case is already read, so only its text is held beside it. (A file
-    // that changed meanwhile is read again from the start.)
-    let text = super::read::bytes(path, name, progress).map_err(|_| Unsuited)?;
-    if text.len() as u64 != chunks.read {
-        return Err(Unsuited);
-    }
-    let text = super::read::text(text, name).map_err(|_| Unsuited)?;
-    Ok(super::finish(name, dataset, found, &text))
+    // Problems are placed in the parts of the file that hold them, read
+    // again. (A file that changed meanwhile is read again whole.)
+    let paths = super::problem_paths(&found.problems);
+    let places = match paths.is_empty() {
+        true => Vec::new(),
+        false => place::places(path, &layout, &rest, &paths).ok_or(Unsuited)?,
+    };
+    Ok(super::conclude(name, dataset, found, places))
 }
 
 /// The file's first part, read on until it holds the event list's start;
-/// with where that is (its `[`).
-fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize)> {
+/// with where that is (its `[`), and how many bytes of byte-order mark
+/// went before it.
+fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize, u64)> {
     // At least as much as the whole read looks at to refuse a file that
     // is not text.
     let mut text = chunks.next(String::new(), window.max(HEAD_CHECKED))?;
     if read::refuses_head(text.as_bytes()) {
         return None;
     }
+    let mut skip = 0;
     if let Some(bom) = text.strip_prefix('\u{feff}') {
         text = bom.to_owned();
+        skip = 3;
     }
     loop {
         if let Some(at) = locate::field(&text, "events") {
-            return Some((text, at));
+            return Some((text, at, skip));
         }
         if chunks.eof || text.len() >= MAX_OUTSIDE {
             return None;
@@ -250,6 +257,8 @@ struct Reader {
     spare: Vec<Vec<Event>>,
     /// The file's length, to size the list once.
     file_len: u64,
+    /// Where the windows' events are, to place problems.
+    layout: place::Layout,
 }
 
 /// What a stretch of a window holds: its whole events, where the next
@@ -280,6 +289,8 @@ impl Reader {
         // much as is held when the last window held no whole event, so
         // that a window grows by doubling.
         let mut more = window;
+        // Where `text` starts in the file's text.
+        let mut text_at = 0;
         loop {
             // An attribute past the lead changes how what follows reads.
             // (Windows overlap only after a comma, so every `#![` lies
@@ -288,6 +299,7 @@ impl Reader {
                 return Err(Unsuited);
             }
             let shared = Arc::new(text);
+            self.layout.marks.push((text_at + from, self.events.len()));
             // While the cores read this window, this thread reads on.
             let (read, next) = self.window(&shared, from, || {
                 chunks.next(std::mem::take(&mut chunk), more)
@@ -295,6 +307,7 @@ impl Reader {
             let (resume, end) = read.ok_or(Stop::Malformed)?;
             chunk = next.ok_or(Unsuited)?;
             if let Some(end) = end {
+                self.layout.list.1 = text_at + end;
                 return chunks
                     .rest(format!("{}{chunk}", &shared[end..]))
                     .ok_or(Unsuited);
@@ -308,6 +321,7 @@ impl Reader {
             }
             more = if resume == from { text.len() } else { window };
             text.drain(..resume);
+            text_at += resume;
             text.push_str(&chunk);
             from = 0;
         }
