@@ -147,9 +147,9 @@ impl Index {
         // Actors and sources on a second thread while factors and eras are
         // resolved here: a large case halves its start-up wait.
         let people = || {
-            let event_actors = Lists::new(d.events.iter().map(|e| resolve(&e.actors, &actor_ids)));
+            let event_actors = Lists::new(d.events.iter().map(|e| resolve(e.actors(), &actor_ids)));
             let event_sources =
-                Lists::new(d.events.iter().map(|e| resolve(&e.sources, &source_ids)));
+                Lists::new(d.events.iter().map(|e| resolve(e.sources(), &source_ids)));
             let actor_events = invert(event_actors.rows(), d.actors.len());
             let source_events = invert(event_sources.rows(), d.sources.len());
             (event_actors, event_sources, actor_events, source_events)

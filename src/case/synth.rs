@@ -471,7 +471,7 @@ fn event_list(
             };
             let page = rng.range(1, PAGES) as u16;
             text.actors.dedup();
-            Event {
+            let mut event = Event {
                 id: id.into(),
                 year: date.year,
                 month: date.month,
@@ -489,9 +489,6 @@ fn event_list(
                         page: Some(page),
                     })
                     .collect(),
-                actors: text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
-                themes: themes.into_iter().map(Into::into).collect(),
-                sources: cited.iter().map(|s| s.id.as_str().into()).collect(),
                 rare: Rare {
                     until: date.until,
                     sourcing: Sourcing {
@@ -503,7 +500,14 @@ fn event_list(
                     ..Rare::default()
                 }
                 .boxed(),
-            }
+                ..Event::default()
+            };
+            event.set_names(
+                text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
+                themes.into_iter().map(Into::into).collect(),
+                cited.iter().map(|s| s.id.as_str().into()).collect(),
+            );
+            event
         })
         .collect()
 }
@@ -515,7 +519,7 @@ fn tours(events: &[Event], factors: &[Factor]) -> Vec<Tour> {
     let energy: Vec<&Event> = period
         .iter()
         .copied()
-        .filter(|e| e.themes.first().is_some_and(|t| t == "energy"))
+        .filter(|e| e.themes().first().is_some_and(|t| t == "energy"))
         .collect();
     let walk = |list: &[&Event], n: usize| -> Vec<Step> {
         let n = n.min(list.len());

@@ -415,7 +415,7 @@ fn every_quote_says_whose_words_it_is() {
     let events = d
         .events
         .iter()
-        .map(|e| (&e.id, e.quote(), e.quote_by(), &e.sources[..]));
+        .map(|e| (&e.id, e.quote(), e.quote_by(), e.sources()));
     for (id, quote, by, sources) in factors.chain(events) {
         match (quote, by) {
             (None, None) => {}
@@ -475,7 +475,7 @@ fn every_actor_appears_in_an_event_or_a_factor() {
 fn themes_come_from_the_vocabulary() {
     let d = loaded().dataset;
     for e in &d.events {
-        for theme in &e.themes {
+        for theme in e.themes() {
             assert!(
                 THEMES.contains(&theme.as_str()),
                 "event `{}` has theme `{theme}`, not in {THEMES:?}",

@@ -947,7 +947,7 @@ fn an_events_era_levels_and_themes_run_onto_a_second_line_rather_than_being_cut(
             None,
         );
         let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
-        let themes = case.data.events[e].themes.join(", ");
+        let themes = case.data.events[e].themes().join(", ");
         let at = text
             .iter()
             .position(|l| l.contains("themes "))

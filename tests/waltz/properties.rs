@@ -210,27 +210,30 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             let events: Vec<Event> = events
                 .into_iter()
                 .enumerate()
-                .map(|(i, (title, summary, year, month, bits))| Event {
-                    id: format!("e{i}").into(),
-                    year,
-                    month,
-                    circa: bits & 1 == 1,
-                    title: title.into(),
-                    summary: summary.into(),
-                    factors: pick(bits, n_factors, 3)
+                .map(|(i, (title, summary, year, month, bits))| {
+                    let mut e = Event::default();
+                    e.id = format!("e{i}").into();
+                    e.year = year;
+                    e.month = month;
+                    e.circa = bits & 1 == 1;
+                    e.title = title.into();
+                    e.summary = summary.into();
+                    e.factors = pick(bits, n_factors, 3)
                         .into_iter()
                         .map(|f| Link::to(format!("f{f}")))
-                        .collect(),
-                    actors: pick(bits, n_actors, 17)
-                        .into_iter()
-                        .map(|a| format!("a{a}").into())
-                        .collect(),
-                    themes: ["energy".into()].into(),
-                    sources: pick(bits, n_sources, 29)
-                        .into_iter()
-                        .map(|s| format!("s{s}").into())
-                        .collect(),
-                    rare: Rare {
+                        .collect();
+                    e.set_names(
+                        pick(bits, n_actors, 17)
+                            .into_iter()
+                            .map(|a| format!("a{a}").into())
+                            .collect(),
+                        vec!["energy".into()],
+                        pick(bits, n_sources, 29)
+                            .into_iter()
+                            .map(|s| format!("s{s}").into())
+                            .collect(),
+                    );
+                    e.rare = Rare {
                         sourcing: Sourcing {
                             quote: (bits & 2 == 2).then(|| "a quote".into()),
                             quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
@@ -239,8 +242,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         },
                         ..Rare::default()
                     }
-                    .boxed(),
-                    ..Event::default()
+                    .boxed();
+                    e
                 })
                 .collect();
             let tours = if events.is_empty() {

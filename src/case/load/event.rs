@@ -10,7 +10,7 @@
 //! explains whatever is wrong. So an event reads the same either way; the
 //! tests compare the two on whole files.
 
-use crate::case::model::{DatedBy, Event, Link, List, MAX_LIST, QuoteBy, Rare, Text};
+use crate::case::model::{DatedBy, Event, Link, MAX_LIST, QuoteBy, Rare, Text};
 
 /// Read `src`, the text of one event (a `( … )` with blanks around it), or
 /// decline.
@@ -207,11 +207,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A list, of at most [`MAX_LIST`] items.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<List<T>> {
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.expect(b'[')?;
         let mut items = Vec::new();
         if self.eat(b']') {
-            return Some(List::new());
+            return Some(items);
         }
         loop {
             if items.len() == MAX_LIST {
@@ -219,7 +219,7 @@ impl<'a> Reader<'a> {
             }
             items.push(item(self)?);
             if self.after_item(b']')? {
-                return Some(List::from(items));
+                return Some(items);
             }
         }
     }
@@ -271,6 +271,7 @@ impl<'a> Reader<'a> {
         self.expect(b'(')?;
         let mut e = Event::default();
         let mut rare = Rare::default();
+        let [mut actors, mut themes, mut sources] = [const { Vec::new() }; 3];
         // Which fields were given: a repeated one is ron's to refuse, and
         // the required ones must all be there.
         let mut seen = 0u32;
@@ -305,14 +306,14 @@ impl<'a> Reader<'a> {
                     "era" => rare.era = self.optional(Self::text)?,
                     "title" => e.title = self.text()?,
                     "summary" => e.summary = self.text()?,
-                    "factors" => e.factors = self.list(Self::link)?,
-                    "actors" => e.actors = self.list(Self::text)?,
-                    "themes" => e.themes = self.list(Self::text)?,
-                    "sources" => e.sources = self.list(Self::text)?,
+                    "factors" => e.factors = self.list(Self::link)?.into(),
+                    "actors" => actors = self.list(Self::text)?,
+                    "themes" => themes = self.list(Self::text)?,
+                    "sources" => sources = self.list(Self::text)?,
                     "quote" => rare.sourcing.quote = self.optional(Self::text)?,
                     "quote_by" => rare.sourcing.quote_by = self.optional(Self::quote_by)?,
                     "note" => rare.sourcing.note = self.optional(Self::text)?,
-                    "pages" => rare.sourcing.pages = self.list(Self::small)?,
+                    "pages" => rare.sourcing.pages = self.list(Self::small)?.into(),
                     _ => return None,
                 }
                 if self.after_item(b')')? {
@@ -320,6 +321,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        e.set_names(actors, themes, sources);
         e.rare = rare.boxed();
         (seen & REQUIRED == REQUIRED).then_some(e)
     }

@@ -475,8 +475,8 @@ struct Shared {
     names: HashSet<Text>,
     /// The lists of factors linked by id alone met so far.
     links: Lists<Link>,
-    /// The lists of actors, themes and sources met so far.
-    lists: Lists<Text>,
+    /// The events' names (actors, themes and sources) met so far.
+    names_lists: Lists<Text, [u16; 2]>,
 }
 
 /// Give `events`' texts a buffer of their own, sharing the names among
@@ -515,9 +515,7 @@ fn pack(events: &mut [Event], shared: &mut Shared) {
         {
             shared.links.share(&mut e.factors);
         }
-        for list in [&mut e.actors, &mut e.themes, &mut e.sources] {
-            shared.lists.share(list);
-        }
+        e.share_names(&mut shared.names_lists);
     }
 }
 

@@ -1,8 +1,10 @@
 //! An event, held compactly. A large case is mostly events, so an event
-//! keeps inline only what every event has; each of its lists is one
-//! pointer, allocated only when the list has items; and the fields an event
-//! may leave out (its last year, era, quote, note and pages) share one box,
-//! allocated only when one is given. An event is 96 bytes, where it was 256
+//! keeps inline only what every event has; its factors are one pointer, and
+//! the names it gives (its actors, themes and sources) another, to one
+//! list each (see [`List`]), allocated only when it has items and shared
+//! by the events whose lists are the same; and the fields an event may
+//! leave out (its last year, era, quote, note and pages) share one box,
+//! allocated only when one is given. An event is 80 bytes, where it was 256
 //! with every field inline.
 //!
 //! A case file writes an event as one record of up to seventeen fields. It
@@ -16,7 +18,9 @@ use super::List;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev};
+use super::{
+    COMMON_RECORD_MARK, DatedBy, Lists, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev,
+};
 use crate::case::text::TextVisitor;
 
 /// A dated development.
@@ -40,19 +44,17 @@ pub struct Event {
     /// The factors the event illustrates, each with what in the work
     /// makes the link.
     pub factors: List<Link>,
-    /// Actor ids.
-    pub actors: List<Text>,
-    /// Free tags such as energy, defence, trade, terrorism, diplomacy.
-    pub themes: List<Text>,
-    /// Source ids.
-    pub sources: List<Text>,
+    /// The names it gives, in one list: its actors, then its themes, then
+    /// its sources; the header says how many actors and themes (see
+    /// [`Event::actors`] and the others).
+    pub(crate) names: List<Text, [u16; 2]>,
     /// The fields an event may leave out (see [`Event::note`] and the
     /// others), or nothing where none is given.
     pub rare: Option<Box<Rare>>,
 }
 
 // What the module's first lines promise, kept.
-const _: () = assert!(std::mem::size_of::<Event>() == 96);
+const _: () = assert!(std::mem::size_of::<Event>() == 80);
 
 /// The fields an event may leave out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -121,9 +123,7 @@ impl From<Written> for Event {
             title: w.title,
             summary: w.summary,
             factors: w.factors.into(),
-            actors: w.actors.into(),
-            themes: w.themes.into(),
-            sources: w.sources.into(),
+            names: names(w.actors, w.themes, w.sources),
             rare: Rare {
                 until: w.until,
                 era: w.era,
@@ -184,9 +184,9 @@ impl Serialize for Event {
             title: &self.title,
             summary: &self.summary,
             factors: &self.factors,
-            actors: &self.actors,
-            themes: &self.themes,
-            sources: &self.sources,
+            actors: self.actors(),
+            themes: self.themes(),
+            sources: self.sources(),
             quote: self.quote(),
             quote_by: self.quote_by(),
             note: self.note(),
@@ -277,7 +277,51 @@ impl Sourced for Event {
     }
 }
 
+/// An event's names in one list (see [`Event::names`]): `actors`, then
+/// `themes`, then `sources`.
+fn names(actors: Vec<Text>, mut themes: Vec<Text>, mut sources: Vec<Text>) -> List<Text, [u16; 2]> {
+    // Each list holds at most `MAX_LIST` items, far fewer than a u16 counts.
+    let counts = [actors.len(), themes.len()].map(|n| u16::try_from(n).unwrap_or(u16::MAX));
+    let mut all = actors;
+    all.append(&mut themes);
+    all.append(&mut sources);
+    List::with_header(counts, all)
+}
+
 impl Event {
+    /// Actor ids.
+    pub fn actors(&self) -> &[Text] {
+        &self.names[..self.counts()[0]]
+    }
+
+    /// Free tags such as energy, defence, trade, terrorism, diplomacy.
+    pub fn themes(&self) -> &[Text] {
+        let [actors, themes] = self.counts();
+        &self.names[actors..actors + themes]
+    }
+
+    /// Source ids.
+    pub fn sources(&self) -> &[Text] {
+        let [actors, themes] = self.counts();
+        &self.names[actors + themes..]
+    }
+
+    /// Give the event these actors, themes and sources.
+    pub fn set_names(&mut self, actors: Vec<Text>, themes: Vec<Text>, sources: Vec<Text>) {
+        self.names = names(actors, themes, sources);
+    }
+
+    /// Point the event's names at the copy of the same names met before
+    /// (see [`Lists`]).
+    pub fn share_names(&mut self, lists: &mut Lists<Text, [u16; 2]>) {
+        lists.share(&mut self.names);
+    }
+
+    /// How many of its names are actors and how many themes.
+    fn counts(&self) -> [usize; 2] {
+        self.names.header().map_or([0, 0], |c| c.map(usize::from))
+    }
+
     /// The last year, where the work dates the event only by a period.
     pub fn until(&self) -> Option<i32> {
         self.rare.as_ref().and_then(|r| r.until)
@@ -338,9 +382,13 @@ impl Event {
             f(&mut link.factor, Role::Reference);
             link.why.iter_mut().for_each(|t| f(t, Role::Prose));
         });
-        self.actors.each_mut(|t| f(t, Role::Reference));
-        self.sources.each_mut(|t| f(t, Role::Reference));
-        self.themes.each_mut(|t| f(t, Role::Theme));
+        let [actors, themes] = self.counts();
+        let mut k = 0;
+        self.names.each_mut(|t| {
+            let theme = (actors..actors + themes).contains(&k);
+            k += 1;
+            f(t, if theme { Role::Theme } else { Role::Reference });
+        });
         if let Some(rare) = self.rare.as_deref_mut() {
             rare.sourcing.each_text_mut(f);
         }

@@ -18,16 +18,28 @@ use foldhash::HashSet;
 use serde::{Serialize, Serializer};
 use triomphe::{Arc, ThinArc};
 
-/// A list, shared where it is the same as another (see the module's notes).
-pub struct List<T>(Option<ThinArc<(), T>>);
+/// A list, shared where it is the same as another (see the module's notes),
+/// with a header `H` in its allocation (an event's names keep there where
+/// one kind of name ends and the next begins).
+pub struct List<T, H = ()>(Option<ThinArc<H, T>>);
 
 // One pointer in the record that holds it.
 const _: () = assert!(std::mem::size_of::<List<u16>>() == 8);
 
-impl<T> List<T> {
+impl<T, H> List<T, H> {
     /// The empty list; it allocates nothing.
-    pub const fn new() -> List<T> {
+    pub const fn new() -> List<T, H> {
         List(None)
+    }
+
+    /// `items` under `header`; the empty list when there are none.
+    pub fn with_header(header: H, items: Vec<T>) -> List<T, H> {
+        List((!items.is_empty()).then(|| ThinArc::from_header_and_iter(header, items.into_iter())))
+    }
+
+    /// The header, where the list has items.
+    pub fn header(&self) -> Option<&H> {
+        self.0.as_ref().map(|arc| &arc.header.header)
     }
 
     /// The items, as a slice.
@@ -41,7 +53,7 @@ impl<T> List<T> {
     }
 
     /// Whether `self` and `other` are one allocation (or both empty).
-    fn same_copy(&self, other: &List<T>) -> bool {
+    fn same_copy(&self, other: &List<T, H>) -> bool {
         match (&self.0, &other.0) {
             (Some(a), Some(b)) => a.ptr() == b.ptr(),
             (a, b) => a.is_none() && b.is_none(),
@@ -49,7 +61,7 @@ impl<T> List<T> {
     }
 }
 
-impl<T: Clone> List<T> {
+impl<T: Clone, H: Clone> List<T, H> {
     /// Change every item with `f`; a list shared with others is copied
     /// first, so that they keep theirs.
     pub fn each_mut(&mut self, mut f: impl FnMut(&mut T)) {
@@ -62,29 +74,29 @@ impl<T: Clone> List<T> {
             None => {
                 let mut copy = arc.slice().to_vec();
                 copy.iter_mut().for_each(&mut f);
-                Some(copy)
+                Some((arc.header().clone(), copy))
             }
         });
-        if let Some(copy) = changed {
-            *self = List::from(copy);
+        if let Some((header, copy)) = changed {
+            *self = List::with_header(header, copy);
         }
     }
 }
 
-impl<T> Default for List<T> {
-    fn default() -> List<T> {
+impl<T, H> Default for List<T, H> {
+    fn default() -> List<T, H> {
         List::new()
     }
 }
 
-impl<T> Clone for List<T> {
+impl<T, H> Clone for List<T, H> {
     /// Another handle on the same copy: no items are copied.
-    fn clone(&self) -> List<T> {
+    fn clone(&self) -> List<T, H> {
         List(self.0.clone())
     }
 }
 
-impl<T> Deref for List<T> {
+impl<T, H> Deref for List<T, H> {
     type Target = [T];
     fn deref(&self) -> &[T] {
         self.as_slice()
@@ -93,7 +105,7 @@ impl<T> Deref for List<T> {
 
 impl<T> From<Vec<T>> for List<T> {
     fn from(items: Vec<T>) -> List<T> {
-        List((!items.is_empty()).then(|| ThinArc::from_header_and_iter((), items.into_iter())))
+        List::with_header((), items)
     }
 }
 
@@ -109,7 +121,7 @@ impl<T> FromIterator<T> for List<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a List<T> {
+impl<'a, T, H> IntoIterator for &'a List<T, H> {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
@@ -117,21 +129,23 @@ impl<'a, T> IntoIterator for &'a List<T> {
     }
 }
 
-impl<T: PartialEq> PartialEq for List<T> {
-    fn eq(&self, other: &List<T>) -> bool {
-        self.same_copy(other) || self.as_slice() == other.as_slice()
+impl<T: PartialEq, H: PartialEq> PartialEq for List<T, H> {
+    fn eq(&self, other: &List<T, H>) -> bool {
+        self.same_copy(other)
+            || (self.header() == other.header() && self.as_slice() == other.as_slice())
     }
 }
 
-impl<T: Eq> Eq for List<T> {}
+impl<T: Eq, H: Eq> Eq for List<T, H> {}
 
-impl<T: Hash> Hash for List<T> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
+impl<T: Hash, H: Hash> Hash for List<T, H> {
+    fn hash<S: Hasher>(&self, state: &mut S) {
+        self.header().hash(state);
         self.as_slice().hash(state);
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for List<T> {
+impl<T: fmt::Debug, H> fmt::Debug for List<T, H> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         self.as_slice().fmt(f)
     }
@@ -145,26 +159,26 @@ impl<T: Serialize> Serialize for List<T> {
 
 /// The lists met so far by one reader, so that a list the same as one met
 /// before is pointed at that one's copy.
-pub struct Lists<T> {
-    seen: HashSet<List<T>>,
+pub struct Lists<T, H = ()> {
+    seen: HashSet<List<T, H>>,
 }
 
 /// The most lists kept to share: past this many different ones (a hostile
 /// file), a list keeps its own copy.
 const MAX_KEPT: usize = 1 << 16;
 
-impl<T> Default for Lists<T> {
-    fn default() -> Lists<T> {
+impl<T, H> Default for Lists<T, H> {
+    fn default() -> Lists<T, H> {
         Lists {
             seen: HashSet::default(),
         }
     }
 }
 
-impl<T: Hash + Eq> Lists<T> {
+impl<T: Hash + Eq, H: Hash + Eq> Lists<T, H> {
     /// Point `list` at the copy of the same list met before, or keep it to
     /// share from now on.
-    pub fn share(&mut self, list: &mut List<T>) {
+    pub fn share(&mut self, list: &mut List<T, H>) {
         if list.is_empty() {
             return;
         }

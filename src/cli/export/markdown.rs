@@ -88,8 +88,8 @@ fn event(case: &Case, e: usize, out: &mut dyn Write) -> io::Result<()> {
     if !levels.is_empty() {
         facts.push(format!("Levels: {}", levels.names()));
     }
-    if !x.themes.is_empty() {
-        facts.push(format!("Themes: {}", escape(&x.themes.join(", "))));
+    if !x.themes().is_empty() {
+        facts.push(format!("Themes: {}", escape(&x.themes().join(", "))));
     }
     let cites = citations(case, &case.index.event_sources[e]);
     if !cites.is_empty() {

@@ -108,7 +108,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
         ("events", i),
         owner,
         (e.quote(), e.quote_by()),
-        &e.sources,
+        e.sources(),
         known.sources,
         said,
     );
@@ -140,14 +140,14 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
         ("events", i, "actors"),
         owner,
         "actor",
-        e.actors.iter().map(Text::as_str),
+        e.actors().iter().map(Text::as_str),
         known.actors,
     );
     c.refs(
         ("events", i, "sources"),
         owner,
         "source",
-        e.sources.iter().map(Text::as_str),
+        e.sources().iter().map(Text::as_str),
         known.sources,
     );
     // A reversed period is already an error; these would only add noise.

@@ -192,10 +192,10 @@ fn event(case: &Case, e: usize, b: &mut Builder) {
         }
         facts.push(group);
     }
-    if !x.themes.is_empty() {
+    if !x.themes().is_empty() {
         facts.push(vec![
             Span::styled("themes ", t.faded),
-            Span::raw(x.themes.join(", ")),
+            Span::raw(x.themes().join(", ")),
         ]);
     }
     let mut line: Vec<Span<'static>> = Vec::new();
