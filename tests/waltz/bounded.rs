@@ -1,6 +1,6 @@
 //! Files that try to make waltz spend without bound, generated here (never
 //! committed): a case on one long line with a problem per event, a million
-//! warnings, a stream that never ends, a settings "file" that is a device,
+//! warnings (one per event of a million), a stream that never ends, a settings "file" that is a device,
 //! one list of millions of references, one warning in a large case, a file
 //! of nothing but line breaks, a huge text beside the event list, long
 //! lists of small factors and actors, a million one-line events held or
@@ -362,4 +362,38 @@ fn a_million_one_line_events_are_held_or_refused_at_their_last_within_their_boun
         within_bound(&case, peak_kib);
         case.replace_range(at..at + to.len(), from);
     }
+}
+
+#[test]
+fn a_million_events_each_lacking_a_factor_are_held_and_reported_within_their_bound() {
+    // A million events linked to no factor (46 MB): a warning each. The
+    // file was read whole again to place the first hundred, beside the
+    // case it describes: 179 MiB.
+    let n = 1_000_000;
+    let mut case = String::from(
+        "(title:\"T\",source:\"S\",period:(2000,2010),\
+         factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],events:[\n",
+    );
+    for i in 0..n {
+        case.push_str(&format!(
+            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\"),\n"
+        ));
+    }
+    case.push_str("])\n");
+    let (code, err, peak_kib) = check_file("unlinked.ron", &case);
+    assert_eq!(code, 0, "{err}");
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        first.contains(":2:1: warning: event `e0` is in the period but linked to no factor"),
+        "{first}"
+    );
+    assert!(
+        err.contains(&format!(
+            "… and {} more warnings like: event `…` is in the period but linked to no factor",
+            n - 100
+        )),
+        "{}",
+        &err[err.len().saturating_sub(500)..]
+    );
+    within_bound(&case, peak_kib);
 }
