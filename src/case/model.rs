@@ -18,7 +18,7 @@ mod list;
 mod sourcing;
 pub use event::{Event, Link, Rare, Role};
 pub use factor::Factor;
-pub use list::{List, Lists};
+pub use list::{Copied, List, Lists};
 pub use sourcing::{Sourced, Sourcing};
 
 /// A whole case study: the work it describes and everything in it.

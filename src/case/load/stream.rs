@@ -10,9 +10,9 @@
 //! they keep of the window is packed into a buffer of their own, escapes
 //! undone, so an escaped string costs no second copy. A text that names
 //! something else (a factor, an actor, a theme, a source) is shared with
-//! every other event that names it, and so is a list of such names. While the cores read one window, this
-//! thread reads the next part of the file; the window's buffer is then
-//! reused.
+//! every other event that names it, and so is a list of such names. While
+//! the cores read one window, this thread reads the next part of the file;
+//! the window's buffer is then reused.
 //!
 //! This is only the way for a file that parses as usual. Anything unusual
 //! — an attribute past the file's lead, an event that does not read or
@@ -105,7 +105,6 @@ fn windows(
         from: file.take(MAX_BYTES + 1),
         carry: Vec::new(),
         eof: false,
-        read: 0,
         progress,
     };
     let (text, list, skip) = lead(&mut chunks, window).ok_or(Unsuited)?;
@@ -127,7 +126,6 @@ fn windows(
             .collect(),
         events: Vec::new(),
         spare: Vec::new(),
-        file_len: len,
         layout: place::Layout {
             skip,
             len,
@@ -195,8 +193,6 @@ struct Chunks<'a> {
     carry: Vec<u8>,
     /// Whether the file has been read to its end.
     eof: bool,
-    /// How many bytes have been read.
-    read: u64,
     progress: &'a Progress,
 }
 
@@ -213,7 +209,6 @@ impl Chunks<'_> {
             .read_to_end(&mut bytes)
             .ok()?;
         self.progress.advance(read);
-        self.read += read as u64;
         self.eof = read < more;
         if self.from.limit() == 0 {
             // Past the cap: the whole read refuses it.
@@ -255,9 +250,8 @@ struct Reader {
     /// a list made and dropped by each stretch of every window leaves
     /// memory the allocator holds on to for a while.
     spare: Vec<Vec<Event>>,
-    /// The file's length, to size the list once.
-    file_len: u64,
-    /// Where the windows' events are, to place problems.
+    /// Where the windows' events are, to place problems; with the file's
+    /// length, to size the list once.
     layout: place::Layout,
 }
 
@@ -394,7 +388,7 @@ impl Reader {
             return;
         }
         let count: u64 = stretches.iter().map(|s| s.events.len() as u64).sum();
-        let expected = count.saturating_mul(self.file_len) / read.max(1) as u64;
+        let expected = count.saturating_mul(self.layout.len) / read.max(1) as u64;
         let expected = usize::try_from(expected).unwrap_or(0);
         self.events.reserve_exact(expected + expected / 8 + 16);
     }

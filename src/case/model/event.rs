@@ -13,13 +13,15 @@
 //! and writes as it did when an event was the record itself.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use super::List;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    COMMON_RECORD_MARK, DatedBy, Lists, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev,
+    COMMON_RECORD_MARK, Copied, DatedBy, Lists, QuoteBy, Sourced, Sourcing, Text, bounded,
+    month_abbrev,
 };
 use crate::case::text::TextVisitor;
 
@@ -198,7 +200,7 @@ impl Serialize for Event {
 
 /// An event's link to a factor: written as the factor's id alone, or as
 /// `(factor: "id", why: "…", page: N)` with what in the work makes it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The factor's id.
     pub factor: Text,
@@ -208,6 +210,19 @@ pub struct Link {
     /// The work's page for that passage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u16>,
+}
+
+impl Copied for Link {
+    fn hash_copy(&self, state: &mut impl Hasher) {
+        self.factor.hash_copy(state);
+        self.why.as_ref().map(Text::copy).hash(state);
+        self.page.hash(state);
+    }
+    fn same_copy(&self, other: &Link) -> bool {
+        self.factor.same_copy(&other.factor)
+            && self.why.as_ref().map(Text::copy) == other.why.as_ref().map(Text::copy)
+            && self.page == other.page
+    }
 }
 
 impl Link {

@@ -14,8 +14,13 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-use foldhash::HashSet;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 use serde::{Serialize, Serializer};
+
+use super::Text;
 use triomphe::{Arc, ThinArc};
 
 /// A list, shared where it is the same as another (see the module's notes),
@@ -157,10 +162,33 @@ impl<T: Serialize> Serialize for List<T> {
     }
 }
 
+/// An item a [`Lists`] compares by which copy it is, not by what it says:
+/// a reader has pointed the names that are the same at one copy already,
+/// so lists of the same names are lists of the same copies, and telling
+/// them apart reads no text.
+pub trait Copied {
+    /// Feed which copy the item is to `state`.
+    fn hash_copy(&self, state: &mut impl Hasher);
+    /// Whether `self` and `other` are the same copy.
+    fn same_copy(&self, other: &Self) -> bool;
+}
+
+impl Copied for Text {
+    fn hash_copy(&self, state: &mut impl Hasher) {
+        self.copy().hash(state);
+    }
+    fn same_copy(&self, other: &Text) -> bool {
+        self.copy() == other.copy()
+    }
+}
+
 /// The lists met so far by one reader, so that a list the same as one met
 /// before is pointed at that one's copy.
 pub struct Lists<T, H = ()> {
-    seen: HashSet<List<T, H>>,
+    /// Each list kept, with its hash (so that growing the table reads no
+    /// list again).
+    seen: HashTable<(u64, List<T, H>)>,
+    hasher: FixedState,
 }
 
 /// The most lists kept to share: past this many different ones (a hostile
@@ -170,22 +198,32 @@ const MAX_KEPT: usize = 1 << 16;
 impl<T, H> Default for Lists<T, H> {
     fn default() -> Lists<T, H> {
         Lists {
-            seen: HashSet::default(),
+            seen: HashTable::new(),
+            hasher: FixedState::default(),
         }
     }
 }
 
-impl<T: Hash + Eq, H: Hash + Eq> Lists<T, H> {
+impl<T: Copied, H: Hash + Eq> Lists<T, H> {
     /// Point `list` at the copy of the same list met before, or keep it to
     /// share from now on.
     pub fn share(&mut self, list: &mut List<T, H>) {
-        if list.is_empty() {
-            return;
-        }
-        if let Some(seen) = self.seen.get(list) {
+        let Some(header) = list.header() else { return };
+        let mut state = self.hasher.build_hasher();
+        header.hash(&mut state);
+        list.iter().for_each(|item| item.hash_copy(&mut state));
+        let hash = state.finish();
+        let same = |(h, seen): &(u64, List<T, H>)| {
+            *h == hash
+                && seen.header() == Some(header)
+                && seen.len() == list.len()
+                && seen.iter().zip(list.iter()).all(|(a, b)| a.same_copy(b))
+        };
+        if let Some((_, seen)) = self.seen.find(hash, same) {
             *list = seen.clone();
         } else if self.seen.len() < MAX_KEPT {
-            self.seen.insert(list.clone());
+            self.seen
+                .insert_unique(hash, (hash, list.clone()), |(h, _)| *h);
         }
     }
 }
@@ -196,16 +234,22 @@ mod tests {
 
     #[test]
     fn lists_that_are_the_same_share_one_copy_and_others_keep_their_own() {
+        let (x, y) = (Text::from("x"), Text::from("y"));
         let mut lists = Lists::default();
-        let mut a = List::from(vec![1u16, 2]);
-        let mut b = List::from(vec![1u16, 2]);
-        let mut c = List::from(vec![2u16, 1]);
-        for list in [&mut a, &mut b, &mut c] {
+        let mut a = List::from(vec![x.clone(), y.clone()]);
+        let mut b = List::from(vec![x.clone(), y.clone()]);
+        let mut c = List::from(vec![y.clone(), x.clone()]);
+        // The same words, but another copy of them: not shared.
+        let mut d = List::from(vec![Text::from("x"), y]);
+        for list in [&mut a, &mut b, &mut c, &mut d] {
             lists.share(list);
         }
         assert!(a.same_copy(&b));
-        assert!(!a.same_copy(&c));
-        assert_eq!((&*a, &*c), (&[1, 2][..], &[2, 1][..]));
+        assert!(!a.same_copy(&c) && !a.same_copy(&d));
+        assert_eq!(
+            (a[0].as_str(), c[0].as_str(), d[0].as_str()),
+            ("x", "y", "x")
+        );
     }
 
     #[test]
