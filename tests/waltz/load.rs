@@ -672,3 +672,29 @@ fn problems_in_a_file_read_a_window_at_a_time_are_placed_as_in_one_read_whole() 
         }
     }
 }
+
+#[test]
+fn names_past_the_most_shared_are_kept_as_written() {
+    // More different themes than a reader shares (65,536): the rest are
+    // packed with their events' own texts, and read the same.
+    let mut text = String::from(
+        "(title: \"T\", source: \"S\", period: (2000, 2010), factors: [(id: \"f\", \
+         level: Individual, effect: Enabler, name: \"F\", summary: \"s\")], events: [\n",
+    );
+    for i in 0..70_000 {
+        text.push_str(&format!(
+            "(id: \"e{i}\", year: 2001, title: \"t\", summary: \"s\", factors: [\"f\"], \
+             themes: [\"theme-{i}\", \"common\"]),\n"
+        ));
+    }
+    text.push_str("])\n");
+    let path = std::env::temp_dir().join(format!("waltz-load-names-{}.ron", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let windows = load::from_path_in_windows(&path, 1 << 16);
+    std::fs::remove_file(&path).ok();
+    let windows = windows.expect("read a window at a time").expect("accepted");
+    let whole = load(&text).expect("accepted");
+    assert!(whole.dataset == windows.dataset, "read two ways, two cases");
+    let last = &windows.dataset.events[69_999];
+    assert_eq!(last.themes(), ["theme-69999", "common"]);
+}

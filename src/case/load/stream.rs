@@ -48,7 +48,7 @@ const MAX_EVENT: usize = 1 << 20;
 const HEAD_CHECKED: usize = 16 << 10;
 
 /// The most names kept to share: past this many different ones (a hostile
-/// file), a name is a copy of its own.
+/// file), a new name is packed with its event's own texts.
 const MAX_NAMES: usize = 1 << 16;
 
 /// Why a file was not read a window at a time.
@@ -471,35 +471,42 @@ struct Shared {
     links: Lists<Link>,
     /// The events' names (actors, themes and sources) met so far.
     names_lists: Lists<Text, [u16; 2]>,
+    /// Which texts of the events being packed go in the pack.
+    packs: Vec<bool>,
 }
 
 /// Give `events`' texts a buffer of their own, sharing the names among
 /// them, so that nothing points into the window any more; then share their
 /// lists of names (a factor linked by id alone is a name too).
 fn pack(events: &mut [Event], shared: &mut Shared) {
-    let names = &mut shared.names;
+    let (names, packs) = (&mut shared.names, &mut shared.packs);
+    // Whether each text, in the order visited, goes in the pack: every
+    // text but a name shared.
+    packs.clear();
     let mut bytes = 0;
     for e in events.iter_mut() {
         e.each_text_mut(|t, role| {
-            if role.names() {
-                share(names, t);
-            } else {
+            let pack = !(role.names() && share(names, t));
+            if pack {
                 bytes += t.len();
             }
+            packs.push(pack);
         });
     }
     let mut packing = Pack::with_capacity(bytes);
+    let mut pack = packs.iter();
     for e in events.iter_mut() {
-        e.each_text_mut(|t, role| {
-            if !role.names() {
+        e.each_text_mut(|t, _| {
+            if pack.next() == Some(&true) {
                 packing.push(t);
             }
         });
     }
     let mut packed = packing.finish();
+    let mut pack = packs.iter();
     for e in events.iter_mut() {
-        e.each_text_mut(|t, role| {
-            if !role.names() {
+        e.each_text_mut(|t, _| {
+            if pack.next() == Some(&true) {
                 packed.place(t);
             }
         });
@@ -513,16 +520,19 @@ fn pack(events: &mut [Event], shared: &mut Shared) {
     }
 }
 
-/// Point `t` at the one copy of its name (past [`MAX_NAMES`] different
-/// names, at a copy of its own).
-fn share(names: &mut HashSet<Text>, t: &mut Text) {
+/// Point `t` at the one copy of its name, and say so; past [`MAX_NAMES`]
+/// different names (a hostile file), a new name is not shared, and is
+/// packed with the event's own texts.
+fn share(names: &mut HashSet<Text>, t: &mut Text) -> bool {
     if let Some(name) = names.get(t.as_str()) {
         *t = name.clone();
-        return;
+        return true;
+    }
+    if names.len() >= MAX_NAMES {
+        return false;
     }
     let name = Text::from(t.as_str());
-    if names.len() < MAX_NAMES {
-        names.insert(name.clone());
-    }
+    names.insert(name.clone());
     *t = name;
+    true
 }
