@@ -11,17 +11,15 @@
 //! its own.
 
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
-
-use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 use serde::{Serialize, Serializer};
+use triomphe::{Arc, ThinArc};
 
 use super::Text;
-use triomphe::{Arc, ThinArc};
 
 /// A list, shared where it is the same as another (see the module's notes),
 /// with a header `H` in its allocation (an event's names keep there where
@@ -58,7 +56,7 @@ impl<T, H> List<T, H> {
     }
 
     /// Whether `self` and `other` are one allocation (or both empty).
-    fn same_copy(&self, other: &List<T, H>) -> bool {
+    fn same_allocation(&self, other: &List<T, H>) -> bool {
         match (&self.0, &other.0) {
             (Some(a), Some(b)) => a.ptr() == b.ptr(),
             (a, b) => a.is_none() && b.is_none(),
@@ -136,7 +134,7 @@ impl<'a, T, H> IntoIterator for &'a List<T, H> {
 
 impl<T: PartialEq, H: PartialEq> PartialEq for List<T, H> {
     fn eq(&self, other: &List<T, H>) -> bool {
-        self.same_copy(other)
+        self.same_allocation(other)
             || (self.header() == other.header() && self.as_slice() == other.as_slice())
     }
 }
@@ -186,8 +184,11 @@ impl Copied for Text {
 /// before is pointed at that one's copy.
 pub struct Lists<T, H = ()> {
     /// Each list kept, with its hash (so that growing the table reads no
-    /// list again).
+    /// list again). A list kept keeps its items' copies alive, so no other
+    /// copy can take their place in memory and pass for them.
     seen: HashTable<(u64, List<T, H>)>,
+    /// A fixed seed will do: what is hashed is where copies are, which a
+    /// file cannot choose.
     hasher: FixedState,
 }
 
@@ -244,8 +245,8 @@ mod tests {
         for list in [&mut a, &mut b, &mut c, &mut d] {
             lists.share(list);
         }
-        assert!(a.same_copy(&b));
-        assert!(!a.same_copy(&c) && !a.same_copy(&d));
+        assert!(a.same_allocation(&b));
+        assert!(!a.same_allocation(&c) && !a.same_allocation(&d));
         assert_eq!(
             (a[0].as_str(), c[0].as_str(), d[0].as_str()),
             ("x", "y", "x")
