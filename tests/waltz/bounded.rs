@@ -251,15 +251,10 @@ fn a_huge_text_outside_the_event_list_is_refused_within_its_bound() {
     // A 24 MB tour name after 20,000 events: the fields around the event
     // list were copied apart from it (growing by doubling) and their texts
     // copied again.
-    let mut text = String::from(
-        "(title: \"T\", source: \"S\", period: (2000, 2010), factors: [(id: \"f\", \
-         level: Individual, effect: Enabler, name: \"F\", summary: \"s\")], events: [\n",
-    );
-    for i in 0..20_000 {
-        text.push_str(&format!(
-            "(id: \"e{i}\", year: 2001, title: \"t\", summary: \"s\", factors: [\"f\"]),\n"
-        ));
-    }
+    let events = events_case(20_000, |i| {
+        format!("(id: \"e{i}\", year: 2001, title: \"t\", summary: \"s\", factors: [\"f\"])")
+    });
+    let mut text = events.strip_suffix("])\n").unwrap().to_owned();
     text.push_str("], tours: [(id: \"t\", name: \"");
     text.push_str(&"n".repeat(24 << 20));
     text.push_str("\", steps: [])])\n");
@@ -326,16 +321,9 @@ fn a_million_one_line_events_are_held_or_refused_at_their_last_within_their_boun
     // again whole, and a misspelt field took about 180 MiB, a factor that
     // does not exist about 187 MiB (310 and 357 MiB before that).
     let n = 1_000_000;
-    let mut case = String::from(
-        "(title:\"T\",source:\"S\",period:(2000,2010),\
-         factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],events:[\n",
-    );
-    for i in 0..n {
-        case.push_str(&format!(
-            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"]),\n"
-        ));
-    }
-    case.push_str("])\n");
+    let mut case = events_case(n, |i| {
+        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"])")
+    });
     let (code, err, peak_kib) = check_file("held.ron", &case);
     assert_eq!(code, 0, "{err}");
     within_bound(&case, peak_kib);
@@ -370,16 +358,9 @@ fn a_million_events_each_lacking_a_factor_are_held_and_reported_within_their_bou
     // file was read whole again to place the first hundred, beside the
     // case it describes: 179 MiB.
     let n = 1_000_000;
-    let mut case = String::from(
-        "(title:\"T\",source:\"S\",period:(2000,2010),\
-         factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],events:[\n",
-    );
-    for i in 0..n {
-        case.push_str(&format!(
-            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\"),\n"
-        ));
-    }
-    case.push_str("])\n");
+    let case = events_case(n, |i| {
+        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\")")
+    });
     let (code, err, peak_kib) = check_file("unlinked.ron", &case);
     assert_eq!(code, 0, "{err}");
     let first = err.lines().next().unwrap_or_default();

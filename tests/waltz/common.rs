@@ -39,6 +39,21 @@ pub fn succeeds(args: &[&str]) -> String {
 /// The small fictional fixture.
 pub const MINIMAL: &str = include_str!("../fixtures/minimal.ron");
 
+/// A case of `n` events, one a line, each `event(i)`, after a factor `f`
+/// they may link: the shape of the large files tests generate.
+pub fn events_case(n: usize, event: impl Fn(usize) -> String) -> String {
+    let mut text = String::from(
+        "(title: \"T\", source: \"S\", period: (2000, 2010), factors: [(id: \"f\", \
+         level: Individual, effect: Enabler, name: \"F\", summary: \"s\")], events: [\n",
+    );
+    for i in 0..n {
+        text.push_str(&event(i));
+        text.push_str(",\n");
+    }
+    text.push_str("])\n");
+    text
+}
+
 /// The case of a dataset text.
 pub fn case(text: &str) -> Case {
     Case::new(

@@ -677,17 +677,12 @@ fn problems_in_a_file_read_a_window_at_a_time_are_placed_as_in_one_read_whole() 
 fn names_past_the_most_shared_are_kept_as_written() {
     // More different themes than a reader shares (65,536): the rest are
     // packed with their events' own texts, and read the same.
-    let mut text = String::from(
-        "(title: \"T\", source: \"S\", period: (2000, 2010), factors: [(id: \"f\", \
-         level: Individual, effect: Enabler, name: \"F\", summary: \"s\")], events: [\n",
-    );
-    for i in 0..70_000 {
-        text.push_str(&format!(
+    let text = crate::common::events_case(70_000, |i| {
+        format!(
             "(id: \"e{i}\", year: 2001, title: \"t\", summary: \"s\", factors: [\"f\"], \
-             themes: [\"theme-{i}\", \"common\"]),\n"
-        ));
-    }
-    text.push_str("])\n");
+             themes: [\"theme-{i}\", \"common\"])"
+        )
+    });
     let path = std::env::temp_dir().join(format!("waltz-load-names-{}.ron", std::process::id()));
     std::fs::write(&path, &text).unwrap();
     let windows = load::from_path_in_windows(&path, 1 << 16);
