@@ -672,12 +672,10 @@ mod tests {
 
     #[test]
     fn sorting_keeps_the_file_order_within_a_date() {
-        let event = |id: &str, year: i32, month: Option<u8>| Event {
-            id: id.into(),
-            year,
-            month,
-            title: id.into(),
-            ..Event::default()
+        let event = |id: &str, year: i32, month: Option<u8>| {
+            let mut e = Event::default();
+            (e.id, e.year, e.month, e.title) = (id.into(), year, month, id.into());
+            e
         };
         let mut events = vec![
             event("c", 2005, None),

@@ -471,37 +471,37 @@ fn event_list(
             };
             let page = rng.range(1, PAGES) as u16;
             text.actors.dedup();
-            let mut event = Event {
-                id: id.into(),
-                year: date.year,
-                month: date.month,
-                circa: date.circa,
-                title: text.title.into(),
-                summary: text.summary.into(),
-                dated_by,
-                factors: linked
-                    .iter()
-                    .map(|&f| Link {
-                        factor: factors[f].id.clone(),
-                        why: Some(
-                            format!("The work gives it as a case of {}.", factors[f].name).into(),
-                        ),
-                        page: Some(page),
-                    })
-                    .collect(),
-                rare: Rare {
-                    until: date.until,
-                    sourcing: Sourcing {
-                        quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
-                        quote: quote.map(Into::into),
-                        note: note.map(Into::into),
-                        pages: [page].into(),
-                    },
-                    ..Rare::default()
-                }
-                .boxed(),
-                ..Event::default()
-            };
+            // Field by field: an event's names are set through it, which
+            // keeps their counts.
+            let mut event = Event::default();
+            event.id = id.into();
+            event.year = date.year;
+            event.month = date.month;
+            event.circa = date.circa;
+            event.title = text.title.into();
+            event.summary = text.summary.into();
+            event.dated_by = dated_by;
+            event.factors = linked
+                .iter()
+                .map(|&f| Link {
+                    factor: factors[f].id.clone(),
+                    why: Some(
+                        format!("The work gives it as a case of {}.", factors[f].name).into(),
+                    ),
+                    page: Some(page),
+                })
+                .collect();
+            event.rare = Rare {
+                until: date.until,
+                sourcing: Sourcing {
+                    quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
+                    quote: quote.map(Into::into),
+                    note: note.map(Into::into),
+                    pages: [page].into(),
+                },
+                ..Rare::default()
+            }
+            .boxed();
             event.set_names(
                 text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
                 themes.into_iter().map(Into::into).collect(),

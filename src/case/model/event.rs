@@ -49,7 +49,7 @@ pub struct Event {
     /// The names it gives, in one list: its actors, then its themes, then
     /// its sources; the header says how many actors and themes (see
     /// [`Event::actors`] and the others).
-    pub(crate) names: List<Text, [u16; 2]>,
+    names: List<Text, [u16; 2]>,
     /// The fields an event may leave out (see [`Event::note`] and the
     /// others), or nothing where none is given.
     pub rare: Option<Box<Rare>>,
