@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::case::model::{Dataset, Level, Link, QuoteBy, Target, Text};
+use crate::case::model::{Dataset, Level, LinkRef, QuoteBy, Target, Text};
 
 /// Anything in a dataset that can be selected, shown or searched for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,7 +225,7 @@ type FactorsAndEras = (
 /// era and each era's events.
 fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<Text, usize>) -> FactorsAndEras {
     let event_factors = Lists::new(d.events.iter().map(|e| {
-        let ids = e.factors.iter().map(|l| l.factor.as_str());
+        let ids = e.links().map(|l| l.factor.as_str());
         ids.filter_map(|id| factor_ids.get(id).copied())
     }));
     let mut factor_events = vec![Vec::new(); d.factors.len()];
@@ -285,10 +285,10 @@ fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<Text, usize>) -> FactorsAn
 
 /// The positions of the ids in `refs` (unknown ones skipped).
 fn resolve<'a>(
-    refs: &'a [Text],
+    refs: impl IntoIterator<Item = &'a Text> + 'a,
     ids: &'a HashMap<Text, usize>,
 ) -> impl Iterator<Item = usize> + 'a {
-    refs.iter().filter_map(|r| ids.get(r).copied())
+    refs.into_iter().filter_map(|r| ids.get(r).copied())
 }
 
 /// Turn "for each a, its bs" into "for each b, its as" (in order of a).
@@ -436,9 +436,8 @@ impl Case {
     }
 
     /// Event `e`'s link to factor `f`: what in the work makes it.
-    pub fn link(&self, e: usize, f: usize) -> Option<&Link> {
-        let id = &self.data.factors[f].id;
-        self.data.events[e].factors.iter().find(|l| &l.factor == id)
+    pub fn link(&self, e: usize, f: usize) -> Option<LinkRef<'_>> {
+        self.data.events[e].link(&self.data.factors[f].id)
     }
 
     /// Whose words a quote is, as a reader is told: "the paper", or "Clary

@@ -15,10 +15,12 @@ pub use crate::case::text::Text;
 mod event;
 mod factor;
 mod list;
+mod refs;
 mod sourcing;
-pub use event::{Event, Link, Rare, Role};
+pub use event::{Event, Rare, Role};
 pub use factor::Factor;
 pub use list::{Copied, List, Lists};
+pub use refs::{Link, LinkRef, Links, Names, Refs, Tables};
 pub use sourcing::{Sourced, Sourcing};
 
 /// A whole case study: the work it describes and everything in it.

@@ -481,7 +481,7 @@ fn event_list(
             event.title = text.title.into();
             event.summary = text.summary.into();
             event.dated_by = dated_by;
-            event.factors = linked
+            let links = linked
                 .iter()
                 .map(|&f| Link {
                     factor: factors[f].id.clone(),
@@ -502,7 +502,8 @@ fn event_list(
                 ..Rare::default()
             }
             .boxed();
-            event.set_names(
+            event.set_refs(
+                links,
                 text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
                 themes.into_iter().map(Into::into).collect(),
                 cited.iter().map(|s| s.id.as_str().into()).collect(),
@@ -519,7 +520,7 @@ fn tours(events: &[Event], factors: &[Factor]) -> Vec<Tour> {
     let energy: Vec<&Event> = period
         .iter()
         .copied()
-        .filter(|e| e.themes().first().is_some_and(|t| t == "energy"))
+        .filter(|e| e.themes().next().is_some_and(|t| t == "energy"))
         .collect();
     let walk = |list: &[&Event], n: usize| -> Vec<Step> {
         let n = n.min(list.len());

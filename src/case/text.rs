@@ -59,12 +59,6 @@ impl Text {
         }
     }
 
-    /// Which copy of its characters the text is: two texts with the same
-    /// copy are the same text, told apart without reading either.
-    pub(crate) fn copy(&self) -> (usize, u32, u32) {
-        (Arc::as_ptr(&self.store) as usize, self.start, self.len)
-    }
-
     /// Whether the text is empty.
     pub fn is_empty(&self) -> bool {
         self.as_str().is_empty()

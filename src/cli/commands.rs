@@ -155,7 +155,7 @@ fn write_summary(d: &Dataset, name: &str, warnings: usize, out: &mut dyn Write) 
 /// dates are the common record's and levels the dataset's reading.
 fn provenance(d: &Dataset) -> String {
     use crate::case::model::{DatedBy, LevelBy};
-    let links = d.events.iter().flat_map(|e| &e.factors);
+    let links = d.events.iter().flat_map(|e| e.links());
     let (all, why, page) = links.fold((0, 0, 0), |(n, w, p), l| {
         (
             n + 1,

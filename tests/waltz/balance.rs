@@ -26,12 +26,12 @@ fn expected_balance(case: &Case) -> Vec<(String, [[BTreeSet<String>; 3]; 3])> {
                 if home != Some(era.id.as_str()) {
                     continue;
                 }
-                for link in &event.factors {
+                for link in event.links() {
                     let f = case
                         .data
                         .factors
                         .iter()
-                        .find(|f| f.id == link.factor)
+                        .find(|f| f.id == *link.factor)
                         .unwrap();
                     let effect = match f.effect {
                         Effect::Enabler => 0,

@@ -365,8 +365,8 @@ fn every_item_gives_its_pages_and_every_link_its_why_and_page() {
     }
     for e in &d.events {
         assert!(!e.pages().is_empty(), "event `{}` gives no page", e.id);
-        for link in &e.factors {
-            let why = link.why.as_deref().unwrap_or_default();
+        for link in e.links() {
+            let why = link.why.map_or("", |w| w.as_str());
             assert!(
                 !why.trim().is_empty(),
                 "`{}` → `{}` has no why",
@@ -377,7 +377,7 @@ fn every_item_gives_its_pages_and_every_link_its_why_and_page() {
                 .page
                 .unwrap_or_else(|| panic!("`{}` → `{}` names no page", e.id, link.factor));
             assert!(
-                e.pages().contains(&page) || factor_pages(&link.factor).contains(&page),
+                e.pages().contains(&page) || factor_pages(link.factor).contains(&page),
                 "`{}` → `{}` is on page {page}, which neither gives",
                 e.id,
                 link.factor
@@ -411,11 +411,15 @@ fn every_quote_says_whose_words_it_is() {
     let factors = d
         .factors
         .iter()
-        .map(|f| (&f.id, f.quote(), f.quote_by(), &f.sources[..]));
-    let events = d
-        .events
-        .iter()
-        .map(|e| (&e.id, e.quote(), e.quote_by(), e.sources()));
+        .map(|f| (&f.id, f.quote(), f.quote_by(), f.sources.to_vec()));
+    let events = d.events.iter().map(|e| {
+        (
+            &e.id,
+            e.quote(),
+            e.quote_by(),
+            e.sources().cloned().collect(),
+        )
+    });
     for (id, quote, by, sources) in factors.chain(events) {
         match (quote, by) {
             (None, None) => {}

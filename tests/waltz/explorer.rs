@@ -56,14 +56,13 @@ fn selecting_an_event_lights_exactly_its_factors() {
                 panic!()
             };
             let mut expected: Vec<String> = app.case.data.events[e]
-                .factors
-                .iter()
+                .links()
                 .map(|id| {
                     app.case
                         .data
                         .factors
                         .iter()
-                        .find(|f| f.id == id.factor)
+                        .find(|f| f.id == *id.factor)
                         .unwrap()
                         .name
                         .to_string()

@@ -218,11 +218,11 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     e.circa = bits & 1 == 1;
                     e.title = title.into();
                     e.summary = summary.into();
-                    e.factors = pick(bits, n_factors, 3)
-                        .into_iter()
-                        .map(|f| Link::to(format!("f{f}")))
-                        .collect();
-                    e.set_names(
+                    e.set_refs(
+                        pick(bits, n_factors, 3)
+                            .into_iter()
+                            .map(|f| Link::to(format!("f{f}")))
+                            .collect(),
                         pick(bits, n_actors, 17)
                             .into_iter()
                             .map(|a| format!("a{a}").into())

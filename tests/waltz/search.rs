@@ -69,7 +69,7 @@ fn themes_and_long_text_are_searched() {
     // A theme word finds events tagged with it.
     let energy = search::search(&case, "energy", 200).0;
     for (e, event) in case.data.events.iter().enumerate() {
-        if event.themes().iter().any(|t| t == "energy") {
+        if event.themes().any(|t| t == "energy") {
             assert!(
                 energy.contains(&Item::Event(e)),
                 "{} is tagged energy",

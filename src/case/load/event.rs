@@ -272,6 +272,7 @@ impl<'a> Reader<'a> {
         let mut e = Event::default();
         let mut rare = Rare::default();
         let [mut actors, mut themes, mut sources] = [const { Vec::new() }; 3];
+        let mut links = Vec::new();
         // Which fields were given: a repeated one is ron's to refuse, and
         // the required ones must all be there.
         let mut seen = 0u32;
@@ -306,7 +307,7 @@ impl<'a> Reader<'a> {
                     "era" => rare.era = self.optional(Self::text)?,
                     "title" => e.title = self.text()?,
                     "summary" => e.summary = self.text()?,
-                    "factors" => e.factors = self.list(Self::link)?.into(),
+                    "factors" => links = self.list(Self::link)?,
                     "actors" => actors = self.list(Self::text)?,
                     "themes" => themes = self.list(Self::text)?,
                     "sources" => sources = self.list(Self::text)?,
@@ -321,7 +322,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        e.set_names(actors, themes, sources);
+        e.set_refs(links, actors, themes, sources);
         e.rare = rare.boxed();
         (seen & REQUIRED == REQUIRED).then_some(e)
     }
@@ -374,7 +375,7 @@ mod tests {
     #[test]
     fn reads_every_field_as_ron_does() {
         let e = same(FULL).expect("reads");
-        assert_eq!(e.factors.len(), 3);
+        assert_eq!(e.links().len(), 3);
         assert_eq!(e.title, "T \"q\" it's");
         assert_eq!(e.year, -5);
     }

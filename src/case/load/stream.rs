@@ -33,7 +33,7 @@ use super::{
     LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, place, read, split,
 };
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Link, Lists, Text};
+use crate::case::model::{Dataset, Event, Tables, Text};
 use crate::case::text::{self, Pack};
 
 /// How much of the file is read at a time: enough that the cores share a
@@ -467,56 +467,63 @@ fn stretch(
 struct Shared {
     /// The names met so far.
     names: HashSet<Text>,
-    /// The lists of factors linked by id alone met so far.
-    links: Lists<Link>,
-    /// The events' names (actors, themes and sources) met so far.
-    names_lists: Lists<Text, [u16; 2]>,
+    /// The table of what the events being packed name, and the lists of
+    /// references met so far.
+    tables: Tables,
     /// Which texts of the events being packed go in the pack.
     packs: Vec<bool>,
 }
 
 /// Give `events`' texts a buffer of their own, sharing the names among
-/// them, so that nothing points into the window any more; then share their
-/// lists of names (a factor linked by id alone is a name too).
+/// them, so that nothing points into the window any more; what they name
+/// goes in one table, and their references to it are shared where the
+/// same (see [`Tables`]).
 fn pack(events: &mut [Event], shared: &mut Shared) {
-    let (names, packs) = (&mut shared.names, &mut shared.packs);
+    let Shared {
+        names,
+        tables,
+        packs,
+    } = shared;
+    events.iter().for_each(|e| tables.take(e.refs()));
     // Whether each text, in the order visited, goes in the pack: every
     // text but a name shared.
     packs.clear();
     let mut bytes = 0;
+    let mut choose = |t: &mut Text, name: bool| {
+        let pack = !(name && share(names, t));
+        if pack {
+            bytes += t.len();
+        }
+        packs.push(pack);
+    };
     for e in events.iter_mut() {
-        e.each_text_mut(|t, role| {
-            let pack = !(role.names() && share(names, t));
-            if pack {
-                bytes += t.len();
-            }
-            packs.push(pack);
-        });
+        e.each_own_text_mut(|t, role| choose(t, role.names()));
     }
+    tables.each_text_mut(&mut choose);
     let mut packing = Pack::with_capacity(bytes);
     let mut pack = packs.iter();
+    let mut push = |t: &mut Text| {
+        if pack.next() == Some(&true) {
+            packing.push(t);
+        }
+    };
     for e in events.iter_mut() {
-        e.each_text_mut(|t, _| {
-            if pack.next() == Some(&true) {
-                packing.push(t);
-            }
-        });
+        e.each_own_text_mut(|t, _| push(t));
     }
+    tables.each_text_mut(|t, _| push(t));
     let mut packed = packing.finish();
     let mut pack = packs.iter();
-    for e in events.iter_mut() {
-        e.each_text_mut(|t, _| {
-            if pack.next() == Some(&true) {
-                packed.place(t);
-            }
-        });
-        if e.factors
-            .iter()
-            .all(|l| l.why.is_none() && l.page.is_none())
-        {
-            shared.links.share(&mut e.factors);
+    let mut place = |t: &mut Text| {
+        if pack.next() == Some(&true) {
+            packed.place(t);
         }
-        e.share_names(&mut shared.names_lists);
+    };
+    for e in events.iter_mut() {
+        e.each_own_text_mut(|t, _| place(t));
+    }
+    tables.each_text_mut(|t, _| place(t));
+    for (e, refs) in events.iter_mut().zip(tables.finish()) {
+        e.rehome_refs(refs);
     }
 }
 

@@ -1,29 +1,21 @@
 //! An event, held compactly. A large case is mostly events, so an event
-//! keeps inline only what every event has; its factors are one pointer, and
-//! the names it gives (its actors, themes and sources) another, to one
-//! list each (see [`List`]), allocated only when it has items and shared
-//! by the events whose lists are the same; and the fields an event may
-//! leave out (its last year, era, quote, note and pages) share one box,
-//! allocated only when one is given. An event is 80 bytes, where it was 256
-//! with every field inline.
+//! keeps inline only what every event has; what it names (its factors,
+//! actors, themes and sources) is one pointer to four-byte references (see
+//! [`Refs`]), allocated only when it names something and shared by the
+//! events that name the same; and the fields an event may leave out (its
+//! last year, era, quote, note and pages) share one box, allocated only
+//! when one is given. An event is 72 bytes, where it was 256 with every
+//! field inline.
 //!
 //! A case file writes an event as one record of up to seventeen fields. It
 //! is read in that form ([`Written`]) and then packed, and it is written
 //! back in the same fields in the same order ([`Writing`]), so a file reads
 //! and writes as it did when an event was the record itself.
 
-use std::fmt;
-use std::hash::{Hash, Hasher};
-
-use super::List;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    COMMON_RECORD_MARK, Copied, DatedBy, Lists, QuoteBy, Sourced, Sourcing, Text, bounded,
-    month_abbrev,
-};
-use crate::case::text::TextVisitor;
+use super::refs::{Link, LinkRef, Links, Names, Refs};
+use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev};
 
 /// A dated development.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -43,20 +35,17 @@ pub struct Event {
     pub title: Text,
     /// What happened and why it matters, in 1–4 sentences.
     pub summary: Text,
-    /// The factors the event illustrates, each with what in the work
-    /// makes the link.
-    pub factors: List<Link>,
-    /// The names it gives, in one list: its actors, then its themes, then
-    /// its sources; the header says how many actors and themes (see
-    /// [`Event::actors`] and the others).
-    names: List<Text, [u16; 2]>,
+    /// What it names: the factors it illustrates, each with what in the
+    /// work makes the link, and its actors, themes and sources (see
+    /// [`Event::links`] and the others).
+    refs: Refs,
     /// The fields an event may leave out (see [`Event::note`] and the
     /// others), or nothing where none is given.
     pub rare: Option<Box<Rare>>,
 }
 
 // What the module's first lines promise, kept.
-const _: () = assert!(std::mem::size_of::<Event>() == 80);
+const _: () = assert!(std::mem::size_of::<Event>() == 72);
 
 /// The fields an event may leave out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -124,8 +113,7 @@ impl From<Written> for Event {
             dated_by: w.dated_by,
             title: w.title,
             summary: w.summary,
-            factors: w.factors.into(),
-            names: names(w.actors, w.themes, w.sources),
+            refs: Refs::new(w.factors, w.actors, w.themes, w.sources),
             rare: Rare {
                 until: w.until,
                 era: w.era,
@@ -159,10 +147,10 @@ struct Writing<'a> {
     era: Option<&'a str>,
     title: &'a Text,
     summary: &'a Text,
-    factors: &'a [Link],
-    actors: &'a [Text],
-    themes: &'a [Text],
-    sources: &'a [Text],
+    factors: Links<'a>,
+    actors: Names<'a>,
+    themes: Names<'a>,
+    sources: Names<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,7 +173,7 @@ impl Serialize for Event {
             era: self.era(),
             title: &self.title,
             summary: &self.summary,
-            factors: &self.factors,
+            factors: self.links(),
             actors: self.actors(),
             themes: self.themes(),
             sources: self.sources(),
@@ -198,143 +186,63 @@ impl Serialize for Event {
     }
 }
 
-/// An event's link to a factor: written as the factor's id alone, or as
-/// `(factor: "id", why: "…", page: N)` with what in the work makes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Link {
-    /// The factor's id.
-    pub factor: Text,
-    /// What in the work links the event to the factor, in a sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<Text>,
-    /// The work's page for that passage.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u16>,
-}
-
-impl Copied for Link {
-    fn hash_copy(&self, state: &mut impl Hasher) {
-        self.factor.hash_copy(state);
-        self.why.as_ref().map(Text::copy).hash(state);
-        self.page.hash(state);
-    }
-    fn same_copy(&self, other: &Link) -> bool {
-        self.factor.same_copy(&other.factor)
-            && self.why.as_ref().map(Text::copy) == other.why.as_ref().map(Text::copy)
-            && self.page == other.page
-    }
-}
-
-impl Link {
-    /// A link by id alone.
-    pub fn to(factor: impl Into<Text>) -> Link {
-        Link {
-            factor: factor.into(),
-            why: None,
-            page: None,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Link {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Link, D::Error> {
-        struct Either;
-        impl<'de> Visitor<'de> for Either {
-            type Value = Link;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a factor's id, or `(factor: \"id\", why: \"…\", page: N)`")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, id: &'de str) -> Result<Link, E> {
-                TextVisitor.visit_borrowed_str(id).map(Link::to)
-            }
-            fn visit_str<E: de::Error>(self, id: &str) -> Result<Link, E> {
-                Ok(Link::to(id))
-            }
-            fn visit_string<E: de::Error>(self, id: String) -> Result<Link, E> {
-                Ok(Link::to(id))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Link, A::Error> {
-                let (mut factor, mut why, mut page) = (None, None, None);
-                while let Some(key) = map.next_key::<Text>()? {
-                    match key.as_str() {
-                        "factor" if factor.is_none() => factor = Some(map.next_value()?),
-                        // `Some("…")` as well as `"…"`, as elsewhere in a case.
-                        "why" if why.is_none() => why = Some(map.next_value::<Option<Text>>()?),
-                        "page" if page.is_none() => page = Some(map.next_value::<Option<u16>>()?),
-                        "factor" | "why" | "page" => {
-                            return Err(de::Error::custom(format!(
-                                "`{key}` is given twice in a factor link"
-                            )));
-                        }
-                        other => {
-                            return Err(de::Error::custom(format!(
-                                "a factor link has no field `{other}`; its fields are `factor`, `why` and `page`"
-                            )));
-                        }
-                    }
-                }
-                let factor =
-                    factor.ok_or_else(|| de::Error::custom("a factor link is missing `factor`"))?;
-                Ok(Link {
-                    factor,
-                    why: why.flatten(),
-                    page: page.flatten(),
-                })
-            }
-        }
-        d.deserialize_any(Either)
-    }
-}
-
 impl Sourced for Event {
     fn sourcing(&self) -> Option<&Sourcing> {
         self.rare.as_ref().map(|r| &r.sourcing)
     }
 }
 
-/// An event's names in one list (see [`Event::names`]): `actors`, then
-/// `themes`, then `sources`.
-fn names(actors: Vec<Text>, mut themes: Vec<Text>, mut sources: Vec<Text>) -> List<Text, [u16; 2]> {
-    // Each list holds at most `MAX_LIST` items, far fewer than a u16 counts.
-    let counts = [actors.len(), themes.len()].map(|n| u16::try_from(n).unwrap_or(u16::MAX));
-    let mut all = actors;
-    all.append(&mut themes);
-    all.append(&mut sources);
-    List::with_header(counts, all)
-}
-
 impl Event {
+    /// The factors the event illustrates, each with what in the work
+    /// makes the link.
+    pub fn links(&self) -> Links<'_> {
+        self.refs.links()
+    }
+
+    /// Its link to the factor `id`, if it has one.
+    pub fn link(&self, id: &str) -> Option<LinkRef<'_>> {
+        self.links().find(|l| l.factor == id)
+    }
+
     /// Actor ids.
-    pub fn actors(&self) -> &[Text] {
-        &self.names[..self.counts()[0]]
+    pub fn actors(&self) -> Names<'_> {
+        self.refs.actors()
     }
 
     /// Free tags such as energy, defence, trade, terrorism, diplomacy.
-    pub fn themes(&self) -> &[Text] {
-        let [actors, themes] = self.counts();
-        &self.names[actors..actors + themes]
+    pub fn themes(&self) -> Names<'_> {
+        self.refs.themes()
     }
 
     /// Source ids.
-    pub fn sources(&self) -> &[Text] {
-        let [actors, themes] = self.counts();
-        &self.names[actors + themes..]
+    pub fn sources(&self) -> Names<'_> {
+        self.refs.sources()
     }
 
-    /// Give the event these actors, themes and sources.
-    pub fn set_names(&mut self, actors: Vec<Text>, themes: Vec<Text>, sources: Vec<Text>) {
-        self.names = names(actors, themes, sources);
+    /// What the event names, as a whole.
+    pub fn refs(&self) -> &Refs {
+        &self.refs
     }
 
-    /// Point the event's names at the copy of the same names met before
-    /// (see [`Lists`]).
-    pub fn share_names(&mut self, lists: &mut Lists<Text, [u16; 2]>) {
-        lists.share(&mut self.names);
+    /// Give the event these links, actors, themes and sources.
+    pub fn set_refs(
+        &mut self,
+        links: Vec<Link>,
+        actors: Vec<Text>,
+        themes: Vec<Text>,
+        sources: Vec<Text>,
+    ) {
+        self.refs = Refs::new(links, actors, themes, sources);
     }
 
-    /// How many of its names are actors and how many themes.
-    fn counts(&self) -> [usize; 2] {
-        self.names.header().map_or([0, 0], |c| c.map(usize::from))
+    /// Point the event's references at `refs`: the same, held elsewhere.
+    pub fn rehome_refs(&mut self, refs: Refs) {
+        self.refs = refs;
+    }
+
+    /// Drop its factor links, keeping its names.
+    pub fn clear_links(&mut self) {
+        self.refs = self.refs.without_links();
     }
 
     /// The last year, where the work dates the event only by a period.
@@ -383,9 +291,15 @@ impl Event {
         (self.year, self.month.unwrap_or(0))
     }
 
-    /// Visit every text of the event with the part it plays: one walk over
-    /// an event's texts, for cleaning them and for packing them.
+    /// Visit every text of the event with the part it plays, to clean it.
     pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
+        self.each_own_text_mut(&mut f);
+        self.refs.each_text_mut(f);
+    }
+
+    /// Visit the event's own texts (not what it names, see [`Refs`]) with
+    /// the part each plays, to pack them.
+    pub fn each_own_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
         f(&mut self.id, Role::Id);
         let rare = self.rare.as_deref_mut();
         if let Some(era) = rare.and_then(|r| r.era.as_mut()) {
@@ -393,17 +307,6 @@ impl Event {
         }
         f(&mut self.title, Role::Line);
         f(&mut self.summary, Role::Prose);
-        self.factors.each_mut(|link| {
-            f(&mut link.factor, Role::Reference);
-            link.why.iter_mut().for_each(|t| f(t, Role::Prose));
-        });
-        let [actors, themes] = self.counts();
-        let mut k = 0;
-        self.names.each_mut(|t| {
-            let theme = (actors..actors + themes).contains(&k);
-            k += 1;
-            f(t, if theme { Role::Theme } else { Role::Reference });
-        });
         if let Some(rare) = self.rare.as_deref_mut() {
             rare.sourcing.each_text_mut(f);
         }

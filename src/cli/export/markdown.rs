@@ -120,7 +120,7 @@ fn event(case: &Case, e: usize, out: &mut dyn Write) -> io::Result<()> {
             )?;
             if let Some(link) = case.link(e, f) {
                 let page = link.page.map(|p| format!("p. {p}: ")).unwrap_or_default();
-                if let Some(why) = &link.why {
+                if let Some(why) = link.why {
                     write!(out, " — {page}{}", paragraph(why))?;
                 }
             }

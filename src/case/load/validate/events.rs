@@ -96,8 +96,8 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
             c.text(|| at("events", i, field), || of(field), text, false);
         }
     }
-    for (n, link) in e.factors.iter().enumerate() {
-        if let Some(why) = &link.why {
+    for (n, link) in e.links().enumerate() {
+        if let Some(why) = link.why {
             let mut path = at("events", i, "factors");
             path.extend([Index(n), Field("why")]);
             c.text(|| path, || of("link's why"), why, false);
@@ -133,21 +133,21 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
         ("events", i, "factors"),
         owner,
         "factor",
-        e.factors.iter().map(|l| l.factor.as_str()),
+        e.links().map(|l| l.factor.as_str()),
         known.factors,
     );
     c.refs(
         ("events", i, "actors"),
         owner,
         "actor",
-        e.actors().iter().map(Text::as_str),
+        e.actors().map(Text::as_str),
         known.actors,
     );
     c.refs(
         ("events", i, "sources"),
         owner,
         "source",
-        e.sources().iter().map(Text::as_str),
+        e.sources().map(Text::as_str),
         known.sources,
     );
     // A reversed period is already an error; these would only add noise.
@@ -164,7 +164,7 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
     }
     // An event the work ties to no factor may stand unlinked, where a
     // tour shows it (links must be the work's, not made up to fill).
-    if e.factors.is_empty() && in_period && !toured.contains(e.id.as_str()) {
+    if e.links().is_empty() && in_period && !toured.contains(e.id.as_str()) {
         c.warn(
             at("events", i, "factors"),
             format!("{} is in the period but linked to no factor", owner()),
@@ -191,7 +191,9 @@ mod tests {
     #[test]
     fn checked_on_two_cores_the_first_problems_are_shown_and_the_rest_counted() {
         let mut d = crate::case::synth::dataset(3 * super::TWO_CORES_ABOVE, 50, 3);
-        d.events.iter_mut().for_each(|e| e.factors.clear());
+        d.events
+            .iter_mut()
+            .for_each(crate::case::model::Event::clear_links);
         let (first, last) = d.period;
         // Events in the period warn, but for those a tour shows.
         let (toured, _) = crate::case::load::validate::tours::shown(&d);

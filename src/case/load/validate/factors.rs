@@ -43,7 +43,7 @@ pub(super) fn check<'d>(
             ("factors", i),
             owner,
             (f.quote(), f.quote_by()),
-            &f.sources,
+            f.sources.iter(),
             sources,
             said,
         );
@@ -59,8 +59,8 @@ pub(super) fn unlinked(c: &mut Checker, d: &Dataset, factors: &Ids<Factor>) {
     let (_, toured) = tours::shown(d);
     let mut linked = vec![false; d.factors.len()];
     for e in &d.events {
-        for link in &e.factors {
-            if let Some(f) = factors.get(&link.factor) {
+        for link in e.links() {
+            if let Some(f) = factors.get(link.factor) {
                 linked[f] = true;
             }
         }

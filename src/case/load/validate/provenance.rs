@@ -29,8 +29,8 @@ impl Said {
         let why = d
             .events
             .iter()
-            .flat_map(|e| &e.factors)
-            .any(|l| l.why.as_deref().is_some_and(|w| !w.trim().is_empty()));
+            .flat_map(Event::links)
+            .any(|l| l.why.is_some_and(|w| !w.trim().is_empty()));
         let whose = d.factors.iter().any(|f| f.quote_by().is_some())
             || d.events.iter().any(|e| e.quote_by().is_some());
         Self { why, whose }
@@ -38,12 +38,12 @@ impl Said {
 }
 
 /// A quote and whose words it is, for item `list[i]` citing `sources`.
-pub(super) fn quote(
+pub(super) fn quote<'a>(
     c: &mut Checker,
     (list, i): (&'static str, usize),
     owner: impl Fn() -> String,
     (quote, by): (Option<&str>, Option<&QuoteBy>),
-    sources: &[Text],
+    mut sources: impl Iterator<Item = &'a Text>,
     known: &Ids<Source>,
     said: Said,
 ) {
@@ -72,7 +72,7 @@ pub(super) fn quote(
                     shown_id(id)
                 ),
             );
-        } else if !sources.contains(id) {
+        } else if !sources.any(|s| s == id) {
             c.warn(
                 at(list, i, "quote_by"),
                 format!(
@@ -94,16 +94,16 @@ pub(super) fn event(
 ) {
     // Made only for a message: most events have none.
     let owner = || format!("event `{}`", e.id);
-    for (n, link) in e.factors.iter().enumerate() {
+    for (n, link) in e.links().enumerate() {
         let here = |field: &'static str| {
             let mut path = at("events", i, "factors");
             path.extend([Index(n), Field(field)]);
             path
         };
-        let Some(f) = factors.get(&link.factor) else {
+        let Some(f) = factors.get(link.factor) else {
             continue;
         };
-        if said.why && link.why.as_deref().is_none_or(|w| w.trim().is_empty()) {
+        if said.why && link.why.is_none_or(|w| w.trim().is_empty()) {
             // A plain id has no field below it: point at the link itself.
             let mut path = at("events", i, "factors");
             path.push(Index(n));

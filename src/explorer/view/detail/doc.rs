@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::case::index::{Case, Item};
-use crate::case::model::{DatedBy, LevelBy, Link, QuoteBy, Sourced, pages_label};
+use crate::case::model::{DatedBy, LevelBy, LinkRef, QuoteBy, Sourced, pages_label};
 use crate::config::theme::Theme;
 use crate::explorer::view::text::{fit, wrap};
 
@@ -287,10 +287,10 @@ fn provenance(b: &mut Builder, pages: &[u16], caveat: Option<&str>) {
 }
 
 /// Under a link, what in the work makes it, with its page.
-fn why(b: &mut Builder, link: Option<&Link>) {
+fn why(b: &mut Builder, link: Option<LinkRef>) {
     let Some(link) = link else { return };
     let page = link.page.map(|p| format!("p. {p}: ")).unwrap_or_default();
-    if let Some(why) = &link.why {
+    if let Some(why) = link.why {
         b.para("  ", &format!("{page}{why}"), b.theme.faded);
     }
 }
