@@ -433,6 +433,8 @@ pub struct Tables {
     events: Vec<([u16; 4], usize)>,
     /// The references met so far, to share.
     lists: Lists<u32, Head>,
+    /// Room reused by [`Tables::take`].
+    moved: Vec<u32>,
 }
 
 impl Tables {
@@ -440,24 +442,29 @@ impl Tables {
     /// items there.
     pub fn take(&mut self, refs: &Refs) {
         let (table, counts, items) = refs.parts();
-        let mut roles = vec![Role::Reference; table.len()];
-        refs.visit(|at, role| roles[at as usize] = role);
-        let mut moved = vec![NONE; table.len()];
-        for (k, t) in table.iter().enumerate() {
-            moved[k] = if roles[k] == Role::Prose {
-                self.texts.push(t.clone());
-                self.named.push(false);
-                self.texts.len() as u32 - 1
-            } else if let Some(&at) = self.at.get(t) {
-                at
-            } else {
-                self.texts.push(t.clone());
-                self.named.push(true);
-                let at = self.texts.len() as u32 - 1;
-                self.at.insert(t.clone(), at);
-                at
+        // Where each of `refs`' table places goes in this one.
+        let mut moved = std::mem::take(&mut self.moved);
+        moved.clear();
+        moved.resize(table.len(), NONE);
+        refs.visit(|k, role| {
+            let k = k as usize;
+            let Some(t) = table.get(k).filter(|_| moved[k] == NONE) else {
+                return;
             };
-        }
+            moved[k] = match self.at.get(t) {
+                Some(&at) if role != Role::Prose => at,
+                _ => {
+                    let named = role != Role::Prose;
+                    self.texts.push(t.clone());
+                    self.named.push(named);
+                    let at = self.texts.len() as u32 - 1;
+                    if named {
+                        self.at.insert(t.clone(), at);
+                    }
+                    at
+                }
+            };
+        });
         let start = self.items.len();
         let (links, names) = items.split_at(counts[0]);
         for [factor, why, page] in Raw(links) {
@@ -468,6 +475,7 @@ impl Tables {
             .extend(names.iter().map(|&at| moved[at as usize]));
         self.events
             .push((counts.map(count), self.items.len() - start));
+        self.moved = moved;
     }
 
     /// Visit each text of the table, and whether it is a name; for packing.
