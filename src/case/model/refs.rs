@@ -34,7 +34,7 @@ const _: () = assert!(std::mem::size_of::<Refs>() == 8);
 /// What a list of references keeps beside its items: the table they point
 /// into, and where one kind of item ends and the next begins.
 #[derive(Clone)]
-pub struct Head {
+struct Head {
     table: List<Text>,
     /// How many items the links take, how many links there are, how many
     /// actors and how many themes; the sources are the rest.
@@ -50,15 +50,13 @@ const NONE: u32 = u32::MAX;
 /// An event's link to a factor, as it is made or read from a file:
 /// written as the factor's id alone, or as `(factor: "id", why: "…",
 /// page: N)` with what in the work makes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The factor's id.
     pub factor: Text,
     /// What in the work links the event to the factor, in a sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<Text>,
     /// The work's page for that passage.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u16>,
 }
 
