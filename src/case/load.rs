@@ -76,7 +76,7 @@ const MAX_HEAD: usize = 64 << 10;
 
 /// The most of a file outside its event list (the fields before and after
 /// it) that is read apart from the events, as a copy of its own. Real
-/// cases hold far less; a file with more (a hostile one) is parsed whole,
+/// cases hold far less; a file with more (a hostile one) is read whole,
 /// where its texts point into the file and its error has its place.
 const MAX_OUTSIDE: usize = 16 << 20;
 

@@ -4,8 +4,10 @@
 //! one list of millions of references, one warning in a large case, a file
 //! of nothing but line breaks, a huge text beside the event list, long
 //! lists of small factors and actors, a million one-line events held or
-//! refused at the last, events each naming a list of their own. Each is refused or reported at a cost bounded by its size: what
-//! is printed, what is held, what is read.
+//! refused at the last, events each naming a list of their own, `#![` in a
+//! large case, a long list before the events. Each is refused or reported
+//! at a cost bounded by its size: what is printed, what is held, what is
+//! read.
 //! Nothing here times anything; a quadratic cost shows as a test that
 //! never ends, and memory is read from the kernel's account of the child.
 
@@ -437,4 +439,58 @@ fn events_each_naming_a_different_list_are_held_within_their_bound() {
     let (code, err, peak_kib) = check_file("long.ron", &long);
     assert_eq!(code, 0, "{err}");
     within_bound(&long, peak_kib);
+}
+
+#[test]
+fn what_looks_like_an_attribute_in_a_large_case_costs_no_whole_read() {
+    // `#![` anywhere past the lead sent a file to be read whole: a million
+    // events (62 MB) with `#![` in one summary took 214 MiB and 2.8 s.
+    let n = 1_000_000;
+    let mut case = events_case(n, |i| {
+        let summary = if i == n / 2 { "#![x]" } else { "s" };
+        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"{summary}\",factors:[\"f\"])")
+    });
+    let (code, err, peak_kib) = check_file("hash.ron", &case);
+    assert_eq!(code, 0, "{err}");
+    within_bound(&case, peak_kib);
+    // An attribute between events does not parse, as a whole read says.
+    let at = case.find(&format!("(id:\"e{}\"", n / 2)).unwrap();
+    case.insert_str(at, "#![enable(implicit_some)]\n");
+    let (code, err, peak_kib) = check_file("attribute.ron", &case);
+    assert_eq!(code, 1, "{err}");
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        first.contains(&format!(
+            ":{}:1: error: expected opening `(` for struct `Event`",
+            n / 2 + 2
+        )),
+        "{first}"
+    );
+    within_bound(&case, peak_kib);
+}
+
+#[test]
+fn a_long_list_before_the_events_is_read_without_copies_as_it_grows() {
+    // 200,000 actors (9 MB) before 100,000 events: the lead was read by
+    // doubling, each part a copy, and its actors parsed into a list that
+    // grew by doubling: 106 MiB for a file of 15 MB.
+    let mut case = String::from(
+        "(title:\"T\",source:\"S\",period:(2000,2010),\
+         factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],actors:[\n",
+    );
+    for i in 0..200_000 {
+        case.push_str(&format!(
+            "(id:\"a{i}\",name:\"A\",country:\"C\",role:\"R\"),\n"
+        ));
+    }
+    case.push_str("],events:[\n");
+    for i in 0..100_000 {
+        case.push_str(&format!(
+            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"],actors:[\"a{i}\"]),\n"
+        ));
+    }
+    case.push_str("])\n");
+    let (code, err, peak_kib) = check_file("lead.ron", &case);
+    assert_eq!(code, 0, "{err}");
+    within_bound(&case, peak_kib);
 }

@@ -30,7 +30,8 @@ use foldhash::HashSet;
 use ron::extensions::Extensions;
 
 use super::{
-    LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, place, read, split,
+    LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, PARALLEL_ABOVE, Progress, Stage, event,
+    pieces, place, read, split,
 };
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Tables, Text};
@@ -118,7 +119,10 @@ fn windows(
     let extensions = ron::de::Deserializer::from_str_with_options(&text[..head], &options)
         .map_err(|_| Unsuited)?
         .extensions();
-    let lead = text[..list].to_owned();
+    // The lead is kept, in the memory it was read into; the windows start
+    // at the list.
+    let mut lead = text;
+    let text = lead.split_off(list);
     let mut reader = Reader {
         options: options.clone().with_default_extension(extensions),
         shared: (0..crate::case::cores())
@@ -133,12 +137,20 @@ fn windows(
             ..place::Layout::default()
         },
     };
-    let trailer = reader.list(&mut chunks, text, (head, list + 1), window)?;
-    if trailer.contains("#![") {
-        return Err(Unsuited);
-    }
-    let rest = Arc::new(format!("{lead}[]{trailer}"));
-    let mut dataset: Dataset = {
+    let trailer = reader.list(&mut chunks, text, list, window)?;
+    // An attribute anywhere but the lead is refused as a whole read
+    // refuses it: ron reads attributes only where a text starts.
+    let mut rest = lead;
+    rest.reserve_exact(2 + trailer.len());
+    rest.push_str("[]");
+    rest.push_str(&trailer);
+    drop(trailer);
+    let rest = Arc::new(rest);
+    // Long lists beside the events (a hostile file) are parsed as a large
+    // file's are: in pieces, each list made once at its final size.
+    let mut dataset: Dataset = if rest.len() >= PARALLEL_ABOVE {
+        pieces::in_pieces(&rest, &rest, &options, &Progress::default(), 0).ok_or(Unsuited)?
+    } else {
         let _reading = text::Reading::file(&rest);
         options.from_str(&rest).map_err(|_| Unsuited)?
     };
@@ -174,6 +186,10 @@ fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize, u64)> {
         text = bom.to_owned();
         skip = 3;
     }
+    // A long lead is read a window at a time into room made for the most
+    // it may be, so that it is never copied as it grows; looking it over
+    // again at each window costs little below that most.
+    let mut more = String::new();
     loop {
         if let Some(at) = locate::field(&text, "events") {
             return Some((text, at, skip));
@@ -181,7 +197,8 @@ fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize, u64)> {
         if chunks.eof || text.len() >= MAX_OUTSIDE {
             return None;
         }
-        let more = chunks.next(String::new(), text.len())?;
+        text.reserve_exact((MAX_OUTSIDE + window).saturating_sub(text.len()));
+        more = chunks.next(more, window)?;
         text.push_str(&more);
     }
 }
@@ -266,15 +283,15 @@ struct Stretch {
 }
 
 impl Reader {
-    /// Read the event list from `from` in `text` (the first window; `head`
-    /// is where its lead ends) to its end, a window at a time. Returns what
+    /// Read the event list that starts `text` (the first window, at `at` in
+    /// the file) to its end, a window at a time. Returns what
     /// follows the list, to the file's end, or why the file is to be read
     /// whole.
     fn list(
         &mut self,
         chunks: &mut Chunks,
         mut text: String,
-        (head, mut from): (usize, usize),
+        at: usize,
         window: usize,
     ) -> Result<String, Stop> {
         use Stop::Unsuited;
@@ -283,15 +300,9 @@ impl Reader {
         // much as is held when the last window held no whole event, so
         // that a window grows by doubling.
         let mut more = window;
-        // Where `text` starts in the file's text.
-        let mut text_at = 0;
+        // Where `text` starts in the file's text, and where its events do.
+        let (mut text_at, mut from) = (at, 1);
         loop {
-            // An attribute past the lead changes how what follows reads.
-            // (Windows overlap only after a comma, so every `#![` lies
-            // whole in one window.)
-            if text[from.min(head)..].contains("#![") {
-                return Err(Unsuited);
-            }
             let shared = Arc::new(text);
             self.layout.marks.push((text_at + from, self.events.len()));
             // While the cores read this window, this thread reads on.
@@ -413,9 +424,16 @@ fn stretch(
         joined: false,
     };
     let b = window.as_bytes();
+    // Past blanks and comments. An attribute (`#![…]`) is skipped as a
+    // blank would be, but one past the file's start does not parse, so it
+    // is left to the whole read to refuse.
+    let blanks = |from: usize| {
+        let to = locate::blank_end(window, from);
+        (!window[from..to].contains("#!")).then_some(to)
+    };
     let mut at = from;
     loop {
-        at = locate::blank_end(window, at);
+        at = blanks(at)?;
         if let Some(stop) = stop.filter(|&stop| at >= stop) {
             // Past a comma and blanks: at an event of the list.
             s.joined = at == stop;
@@ -440,7 +458,7 @@ fn stretch(
                 (options.from_str(&window[at..after]).ok()?, after)
             }
         };
-        let next = locate::blank_end(window, after);
+        let next = blanks(after)?;
         match b.get(next) {
             Some(b',') => {
                 at = next + 1;
