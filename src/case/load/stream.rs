@@ -16,8 +16,9 @@
 //!
 //! This is only the way for a file that parses as usual. Anything unusual
 //! — an attribute past the file's lead, an event that does not read or
-//! runs past [`MAX_EVENT`], text that is binary — sends the caller back to
-//! reading the file whole, which gives its error a line and column. When
+//! runs past [`MAX_EVENT`], more than [`MAX_OUTSIDE`] outside the event
+//! list, text that is binary — sends the caller back to reading the file
+//! whole, which gives its error a line and column. When
 //! validation finds problems, they are placed in the parts of the file
 //! that hold them, read again (see [`super::place`]).
 
