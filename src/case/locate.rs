@@ -114,6 +114,110 @@ pub fn field(text: &str, name: &str) -> Option<usize> {
     at
 }
 
+/// Looks for a field of the top-level struct, as [`field`] does, in a text
+/// read a part at a time: each look goes on from where the last stopped,
+/// a list element by element, so that however long the text before the
+/// field, each part of it is looked over about once.
+#[derive(Default)]
+pub struct FieldSearch {
+    /// Where to go on from: past the last whole value (or field name).
+    at: usize,
+    /// Whether `at` is in the struct, and in a list that is its field's
+    /// value.
+    within: (bool, bool),
+}
+
+impl FieldSearch {
+    /// Where the value of the field `name` starts in `text` (which holds
+    /// the text looked at before, and maybe more).
+    pub fn find(&mut self, text: &str, name: &str) -> Search {
+        let mut s = Scanner {
+            b: text.as_bytes(),
+            i: self.at,
+        };
+        // Near the text's end, what looks wrong may be the start of a
+        // comment or an attribute (`/`, `#`) that the rest completes.
+        let cut = |i: usize| i + 2 >= text.len();
+        if !self.within.0 {
+            s.skip();
+            if s.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                s.ident();
+                s.skip();
+            }
+            match s.peek() {
+                Some(b'(') => s.i += 1,
+                _ if cut(s.i) => return Search::More,
+                _ => return Search::Absent,
+            }
+            (self.at, self.within.0) = (s.i, true);
+        }
+        loop {
+            s.skip();
+            let start = s.i;
+            let end = s.b.len();
+            // Whether what was looked over is whole: a value that runs to
+            // the text's end may go on past it, and is looked at again.
+            let whole = match (self.within.1, s.peek()) {
+                (_, None) => false,
+                (false, Some(b')')) => return Search::Absent,
+                (true, Some(b']')) => {
+                    s.i += 1;
+                    self.within.1 = false;
+                    true
+                }
+                (_, Some(b',')) => {
+                    s.i += 1;
+                    true
+                }
+                (true, Some(_)) => {
+                    s.skip_value();
+                    s.stuck(start);
+                    s.i < end
+                }
+                (false, Some(_)) => {
+                    let found = s.field_name();
+                    if found.is_none() {
+                        // A name the text's end cuts before its `:`.
+                        s.ident();
+                    }
+                    s.skip();
+                    match found {
+                        _ if s.i >= end => false,
+                        None if cut(start) => false,
+                        None => return Search::Absent,
+                        Some(found) if found == name => return Search::At(s.i),
+                        // A list is looked over an element at a time.
+                        Some(_) if s.peek() == Some(b'[') => {
+                            s.i += 1;
+                            self.within.1 = true;
+                            true
+                        }
+                        Some(_) => {
+                            s.skip_value();
+                            s.i < end
+                        }
+                    }
+                }
+            };
+            if !whole {
+                return Search::More;
+            }
+            self.at = s.i;
+        }
+    }
+}
+
+/// What a [`FieldSearch`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Search {
+    /// The field's value starts here.
+    At(usize),
+    /// More of the text is needed to tell.
+    More,
+    /// The text is not a struct, or it has no such field.
+    Absent,
+}
+
 /// What [`fields`] does next with the field it gave.
 pub enum Visit {
     /// Go on from here: where the field's value ends.
@@ -679,6 +783,36 @@ Dataset(
         assert_eq!(too_deep("(a: [[[1]]])", 3), Some(6));
         assert_eq!(too_deep("(a: \"[[[[\", /* [[[[ */ b: '[')", 1), None);
         assert_eq!(too_deep("// ((((\n(x: ())", 1), Some(12));
+    }
+
+    #[test]
+    fn a_field_is_found_in_a_text_read_a_part_at_a_time_as_in_the_whole() {
+        // Lists, strings, comments and attributes before the field, cut
+        // anywhere.
+        let text = String::from(
+            "#![enable(implicit_some)] // (\nDataset(title: \"a ) ] \\\" b\", /* ( [ /* ] */ */\n\
+             actors: [(id: \"x\", n: [1, (2)]), (id: r#\"y\"]\"#)], tours: [], period: (1, 2),\n\
+             events: [(id: \"e\")], eras: [])",
+        );
+        let whole = field(&text, "events").unwrap();
+        for step in [1, 2, 3, 7, 64, text.len()] {
+            let mut search = FieldSearch::default();
+            let mut end = 0;
+            let found = loop {
+                end = (end + step).min(text.len());
+                match search.find(&text[..end], "events") {
+                    Search::More if end < text.len() => {}
+                    found => break found,
+                }
+            };
+            assert_eq!(found, Search::At(whole), "a part at a time of {step}");
+        }
+        let mut search = FieldSearch::default();
+        assert_eq!(
+            search.find("(title: \"t\", eras: [])", "events"),
+            Search::Absent
+        );
+        assert_eq!(FieldSearch::default().find("[1]", "events"), Search::Absent);
     }
 
     #[test]

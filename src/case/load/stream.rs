@@ -16,8 +16,8 @@
 //!
 //! This is only the way for a file that parses as usual. Anything unusual
 //! — an attribute past the file's lead, an event that does not read or
-//! runs past [`MAX_EVENT`], more than [`MAX_OUTSIDE`] outside the event
-//! list, text that is binary — sends the caller back to reading the file
+//! runs past [`MAX_EVENT`], more than [`MAX_OUTSIDE`](super::MAX_OUTSIDE) outside its lists,
+//! text that is binary — sends the caller back to reading the file
 //! whole, which gives its error a line and column. When
 //! validation finds problems, they are placed in the parts of the file
 //! that hold them, read again (see [`super::place`]).
@@ -31,8 +31,8 @@ use foldhash::HashSet;
 use ron::extensions::Extensions;
 
 use super::{
-    LoadError, Loaded, MAX_BYTES, MAX_HEAD, MAX_OUTSIDE, PARALLEL_ABOVE, Progress, Stage, event,
-    pieces, place, read, split,
+    LoadError, Loaded, MAX_BYTES, MAX_HEAD, PARALLEL_ABOVE, Progress, Stage, event, pieces, place,
+    read, split,
 };
 use crate::case::locate;
 use crate::case::model::{Dataset, Event, Tables, Text};
@@ -109,7 +109,7 @@ fn windows(
         eof: false,
         progress,
     };
-    let (text, list, skip) = lead(&mut chunks, window).ok_or(Unsuited)?;
+    let (text, list, skip) = lead(&mut chunks, window, len).ok_or(Unsuited)?;
     let head = locate::first_value(&text);
     if head > MAX_HEAD || text.as_bytes().get(list) != Some(&b'[') {
         return Err(Unsuited);
@@ -174,8 +174,8 @@ fn windows(
 
 /// The file's first part, read on until it holds the event list's start;
 /// with where that is (its `[`), and how many bytes of byte-order mark
-/// went before it.
-fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize, u64)> {
+/// went before it. The file is `len` bytes long.
+fn lead(chunks: &mut Chunks, window: usize, len: u64) -> Option<(String, usize, u64)> {
     // At least as much as the whole read looks at to refuse a file that
     // is not text.
     let mut text = chunks.next(String::new(), window.max(HEAD_CHECKED))?;
@@ -187,18 +187,22 @@ fn lead(chunks: &mut Chunks, window: usize) -> Option<(String, usize, u64)> {
         text = bom.to_owned();
         skip = 3;
     }
-    // A long lead is read a window at a time into room made for the most
-    // it may be, so that it is never copied as it grows; looking it over
-    // again at each window costs little below that most.
+    // A long lead (lists before the events) is read a window at a time
+    // into room made once for the whole file (only what is read into it
+    // takes memory), so that it is never copied as it grows.
+    let mut search = locate::FieldSearch::default();
     let mut more = String::new();
     loop {
-        if let Some(at) = locate::field(&text, "events") {
-            return Some((text, at, skip));
+        match search.find(&text, "events") {
+            locate::Search::At(at) => return Some((text, at, skip)),
+            locate::Search::Absent => return None,
+            locate::Search::More if chunks.eof => return None,
+            locate::Search::More => {}
         }
-        if chunks.eof || text.len() >= MAX_OUTSIDE {
-            return None;
-        }
-        text.reserve_exact((MAX_OUTSIDE + window).saturating_sub(text.len()));
+        let room = usize::try_from(len)
+            .unwrap_or(usize::MAX)
+            .min(MAX_BYTES as usize);
+        text.reserve_exact(room.saturating_sub(text.len()) + window);
         more = chunks.next(more, window)?;
         text.push_str(&more);
     }
@@ -245,13 +249,17 @@ impl Chunks<'_> {
         }
     }
 
-    /// `start`, then the rest of the file; `None` past [`MAX_OUTSIDE`].
-    fn rest(&mut self, mut text: String) -> Option<String> {
+    /// `start`, then the rest of the file, of which `left` bytes are
+    /// still to read: read into room made once, as the lead is.
+    fn rest(&mut self, mut text: String, left: u64) -> Option<String> {
+        let left = usize::try_from(left)
+            .unwrap_or(usize::MAX)
+            .min(MAX_BYTES as usize);
+        text.reserve_exact(left);
+        let mut more = String::new();
         while !self.eof {
-            if text.len() >= MAX_OUTSIDE {
-                return None;
-            }
-            text.push_str(&self.next(String::new(), WINDOW)?);
+            more = self.next(more, WINDOW)?;
+            text.push_str(&more);
         }
         Some(text)
     }
@@ -314,8 +322,12 @@ impl Reader {
             chunk = next.ok_or(Unsuited)?;
             if let Some(end) = end {
                 self.layout.list.1 = text_at + end;
+                let read = self.layout.skip + (text_at + shared.len() + chunk.len()) as u64;
                 return chunks
-                    .rest(format!("{}{chunk}", &shared[end..]))
+                    .rest(
+                        format!("{}{chunk}", &shared[end..]),
+                        self.layout.len.saturating_sub(read),
+                    )
                     .ok_or(Unsuited);
             }
             // No text points into the window now: its buffer is reused.
@@ -400,7 +412,9 @@ impl Reader {
             return;
         }
         let count: u64 = stretches.iter().map(|s| s.events.len() as u64).sum();
-        let expected = count.saturating_mul(self.layout.len) / read.max(1) as u64;
+        // The events are what follows the list's start.
+        let events = self.layout.len.saturating_sub(self.layout.list.0 as u64);
+        let expected = count.saturating_mul(events) / read.max(1) as u64;
         let expected = usize::try_from(expected).unwrap_or(0);
         self.events.reserve_exact(expected + expected / 8 + 16);
     }
