@@ -5,9 +5,9 @@
 //! of nothing but line breaks, a huge text beside the event list, long
 //! lists of small factors and actors, a million one-line events held or
 //! refused at the last, events each naming a list of their own, `#![` in a
-//! large case, a long list before the events. Each is refused or reported
-//! at a cost bounded by its size: what is printed, what is held, what is
-//! read.
+//! large case, a long list before the events, a large case on standard
+//! input. Each is refused or reported at a cost bounded by its size: what
+//! is printed, what is held, what is read.
 //! Nothing here times anything; a quadratic cost shows as a test that
 //! never ends, and memory is read from the kernel's account of the child.
 
@@ -499,4 +499,22 @@ fn a_long_list_before_the_events_is_read_a_window_at_a_time_within_its_bound() {
         assert_eq!(code, 0, "{err}");
         within_bound(&case, peak_kib);
     }
+}
+
+#[test]
+fn a_large_case_on_standard_input_is_held_within_its_bound() {
+    // Standard input was read whole, into memory: a million events (62 MB)
+    // took 238 MiB. It is copied to a file of its own, then read as a file
+    // is, and the copy removed.
+    let n = 1_000_000;
+    let case = events_case(n, |i| {
+        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"])")
+    });
+    let fed = std::sync::Arc::new(case);
+    let feed = std::sync::Arc::clone(&fed);
+    let (code, err, peak_kib) = run(&["check", "-"], move |mut stdin| {
+        let _ = stdin.write_all(feed.as_bytes());
+    });
+    assert_eq!(code, 0, "{err}");
+    within_bound(&fed, peak_kib);
 }

@@ -2,8 +2,10 @@
 //! message that says what the file is instead.
 
 use std::fs::File;
-use std::io::{ErrorKind, Read};
+use std::io::{ErrorKind, Read, Write};
 use std::path::Path;
+
+use tempfile::NamedTempFile;
 
 use super::{Progress, Stage};
 use crate::case::diagnostic::{Diagnostic, Pos};
@@ -43,13 +45,48 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
     };
     read.map_err(|e| fail(io_reason(&e)))?;
     if bytes.len() as u64 > MAX_BYTES {
-        // Read up to the cap and beyond: its true size is unknown.
-        return Err(fail(format!(
-            "is over the {} limit for a dataset",
-            mib(MAX_BYTES)
-        )));
+        return Err(fail(over_the_cap()));
     }
     Ok(bytes)
+}
+
+/// Standard input copied to a file of its own, up to one byte past the
+/// cap, so that a large case piped in is read a window at a time, as a
+/// file is, and its problems placed by reading parts of it again; the copy
+/// is removed when dropped. `None` where no such file can be made: the
+/// caller reads standard input itself.
+pub fn spool(name: &str, progress: &Progress) -> Result<Option<NamedTempFile>, Diagnostic> {
+    let fail = |message: String| Diagnostic::file(name, message);
+    let Ok(mut spool) = NamedTempFile::new() else {
+        return Ok(None);
+    };
+    progress.start(Stage::Reading, 0);
+    let mut from = std::io::stdin().lock().take(MAX_BYTES + 1);
+    let mut piece = vec![0; 1 << 20];
+    let mut copied = 0;
+    loop {
+        let n = match from.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(io_reason(&e))),
+        };
+        spool
+            .write_all(&piece[..n])
+            .map_err(|e| fail(format!("cannot be copied to a temporary file: {e}")))?;
+        copied += n as u64;
+        progress.advance(n);
+    }
+    if copied > MAX_BYTES {
+        return Err(fail(over_the_cap()));
+    }
+    Ok(Some(spool))
+}
+
+/// Why a stream read up to the cap and beyond is refused: its true size
+/// is unknown.
+fn over_the_cap() -> String {
+    format!("is over the {} limit for a dataset", mib(MAX_BYTES))
 }
 
 /// Read a stream of unknown length up to one byte past the cap. The room
