@@ -260,7 +260,13 @@ pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
         false => None,
     };
     let path = spool.as_ref().map_or(path, |spool| spool.path());
-    let way = match stream::load(path, &name, progress, PARALLEL_ABOVE, stream::WINDOW) {
+    let way = match stream::load(
+        path,
+        &name,
+        progress,
+        (PARALLEL_ABOVE, true),
+        stream::WINDOW,
+    ) {
         Ok(loaded) => return loaded,
         Err(Stop::Unsuited) => None,
         Err(Stop::Malformed) => Some(Way::Skim),
@@ -278,7 +284,7 @@ pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
 /// [`from_path`]'s, to every message; this is how that is tested.
 pub fn from_path_in_windows(path: &Path, window: usize) -> Option<Result<Loaded, LoadError>> {
     let name = display_name(path);
-    stream::load(path, &name, &Progress::default(), 0, window.max(1)).ok()
+    stream::load(path, &name, &Progress::default(), (0, false), window.max(1)).ok()
 }
 
 /// What messages call the file at `path` (`-` is standard input).

@@ -66,12 +66,13 @@ pub(super) enum Stop {
 
 /// Load the regular file at `path` (`name` in messages), of at least `min`
 /// bytes, `window` bytes at a time: the case or why it is refused, or why
-/// the file is to be read whole.
+/// the file is to be read whole. Where `thrifty`, a file whose events are
+/// less than half of it is left to be read whole, which costs less.
 pub(super) fn load(
     path: &Path,
     name: &str,
     progress: &Progress,
-    min: usize,
+    (min, thrifty): (usize, bool),
     window: usize,
 ) -> Result<Result<Loaded, LoadError>, Stop> {
     use Stop::Unsuited;
@@ -83,7 +84,7 @@ pub(super) fn load(
     if !meta.is_file() || meta.len() < min as u64 || meta.len() > MAX_BYTES {
         return Err(Unsuited);
     }
-    let read = windows(file, meta.len(), path, name, progress, window);
+    let read = windows(file, (meta.len(), thrifty), path, name, progress, window);
     if read.is_err() {
         // What the attempt held is gone before the file is read whole.
         crate::case::memory::give_back();
@@ -91,11 +92,12 @@ pub(super) fn load(
     read
 }
 
-/// Read the regular file `file`, of `len` bytes, a window at a time, as
+/// Read the regular file `file`, of `len` bytes, a window at a time (and
+/// only where its events are most of it, where `thrifty`), as
 /// [`load`] does.
 fn windows(
     file: File,
-    len: u64,
+    (len, thrifty): (u64, bool),
     path: &Path,
     name: &str,
     progress: &Progress,
@@ -112,6 +114,12 @@ fn windows(
     let (text, list, skip) = lead(&mut chunks, window, len).ok_or(Unsuited)?;
     let head = locate::first_value(&text);
     if head > MAX_HEAD || text.as_bytes().get(list) != Some(&b'[') {
+        return Err(Unsuited);
+    }
+    // What reading in windows saves is the text around the events; where
+    // they are less than half the file (a hostile lead of long lists),
+    // reading it whole costs less.
+    if thrifty && list as u64 > len / 2 {
         return Err(Unsuited);
     }
     let options = super::ron_options().with_default_extension(Extensions::IMPLICIT_SOME);
@@ -503,76 +511,95 @@ struct Shared {
     /// The table of what the events being packed name, and the lists of
     /// references met so far.
     tables: Tables,
-    /// Which texts of the events being packed go in the pack.
-    packs: Vec<bool>,
+    /// What becomes of each text of the events being packed.
+    fates: Vec<Fate>,
 }
 
-/// Give `events`' texts a buffer of their own, sharing the names among
-/// them, so that nothing points into the window any more; what they name
-/// goes in one table, and their references to it are shared where the
-/// same (see [`Tables`]).
+/// Give `events`' texts a buffer of their own, so that nothing points into
+/// the window any more: a name met before points at the copy kept, and a
+/// name met first is packed with them and kept to share (one allocation
+/// for them all, not one each). What they name goes in one table, and
+/// their references to it are shared where the same (see [`Tables`]).
 fn pack(events: &mut [Event], shared: &mut Shared) {
     let Shared {
         names,
         tables,
-        packs,
+        fates,
     } = shared;
     events.iter().for_each(|e| tables.take(e.refs()));
-    // Whether each text, in the order visited, goes in the pack: every
-    // text but a name shared.
-    packs.clear();
-    let mut bytes = 0;
+    // What becomes of each text, in the order visited.
+    fates.clear();
+    let (mut bytes, mut fresh) = (0, 0);
     let mut choose = |t: &mut Text, name: bool| {
-        let pack = !(name && share(names, t));
-        if pack {
+        let fate = match names.get(t.as_str()) {
+            Some(known) if name => {
+                *t = known.clone();
+                Fate::Shared
+            }
+            // Past the most names kept (a hostile file), a new name is
+            // packed and not shared.
+            None if name && names.len() + fresh < MAX_NAMES => {
+                fresh += 1;
+                Fate::Named
+            }
+            _ => Fate::Packed,
+        };
+        if fate != Fate::Shared {
             bytes += t.len();
         }
-        packs.push(pack);
+        fates.push(fate);
     };
     for e in events.iter_mut() {
         e.each_own_text_mut(|t, role| choose(t, role.names()));
     }
     tables.each_text_mut(&mut choose);
+    // Three more walks in the same order: put the texts in the pack, point
+    // them into it, and keep the new names to share.
     let mut packing = Pack::with_capacity(bytes);
-    let mut pack = packs.iter();
-    let mut push = |t: &mut Text| {
-        if pack.next() == Some(&true) {
+    walk(events, tables, fates, |t, fate| {
+        if fate != Fate::Shared {
             packing.push(t);
         }
-    };
-    for e in events.iter_mut() {
-        e.each_own_text_mut(|t, _| push(t));
-    }
-    tables.each_text_mut(|t, _| push(t));
+    });
     let mut packed = packing.finish();
-    let mut pack = packs.iter();
-    let mut place = |t: &mut Text| {
-        if pack.next() == Some(&true) {
+    walk(events, tables, fates, |t, fate| {
+        if fate != Fate::Shared {
             packed.place(t);
         }
-    };
-    for e in events.iter_mut() {
-        e.each_own_text_mut(|t, _| place(t));
-    }
-    tables.each_text_mut(|t, _| place(t));
+    });
+    walk(events, tables, fates, |t, fate| {
+        if fate == Fate::Named {
+            names.insert(t.clone());
+        }
+    });
     for (e, refs) in events.iter_mut().zip(tables.finish()) {
         e.rehome_refs(refs);
     }
 }
 
-/// Point `t` at the one copy of its name, and say so; past [`MAX_NAMES`]
-/// different names (a hostile file), a new name is not shared, and is
-/// packed with the event's own texts.
-fn share(names: &mut HashSet<Text>, t: &mut Text) -> bool {
-    if let Some(name) = names.get(t.as_str()) {
-        *t = name.clone();
-        return true;
+/// What becomes of a text as its events are packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    /// A name met before: pointed at the copy kept.
+    Shared,
+    /// Packed: the event's own.
+    Packed,
+    /// A name met first here: packed, and kept to share from now on.
+    Named,
+}
+
+/// Call `f` with each text of `events` and of `tables`, in the order
+/// [`pack`] first visits them, and what becomes of it.
+fn walk(
+    events: &mut [Event],
+    tables: &mut Tables,
+    fates: &[Fate],
+    mut f: impl FnMut(&mut Text, Fate),
+) {
+    let mut fates = fates.iter().copied();
+    let mut next = |t: &mut Text| f(t, fates.next().unwrap_or(Fate::Shared));
+    for e in events.iter_mut() {
+        e.each_own_text_mut(|t, _| next(t));
     }
-    if names.len() >= MAX_NAMES {
-        return false;
-    }
-    let name = Text::from(t.as_str());
-    names.insert(name.clone());
-    *t = name;
-    true
+    tables.each_text_mut(|t, _| next(t));
 }
