@@ -531,14 +531,15 @@ fn pack(events: &mut [Event], shared: &mut Shared) {
     fates.clear();
     let (mut bytes, mut fresh) = (0, 0);
     let mut choose = |t: &mut Text, name: bool| {
-        let fate = match names.get(t.as_str()) {
-            Some(known) if name => {
+        // Only names are looked up: an event's own texts are its alone.
+        let fate = match name.then(|| names.get(t.as_str())) {
+            Some(Some(known)) => {
                 *t = known.clone();
                 Fate::Shared
             }
             // Past the most names kept (a hostile file), a new name is
             // packed and not shared.
-            None if name && names.len() + fresh < MAX_NAMES => {
+            Some(None) if names.len() + fresh < MAX_NAMES => {
                 fresh += 1;
                 Fate::Named
             }
