@@ -315,6 +315,13 @@ fn long_lists_of_small_factors_and_actors_are_held_within_their_bound() {
     within_bound(&actors, peak_kib);
 }
 
+/// `n` events of a line each, each linking the one factor by id.
+fn linked_events(n: usize) -> String {
+    events_case(n, |i| {
+        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"])")
+    })
+}
+
 #[test]
 fn a_million_one_line_events_are_held_or_refused_at_their_last_within_their_bound() {
     // A million events of a line each (62 MB), each linking one factor by
@@ -323,9 +330,7 @@ fn a_million_one_line_events_are_held_or_refused_at_their_last_within_their_boun
     // again whole, and a misspelt field took about 180 MiB, a factor that
     // does not exist about 187 MiB (310 and 357 MiB before that).
     let n = 1_000_000;
-    let mut case = events_case(n, |i| {
-        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"])")
-    });
+    let mut case = linked_events(n);
     let (code, err, peak_kib) = check_file("held.ron", &case);
     assert_eq!(code, 0, "{err}");
     within_bound(&case, peak_kib);
@@ -506,11 +511,7 @@ fn a_large_case_on_standard_input_is_held_within_its_bound() {
     // Standard input was read whole, into memory: a million events (62 MB)
     // took 238 MiB. It is copied to a file of its own, then read as a file
     // is, and the copy removed.
-    let n = 1_000_000;
-    let case = events_case(n, |i| {
-        format!("(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"])")
-    });
-    let fed = std::sync::Arc::new(case);
+    let fed = std::sync::Arc::new(linked_events(1_000_000));
     let feed = std::sync::Arc::clone(&fed);
     let (code, err, peak_kib) = run(&["check", "-"], move |mut stdin| {
         let _ = stdin.write_all(feed.as_bytes());

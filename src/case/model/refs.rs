@@ -209,7 +209,8 @@ impl Refs {
         self.names(2)
     }
 
-    /// The same names without any links.
+    /// The same names without any links (for tests of an unlinked case).
+    #[cfg(test)]
     pub fn without_links(&self) -> Refs {
         let (_, [link_items, _, actors, themes], items) = self.parts();
         let Some(head) = self.0.header().filter(|_| link_items > 0) else {
