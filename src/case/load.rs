@@ -252,13 +252,10 @@ pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
 /// Load the dataset at `path`, telling `progress` how far it has got.
 pub fn from_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     // A large file that loads cleanly is read a window at a time; any
-    // other is read whole. A case on standard input is copied to a file
-    // first, so that a large one is read as a file is.
+    // other is read whole. A case on a stream (standard input, a pipe) is
+    // copied to a file first, so that a large one is read as a file is.
     let name = display_name(path);
-    let spool = match path.as_os_str() == "-" {
-        true => read::spool(&name, progress)?,
-        false => None,
-    };
+    let spool = read::spool(path, &name, progress)?;
     let path = spool.as_ref().map_or(path, |spool| spool.path());
     let way = match stream::load(
         path,

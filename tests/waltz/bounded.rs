@@ -6,8 +6,8 @@
 //! lists of small factors and actors, a million one-line events held or
 //! refused at the last, events each naming a list of their own, `#![` in a
 //! large case, a long list before the events, a large case on standard
-//! input. Each is refused or reported at a cost bounded by its size: what
-//! is printed, what is held, what is read.
+//! input, a device named as the case. Each is refused or reported at a
+//! cost bounded by its size: what is printed, what is held, what is read.
 //! Nothing here times anything; a quadratic cost shows as a test that
 //! never ends, and memory is read from the kernel's account of the child.
 
@@ -518,4 +518,18 @@ fn a_large_case_on_standard_input_is_held_within_its_bound() {
     });
     assert_eq!(code, 0, "{err}");
     within_bound(&fed, peak_kib);
+}
+
+#[test]
+fn a_device_named_as_the_case_is_refused_at_the_cap_holding_little() {
+    // A device or a pipe named by its path was read into memory up to the
+    // cap: 264 MiB for /dev/zero. It is copied to a file first, as standard
+    // input is.
+    let (code, err, peak_kib) = run(&["check", "/dev/zero"], |_| {});
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("/dev/zero: error: is over the 256 MiB limit"),
+        "{err}"
+    );
+    assert!(peak_kib / 1024 < 64, "peak {} MiB", peak_kib / 1024);
 }

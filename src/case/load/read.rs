@@ -50,18 +50,34 @@ pub fn bytes(path: &Path, name: &str, progress: &Progress) -> Result<Vec<u8>, Di
     Ok(bytes)
 }
 
-/// Standard input copied to a file of its own, up to one byte past the
-/// cap, so that a large case piped in is read a window at a time, as a
+/// A stream (standard input for `-`, a pipe, a device: anything at `path`
+/// but a file or a folder) copied to a file of its own, up to one byte past
+/// the cap, so that a large case on it is read a window at a time, as a
 /// file is, and its problems placed by reading parts of it again; the copy
-/// is removed when dropped. `None` where no such file can be made: the
-/// caller reads standard input itself.
-pub fn spool(name: &str, progress: &Progress) -> Result<Option<NamedTempFile>, Diagnostic> {
+/// is removed when dropped. `None` for a file, a folder or a path that
+/// cannot be opened (reading it says why), and where no copy can be made:
+/// the caller reads `path` itself.
+pub fn spool(
+    path: &Path,
+    name: &str,
+    progress: &Progress,
+) -> Result<Option<NamedTempFile>, Diagnostic> {
     let fail = |message: String| Diagnostic::file(name, message);
+    let from: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        match File::open(path) {
+            Ok(file) if file.metadata().is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                Box::new(file)
+            }
+            _ => return Ok(None),
+        }
+    };
     let Ok(mut spool) = NamedTempFile::new() else {
         return Ok(None);
     };
     progress.start(Stage::Reading, 0);
-    let mut from = std::io::stdin().lock().take(MAX_BYTES + 1);
+    let mut from = from.take(MAX_BYTES + 1);
     let mut piece = vec![0; 1 << 20];
     let mut copied = 0;
     loop {
