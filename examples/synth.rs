@@ -11,6 +11,7 @@
 //! it. The generator itself is the crate's `case::synth` (the `synth` feature),
 //! shared with the benchmarks and the tests.
 
+use waltz::case::model::MAX_RECORDS;
 use waltz::case::synth;
 
 use std::io::{self, BufWriter, ErrorKind, Write};
@@ -33,7 +34,8 @@ Options:
   --events N    number of events, 1 to 10000000 (default 1000)
   --seed S      seed of the pseudo-random generator (default 1998);
                 the same flags always give the same file
-  --factors N   number of factors, 3 to 10000000 (default: events / 50, at least 12)
+  --factors N   number of factors, 3 to 10000, the most a case may hold
+                (default: events / 50, at least 12)
   -h, --help    print this help
 
 Example:
@@ -59,7 +61,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let factors = args.factors.unwrap_or((args.events / 50).max(12));
+    let factors = args
+        .factors
+        .unwrap_or((args.events / 50).clamp(12, MAX_RECORDS));
 
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -111,9 +115,9 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             }
             "--factors" => {
                 let n = number(&flag, &value)?;
-                if !(3..=MAX_EVENTS).contains(&n) {
+                if !(3..=MAX_RECORDS).contains(&n) {
                     return Err(format!(
-                        "`--factors` must be 3 (one per level) to {MAX_EVENTS}, not {n}"
+                        "`--factors` must be 3 (one per level) to {MAX_RECORDS}, not {n}"
                     ));
                 }
                 args.factors = Some(n);

@@ -37,22 +37,22 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thesis: Option<Thesis>,
     /// The periods the analysis walks through, usually leadership periods.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "records")]
     pub eras: Vec<Era>,
     /// Leaders and officials.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "records")]
     pub actors: Vec<Actor>,
     /// The works the case study cites.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "records")]
     pub sources: Vec<Source>,
     /// The explanations, one level of analysis each.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "records")]
     pub factors: Vec<Factor>,
     /// The dated developments; those before the period are background.
     #[serde(default, deserialize_with = "list")]
     pub events: Vec<Event>,
     /// Guided walks through the case, step by step.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "records")]
     pub tours: Vec<Tour>,
 }
 
@@ -122,7 +122,7 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bounded"
+        deserialize_with = "nested"
     )]
     pub variants: Vec<Text>,
     /// An editorial note, shown as such.
@@ -286,7 +286,7 @@ pub struct Tour {
     /// The tour's name.
     pub name: Text,
     /// The stops, in order.
-    #[serde(deserialize_with = "bounded")]
+    #[serde(deserialize_with = "nested")]
     pub steps: Vec<Step>,
 }
 
@@ -341,8 +341,9 @@ impl Drop for Skimming {
     }
 }
 
-/// Read one of the dataset's lists: whole, or each item read and dropped
-/// while [`Skimming`].
+/// Read the dataset's events: whole, or each read and dropped while
+/// [`Skimming`]. Events are held compactly, so only the file's cap bounds
+/// how many there are.
 fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -351,9 +352,64 @@ where
     d.deserialize_seq(Items::<T>::new(None, !SKIMMING.get()))
 }
 
-/// The most items one list inside an item may hold (an event's factors, a
-/// source's variants, a tour's steps …). Real cases need a handful; the
-/// cap stops a hostile file from making millions of them before any check.
+/// The most eras, actors, sources or factors a case may hold, of each.
+/// Real cases hold tens; a record of these kinds is held as it is read
+/// (several texts of sixteen bytes each), so a file of millions of tiny
+/// ones would take several times its size.
+pub const MAX_RECORDS: usize = 10_000;
+
+/// The most tours a case may hold: a tour's steps are the largest records
+/// of all for what a file spends on them.
+pub const MAX_TOURS: usize = 1_000;
+
+/// The most items a list inside one of those records may hold (a factor's
+/// actors or sources, a source's variants, a tour's steps). Real cases
+/// need a handful; with [`MAX_RECORDS`] and [`MAX_TOURS`] it bounds what
+/// such lists hold in all.
+pub const MAX_NESTED: usize = 100;
+
+/// One of the dataset's kinds of record other than events, as a list of
+/// them is named in messages.
+pub trait Record {
+    /// What a list of them is called: "actors".
+    const PLURAL: &'static str;
+    /// The most a case may hold.
+    const MAX: usize;
+}
+
+macro_rules! record {
+    ($($item:ty => $plural:literal, $max:ident);*) => {
+        $(impl Record for $item {
+            const PLURAL: &'static str = $plural;
+            const MAX: usize = $max;
+        })*
+    };
+}
+
+record!(
+    Era => "eras", MAX_RECORDS;
+    Actor => "actors", MAX_RECORDS;
+    Source => "sources", MAX_RECORDS;
+    Factor => "factors", MAX_RECORDS;
+    Tour => "tours", MAX_TOURS
+);
+
+/// Read one of the dataset's lists of records other than events: at most
+/// [`Record::MAX`], refused where the first one too many stands.
+fn records<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Record,
+{
+    let mut items = Items::<T>::new(Some(T::MAX), !SKIMMING.get());
+    items.noun = T::PLURAL;
+    d.deserialize_seq(items)
+}
+
+/// The most items one list inside an event may hold (its factors, actors,
+/// themes, sources, pages), or a page list anywhere. Real cases need a
+/// handful; the cap stops a hostile file from making millions of them
+/// before any check.
 pub const MAX_LIST: usize = 10_000;
 
 /// Read a list of at most [`MAX_LIST`] items, refusing a longer one where
@@ -363,7 +419,26 @@ where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    let mut items = d.deserialize_seq(Items::<T>::new(Some(MAX_LIST), true))?;
+    capped(d, MAX_LIST)
+}
+
+/// Read a list inside a record other than an event: at most
+/// [`MAX_NESTED`] items.
+fn nested<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    capped(d, MAX_NESTED)
+}
+
+/// Read a list inside a record of at most `max` items.
+fn capped<'de, D, T>(d: D, max: usize) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut items = d.deserialize_seq(Items::<T>::new(Some(max), true))?;
     // A list grows by doubling; most hold one or two items.
     items.shrink_to_fit();
     Ok(items)
@@ -374,6 +449,9 @@ where
 struct Items<T> {
     max: Option<usize>,
     keep: bool,
+    /// What the dataset calls the list, where it is one of the dataset's
+    /// own ("actors"); empty for a list inside a record.
+    noun: &'static str,
     item: std::marker::PhantomData<T>,
 }
 
@@ -382,6 +460,7 @@ impl<T> Items<T> {
         Items {
             max,
             keep,
+            noun: "",
             item: std::marker::PhantomData,
         }
     }
@@ -403,9 +482,12 @@ impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
         let mut read = 0;
         while let Some(item) = seq.next_element()? {
             if let Some(max) = self.max.filter(|&max| read == max) {
-                return Err(serde::de::Error::custom(format!(
-                    "a list here may hold at most {max} items; a case needs far fewer"
-                )));
+                return Err(serde::de::Error::custom(match self.noun {
+                    "" => {
+                        format!("a list here may hold at most {max} items; a case needs far fewer")
+                    }
+                    noun => format!("a case may hold at most {max} {noun}; this is one more"),
+                }));
             }
             read += 1;
             if self.keep {

@@ -21,8 +21,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::case::model::{
-    Actor, Dataset, DatedBy, Effect, Era, Event, Factor, Level, LevelBy, Link, QuoteBy, Rare,
-    Source as Work, Sourcing, Step, Target, Thesis, Tour,
+    Actor, Dataset, DatedBy, Effect, Era, Event, Factor, Level, LevelBy, Link, MAX_RECORDS,
+    QuoteBy, Rare, Source as Work, Sourcing, Step, Target, Thesis, Tour,
 };
 use crate::case::rng::Rng;
 use text::{Ids, Text, background_text, count, event_text, note, pick_topic, push_sentence};
@@ -69,10 +69,14 @@ pub fn write(out: &mut impl Write, events: usize, factors: usize, seed: u64) -> 
 ///
 /// About 3% of the events are background (before 1998); the rest are spread
 /// over 1998–2023. `factors` is raised to 3 (one per level) when there are
-/// events, and ignored when there are none (an unlinked factor would be a
-/// warning). Sources scale with the events (one per 200, 8 to 2,000).
+/// events, lowered to the most a case may hold ([`MAX_RECORDS`]), and
+/// ignored when there are none (an unlinked factor would be a warning). Sources scale with the events (one per 200, 8 to 2,000).
 pub fn dataset(events: usize, factors: usize, seed: u64) -> Dataset {
-    let factors = if events == 0 { 0 } else { factors.max(3) };
+    let factors = if events == 0 {
+        0
+    } else {
+        factors.clamp(3, MAX_RECORDS)
+    };
     let mut rng = Rng::new(seed);
     let mut ids = Ids::default();
     let sources = sources(&mut rng, &mut ids, events);

@@ -2,8 +2,8 @@
 //! committed): a case on one long line with a problem per event, a million
 //! warnings (one per event of a million), a stream that never ends, a settings "file" that is a device,
 //! one list of millions of references, one warning in a large case, a file
-//! of nothing but line breaks, a huge text beside the event list, long
-//! lists of small factors and actors, a million one-line events held or
+//! of nothing but line breaks, a huge text beside the event list, more
+//! records than a case may hold and as many as it may, a million one-line events held or
 //! refused at the last, events each naming a list of their own, `#![` in a
 //! large case, a long list before the events, a large case on standard
 //! input, a device named as the case. Each is refused or reported at a
@@ -287,32 +287,119 @@ fn case_with(list: &str, n: usize, item: impl Fn(usize) -> String) -> String {
     text
 }
 
-#[test]
-fn long_lists_of_small_factors_and_actors_are_held_within_their_bound() {
-    // 400,000 factors (26 MB) took 224 MiB: each factor 184 bytes, in a
-    // list that grew by doubling, and a node in the problems' tree for
-    // every one. 400,000 actors (17 MB) took 97 MiB.
-    let n = 400_000;
-    let factors = case_with("factors", n, |i| {
-        format!("(id:\"f{i}\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")")
-    });
-    let (code, err, peak_kib) = check_file("factors.ron", &factors);
-    assert_eq!(code, 0, "{err}");
-    assert!(
-        err.contains(&format!(
-            "… and {} more warnings like: factor `…` is linked to no event",
-            n - 100
-        )),
-        "{}",
-        err.lines().last().unwrap_or_default()
-    );
-    within_bound(&factors, peak_kib);
-    let actors = case_with("actors", n, |i| {
+/// The `i`th record of a kind, as a file writes it.
+type Record = fn(usize) -> String;
+
+/// A smallest record of each kind the dataset lists beside its events,
+/// the `i`th: as the file names the list, and the record.
+const RECORDS: [(&str, Record); 5] = [
+    ("eras", |i| {
+        format!("(id:\"r{i}\",name:\"\",start:2000,end:2001,summary:\"\")")
+    }),
+    ("actors", |i| {
         format!("(id:\"a{i}\",name:\"A\",country:\"C\",role:\"R\")")
+    }),
+    ("sources", |i| format!("(id:\"s{i}\",citation:\"\")")),
+    ("factors", |i| {
+        format!("(id:\"f{i}\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")")
+    }),
+    ("tours", |i| format!("(id:\"t{i}\",name:\"\",steps:[])")),
+];
+
+#[test]
+fn records_past_their_cap_are_refused_at_the_first_too_many_within_their_bound() {
+    // A million actors (42 MB) took 175 MiB, and 2,500,000 took 411 MiB:
+    // each actor is 80 bytes of texts, and every one was held. Each kind
+    // has a cap, and the first record past it is refused where it stands.
+    use waltz::case::model::{MAX_RECORDS, MAX_TOURS};
+    for (list, record) in RECORDS {
+        let max = if list == "tours" {
+            MAX_TOURS
+        } else {
+            MAX_RECORDS
+        };
+        // `case_with` gives one factor of its own.
+        let mine = if list == "factors" { max - 1 } else { max };
+        let at_cap = case_with(list, mine, record);
+        let (_, err, _) = check_file("at-cap.ron", &at_cap);
+        assert!(!err.contains("may hold at most"), "{list}: {err}");
+        let n = if list == "actors" {
+            1_000_000
+        } else {
+            mine + 1
+        };
+        let over = case_with(list, n, record);
+        let (code, err, peak_kib) = check_file("over-cap.ron", &over);
+        assert_eq!(code, 1, "{list}: {err}");
+        // A record a line, from the second line; the factors' list has one
+        // more on the first.
+        let line = max + if list == "factors" { 1 } else { 2 };
+        assert!(
+            err.lines()
+                .next()
+                .unwrap_or_default()
+                .contains(&format!(":{line}:"))
+                && err.contains(&format!(
+                    "a case may hold at most {max} {list}; this is one more"
+                )),
+            "{list}: {err}"
+        );
+        within_bound(&over, peak_kib);
+    }
+}
+
+#[test]
+fn records_at_their_caps_with_lists_at_theirs_are_held_within_their_bound() {
+    // 10,000 tours of 100 steps each (17 MB) took 101 MiB: a step holds
+    // three texts for the seventeen bytes a file may spend on it. Tours
+    // are capped at a thousand; the lists inside records at a hundred.
+    use waltz::case::model::{MAX_NESTED, MAX_RECORDS, MAX_TOURS};
+    let many = |item: &str| format!("{item},").repeat(MAX_NESTED);
+    let tours = case_with("tours", MAX_TOURS, |i| {
+        format!(
+            "(id:\"t{i}\",name:\"\",steps:[{}])",
+            many("(show:Event(\"\"))")
+        )
     });
-    let (code, err, peak_kib) = check_file("actors.ron", &actors);
-    assert_eq!(code, 0, "{err}");
-    within_bound(&actors, peak_kib);
+    let factors = case_with("factors", MAX_RECORDS - 1, |i| {
+        let names = many("\"\"");
+        format!(
+            "(id:\"f{i}\",level:Individual,effect:Enabler,name:\"\",summary:\"\",actors:[{names}],sources:[{names}])"
+        )
+    });
+    let sources = case_with("sources", MAX_RECORDS, |i| {
+        format!("(id:\"s{i}\",citation:\"\",variants:[{}])", many("\"\""))
+    });
+    for (name, case) in [("tours", tours), ("factors", factors), ("sources", sources)] {
+        // Refused or not for what they name, they are read in full.
+        let (_, err, peak_kib) = check_file("caps.ron", &case);
+        assert!(!err.contains("may hold at most"), "{name}: {err}");
+        within_bound(&case, peak_kib);
+    }
+    let step = "(show:Event(\"e\")),";
+    let long_tour = case_with("tours", 1, |_| {
+        format!(
+            "(id:\"t\",name:\"\",steps:[{}])",
+            step.repeat(MAX_NESTED + 1)
+        )
+    });
+    let (code, err, _) = check_file("long-tour.ron", &long_tour);
+    assert_eq!(code, 1, "{err}");
+    // Pointed at the step one past the cap: the parser stands at its end.
+    let first = long_tour.find(step).unwrap();
+    let line_start = long_tour[..first].rfind('\n').unwrap() + 1;
+    let end = first - line_start + step.len() * (MAX_NESTED + 1);
+    let col: usize = err
+        .split(':')
+        .nth(2)
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(0);
+    assert!(
+        err.contains(&format!("may hold at most {MAX_NESTED} items"))
+            && (end - step.len() + 1..=end + 1).contains(&col),
+        "{col} for {end}: {err}"
+    );
 }
 
 /// `n` events of a line each, each linking the one factor by id.
@@ -480,26 +567,28 @@ fn a_long_list_before_the_events_is_read_a_window_at_a_time_within_its_bound() {
     // doubling, each part a copy, and its actors parsed into a list that
     // grew by doubling: 106 MiB for a file of 15 MB. 400,000 actors
     // (18 MB) before a million events were past the most a lead could be,
-    // and the file was read whole: 302 MiB for 81 MB.
-    for (actors, events) in [(200_000, 100_000), (400_000, 1_000_000)] {
-        let mut case = String::from(
-            "(title:\"T\",source:\"S\",period:(2000,2010),\
-             factors:[(id:\"f\",level:Individual,effect:Enabler,name:\"F\",summary:\"s\")],actors:[\n",
-        );
-        for i in 0..actors {
+    // and the file was read whole: 302 MiB for 81 MB. A case holds at most
+    // 10,000 actors now; 10,000 factors with long summaries make the same
+    // leads.
+    let n = waltz::case::model::MAX_RECORDS;
+    for (summary, events) in [(900, 100_000), (1800, 1_000_000)] {
+        let summary = "s".repeat(summary);
+        let mut case = String::from("(title:\"T\",source:\"S\",period:(2000,2010),factors:[\n");
+        for i in 0..n {
             case.push_str(&format!(
-                "(id:\"a{i}\",name:\"A\",country:\"C\",role:\"R\"),\n"
+                "(id:\"f{i}\",level:Individual,effect:Enabler,name:\"F\",summary:\"{summary}\"),\n"
             ));
         }
         case.push_str("],events:[\n");
         for i in 0..events {
-            // A few actors named often, as in a real case.
-            let a = i % 1000;
+            // Each factor linked, a few of them often.
+            let f = if i < n { i } else { i % 1000 };
             case.push_str(&format!(
-                "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f\"],actors:[\"a{a}\"]),\n"
+                "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f{f}\"]),\n"
             ));
         }
         case.push_str("])\n");
+        assert!(case.find("events:").unwrap() >= summary.len() * n);
         let (code, err, peak_kib) = check_file("lead.ron", &case);
         assert_eq!(code, 0, "{err}");
         within_bound(&case, peak_kib);

@@ -15,11 +15,22 @@ use serde::de::DeserializeOwned;
 
 use super::{MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, sanitize_event, split};
 use crate::case::locate::{self, Visit};
-use crate::case::model::Dataset;
+use crate::case::model::{Actor, Dataset, Era, Factor, Record, Source, Tour};
 use crate::case::text;
 
 /// The dataset's fields that are lists, each parsed in pieces.
 const LISTS: [&str; 6] = ["eras", "actors", "sources", "factors", "events", "tours"];
+
+/// The most items each of [`LISTS`] may hold: events as many as the file's
+/// cap allows, the rest as [`Record::MAX`] says.
+const MAX: [usize; 6] = [
+    Era::MAX,
+    Actor::MAX,
+    Source::MAX,
+    Factor::MAX,
+    usize::MAX,
+    Tour::MAX,
+];
 
 /// A list of the file: which of [`LISTS`] it is, where it is (from its `[`
 /// to after its `]`) and where each of its elements is.
@@ -120,6 +131,12 @@ fn lists(text: &str) -> Option<Vec<List>> {
         // core (and only its elements are known well enough to guess at).
         let stretches = if LISTS[which] == "events" { threads } else { 1 };
         match split::elements(text, at, stretches) {
+            // More records than a case may hold: the whole read refuses
+            // the first one too many, where it stands.
+            Some((items, _)) if items.len() > MAX[which] => {
+                well_formed = false;
+                Some(Visit::Stop)
+            }
             Some((items, end)) => {
                 lists.push(List {
                     which,

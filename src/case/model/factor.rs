@@ -11,7 +11,7 @@ use super::List;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    COMMON_RECORD_MARK, Effect, Level, LevelBy, QuoteBy, Sourced, Sourcing, Text, bounded,
+    COMMON_RECORD_MARK, Effect, Level, LevelBy, QuoteBy, Sourced, Sourcing, Text, bounded, nested,
 };
 
 /// An explanation at one level of analysis.
@@ -70,9 +70,9 @@ struct Written {
     effect: Effect,
     name: Text,
     summary: Text,
-    #[serde(default, deserialize_with = "bounded")]
+    #[serde(default, deserialize_with = "nested")]
     actors: Vec<Text>,
-    #[serde(default, deserialize_with = "bounded")]
+    #[serde(default, deserialize_with = "nested")]
     sources: Vec<Text>,
     #[serde(default)]
     quote: Option<Text>,
