@@ -174,12 +174,12 @@ impl Index {
         let factor_actors: Vec<Vec<usize>> = d
             .factors
             .iter()
-            .map(|f| resolve(&f.actors, &actor_ids).collect())
+            .map(|f| resolve(f.actors.iter().map(Text::as_str), &actor_ids).collect())
             .collect();
         let factor_sources: Vec<Vec<usize>> = d
             .factors
             .iter()
-            .map(|f| resolve(&f.sources, &source_ids).collect())
+            .map(|f| resolve(f.sources.iter().map(Text::as_str), &source_ids).collect())
             .collect();
         Index {
             actor_events,
@@ -225,7 +225,7 @@ type FactorsAndEras = (
 /// era and each era's events.
 fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<Text, usize>) -> FactorsAndEras {
     let event_factors = Lists::new(d.events.iter().map(|e| {
-        let ids = e.links().map(|l| l.factor.as_str());
+        let ids = e.links().map(|l| l.factor);
         ids.filter_map(|id| factor_ids.get(id).copied())
     }));
     let mut factor_events = vec![Vec::new(); d.factors.len()];
@@ -285,7 +285,7 @@ fn factors_and_eras(d: &Dataset, factor_ids: &HashMap<Text, usize>) -> FactorsAn
 
 /// The positions of the ids in `refs` (unknown ones skipped).
 fn resolve<'a>(
-    refs: impl IntoIterator<Item = &'a Text> + 'a,
+    refs: impl IntoIterator<Item = &'a str> + 'a,
     ids: &'a HashMap<Text, usize>,
 ) -> impl Iterator<Item = usize> + 'a {
     refs.into_iter().filter_map(|r| ids.get(r).copied())

@@ -506,12 +506,27 @@ fn sort_chronologically(events: &mut [Event]) {
 
 /// Make an event's strings inert, as [`sanitize_dataset`] does.
 fn sanitize_event(e: &mut Event) {
-    e.each_text_mut(|t, role| match role {
-        Role::Line | Role::Theme => t.sanitize(false),
-        Role::Prose => t.sanitize(true),
-        // Ids and references are checked, not cleaned (see `sanitize_dataset`).
-        Role::Id | Role::Reference => {}
+    e.each_own_text_mut(|t, role| {
+        if let Some(clean) = cleaned(t, role) {
+            *t = clean.into();
+        }
     });
+    e.clean_refs(cleaned);
+}
+
+/// `t` made inert for a terminal as the part it plays asks, where that
+/// changes it.
+fn cleaned(t: &str, role: Role) -> Option<String> {
+    let clean = match role {
+        Role::Line | Role::Theme => crate::case::sanitize::line(t),
+        Role::Prose => crate::case::sanitize::text(t),
+        // Ids and references are checked, not cleaned (see `sanitize_dataset`).
+        Role::Id | Role::Reference => return None,
+    };
+    match clean {
+        std::borrow::Cow::Owned(clean) => Some(clean),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// The schema's name for a type ron names in an error: "the dataset",

@@ -531,6 +531,20 @@ fn events_each_naming_a_different_list_are_held_within_their_bound() {
     let (code, err, peak_kib) = check_file("long.ron", &long);
     assert_eq!(code, 0, "{err}");
     within_bound(&long, peak_kib);
+    // Five thousand events of a thousand themes each, every theme met once
+    // (48 MB): a table held each name as a text of sixteen bytes beside its
+    // characters, where the file spent ten, and 10,000 such events (95 MiB)
+    // took 325 MiB.
+    let unique = factors_case(1, 5000, |i| {
+        let themes: Vec<String> = (0..1000).map(|k| format!("\"{}\"", i * 1000 + k)).collect();
+        format!(
+            "(id:\"e{i}\",year:2001,title:\"t\",summary:\"s\",factors:[\"f0\"],themes:[{}])",
+            themes.join(",")
+        )
+    });
+    let (code, err, peak_kib) = check_file("unique.ron", &unique);
+    assert_eq!(code, 0, "{err}");
+    within_bound(&unique, peak_kib);
 }
 
 #[test]

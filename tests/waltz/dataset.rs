@@ -366,7 +366,7 @@ fn every_item_gives_its_pages_and_every_link_its_why_and_page() {
     for e in &d.events {
         assert!(!e.pages().is_empty(), "event `{}` gives no page", e.id);
         for link in e.links() {
-            let why = link.why.map_or("", |w| w.as_str());
+            let why = link.why.unwrap_or("");
             assert!(
                 !why.trim().is_empty(),
                 "`{}` → `{}` has no why",
@@ -408,16 +408,20 @@ fn every_common_record_date_says_so_in_its_note() {
 #[test]
 fn every_quote_says_whose_words_it_is() {
     let d = loaded().dataset;
-    let factors = d
-        .factors
-        .iter()
-        .map(|f| (&f.id, f.quote(), f.quote_by(), f.sources.to_vec()));
+    let factors = d.factors.iter().map(|f| {
+        (
+            &f.id,
+            f.quote(),
+            f.quote_by(),
+            f.sources.iter().map(|s| s.as_str()).collect(),
+        )
+    });
     let events = d.events.iter().map(|e| {
         (
             &e.id,
             e.quote(),
             e.quote_by(),
-            e.sources().cloned().collect(),
+            e.sources().collect::<Vec<&str>>(),
         )
     });
     for (id, quote, by, sources) in factors.chain(events) {
@@ -425,7 +429,10 @@ fn every_quote_says_whose_words_it_is() {
             (None, None) => {}
             (Some(_), Some(QuoteBy::Paper)) => {}
             (Some(_), Some(QuoteBy::Cited(s))) => {
-                assert!(sources.contains(s), "`{id}` quotes `{s}` without citing it")
+                assert!(
+                    sources.contains(&s.as_str()),
+                    "`{id}` quotes `{s}` without citing it"
+                )
             }
             _ => panic!("`{id}`: a quote without `quote_by`, or the other way round"),
         }
@@ -481,7 +488,7 @@ fn themes_come_from_the_vocabulary() {
     for e in &d.events {
         for theme in e.themes() {
             assert!(
-                THEMES.contains(&theme.as_str()),
+                THEMES.contains(&theme),
                 "event `{}` has theme `{theme}`, not in {THEMES:?}",
                 e.id
             );

@@ -516,10 +516,11 @@ struct Shared {
 }
 
 /// Give `events`' texts a buffer of their own, so that nothing points into
-/// the window any more: a name met before points at the copy kept, and a
-/// name met first is packed with them and kept to share (one allocation
-/// for them all, not one each). What they name goes in one table, and
-/// their references to it are shared where the same (see [`Tables`]).
+/// the window any more: a name among their own texts (an era, say) met
+/// before points at the copy kept, and one met first is packed with them
+/// and kept to share (one allocation for them all, not one each). What
+/// they name is copied into one table, and their references to it are
+/// shared where the same (see [`Tables`]).
 fn pack(events: &mut [Event], shared: &mut Shared) {
     let Shared {
         names,
@@ -553,22 +554,21 @@ fn pack(events: &mut [Event], shared: &mut Shared) {
     for e in events.iter_mut() {
         e.each_own_text_mut(|t, role| choose(t, role.names()));
     }
-    tables.each_text_mut(&mut choose);
     // Three more walks in the same order: put the texts in the pack, point
     // them into it, and keep the new names to share.
     let mut packing = Pack::with_capacity(bytes);
-    walk(events, tables, fates, |t, fate| {
+    walk(events, fates, |t, fate| {
         if fate != Fate::Shared {
             packing.push(t);
         }
     });
     let mut packed = packing.finish();
-    walk(events, tables, fates, |t, fate| {
+    walk(events, fates, |t, fate| {
         if fate != Fate::Shared {
             packed.place(t);
         }
     });
-    walk(events, tables, fates, |t, fate| {
+    walk(events, fates, |t, fate| {
         if fate == Fate::Named {
             names.insert(t.clone());
         }
@@ -589,18 +589,11 @@ enum Fate {
     Named,
 }
 
-/// Call `f` with each text of `events` and of `tables`, in the order
-/// [`pack`] first visits them, and what becomes of it.
-fn walk(
-    events: &mut [Event],
-    tables: &mut Tables,
-    fates: &[Fate],
-    mut f: impl FnMut(&mut Text, Fate),
-) {
+/// Call `f` with each of `events`' own texts, in the order [`pack`] first
+/// visits them, and what becomes of it.
+fn walk(events: &mut [Event], fates: &[Fate], mut f: impl FnMut(&mut Text, Fate)) {
     let mut fates = fates.iter().copied();
-    let mut next = |t: &mut Text| f(t, fates.next().unwrap_or(Fate::Shared));
     for e in events.iter_mut() {
-        e.each_own_text_mut(|t, _| next(t));
+        e.each_own_text_mut(|t, _| f(t, fates.next().unwrap_or(Fate::Shared)));
     }
-    tables.each_text_mut(|t, _| next(t));
 }

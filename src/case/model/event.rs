@@ -293,10 +293,11 @@ impl Event {
         (self.year, self.month.unwrap_or(0))
     }
 
-    /// Visit every text of the event with the part it plays, to clean it.
-    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
-        self.each_own_text_mut(&mut f);
-        self.refs.each_text_mut(f);
+    /// Clean what the event names with `f`, given the part each text
+    /// plays: `f` gives the clean text where it differs (see
+    /// [`Refs::clean`]).
+    pub fn clean_refs(&mut self, f: impl FnMut(&str, Role) -> Option<String>) {
+        self.refs.clean(f);
     }
 
     /// Visit the event's own texts (not what it names, see [`Refs`]) with
@@ -315,7 +316,7 @@ impl Event {
     }
 }
 
-/// The part a text plays in an event (see [`Event::each_text_mut`]).
+/// The part a text plays in an event (see [`Event::each_own_text_mut`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// The event's id.

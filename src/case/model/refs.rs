@@ -5,18 +5,23 @@
 //! bytes), and every event a different list of them. Held as texts, each
 //! took at least sixteen bytes (a factor link forty), several times what
 //! the file spent on it. So an event's names are items of one list (see
-//! [`List`]) that point into a table of texts; the events a reader packs
-//! together share one table, in which each name is once
-//! ([`Tables`]). A link whose work says why or on which page takes three
-//! items: the factor, the reason's place in the table, the page.
+//! [`List`]) that point into a table; the events a reader packs together
+//! share one table, in which each name is once ([`Tables`]). A link whose
+//! work says why or on which page takes three items: the factor, the
+//! reason's place in the table, the page.
+//!
+//! A table is its texts one after another in one buffer, and where each
+//! ends: four bytes a text beside its characters. (A table of texts took
+//! sixteen a name, more than a file of a different short name per event
+//! spends on it.)
 //!
 //! An event made on its own (read whole, or built in code) has a table of
 //! its own, holding its texts in order.
 
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
-use foldhash::HashMap;
+use hashbrown::HashTable;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -35,7 +40,7 @@ const _: () = assert!(std::mem::size_of::<Refs>() == 8);
 /// into, and where one kind of item ends and the next begins.
 #[derive(Clone)]
 struct Head {
-    table: List<Text>,
+    table: Table,
     /// How many items the links take, how many links there are, how many
     /// actors and how many themes; the sources are the rest.
     counts: [u16; 4],
@@ -46,6 +51,73 @@ const EXPLAINED: u32 = 1 << 31;
 
 /// An item that points at nothing: a link without a reason or a page.
 const NONE: u32 = u32::MAX;
+
+/// The texts references point into: one after another in one buffer (the
+/// list's header), and where each ends (its items). One pointer.
+#[derive(Clone, Default)]
+struct Table(List<u32, Box<str>>);
+
+impl Table {
+    /// The text at place `at`, if there is one.
+    fn get(&self, at: u32) -> Option<&str> {
+        let (text, ends) = (self.0.header()?, self.0.as_slice());
+        let at = at as usize;
+        let start = match at {
+            0 => 0,
+            _ => *ends.get(at - 1)? as usize,
+        };
+        text.get(start..*ends.get(at)? as usize)
+    }
+
+    /// How many texts it holds.
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Its texts, in order.
+    fn texts(&self) -> impl Iterator<Item = &str> {
+        (0..self.len() as u32).filter_map(|at| self.get(at))
+    }
+
+    /// Where its texts are: the same for every list that shares it.
+    fn ptr(&self) -> *const u32 {
+        self.0.as_ptr()
+    }
+}
+
+/// A table being made, a text at a time.
+#[derive(Default)]
+struct TableMaker {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl TableMaker {
+    /// Add `t`; its place.
+    fn push(&mut self, t: &str) -> u32 {
+        self.text.push_str(t);
+        // A table holds one file's texts at most, under 4 GiB.
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32 - 1
+    }
+
+    /// The text at place `at`, which was pushed.
+    fn get(&self, at: u32) -> &str {
+        let at = at as usize;
+        let start = if at == 0 {
+            0
+        } else {
+            self.ends[at - 1] as usize
+        };
+        &self.text[start..self.ends[at] as usize]
+    }
+
+    /// The table, leaving this one empty.
+    fn finish(&mut self) -> Table {
+        let text = std::mem::take(&mut self.text).into_boxed_str();
+        Table(List::with_header(text, std::mem::take(&mut self.ends)))
+    }
+}
 
 /// An event's link to a factor, as it is made or read from a file:
 /// written as the factor's id alone, or as `(factor: "id", why: "…",
@@ -125,10 +197,10 @@ impl<'de> Deserialize<'de> for Link {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct LinkRef<'a> {
     /// The factor's id.
-    pub factor: &'a Text,
+    pub factor: &'a str,
     /// What in the work links the event to the factor, in a sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<&'a Text>,
+    pub why: Option<&'a str>,
     /// The work's page for that passage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u16>,
@@ -137,12 +209,9 @@ pub struct LinkRef<'a> {
 impl Refs {
     /// These links and names, in a table of their own.
     pub fn new(links: Vec<Link>, actors: Vec<Text>, themes: Vec<Text>, sources: Vec<Text>) -> Refs {
-        let mut table = Vec::new();
+        let mut table = TableMaker::default();
         let mut items = Vec::new();
-        let mut put = |t: Text| {
-            table.push(t);
-            table.len() as u32 - 1
-        };
+        let mut put = |t: Text| table.push(&t);
         let n_links = links.len();
         for link in links {
             let factor = put(link.factor);
@@ -157,7 +226,7 @@ impl Refs {
         let counts = [link_items, n_links, n_actors, n_themes].map(count);
         Refs(List::with_header(
             Head {
-                table: table.into(),
+                table: table.finish(),
                 counts,
             },
             items,
@@ -165,10 +234,11 @@ impl Refs {
     }
 
     /// Where the table and counts are, with the items.
-    fn parts(&self) -> (&[Text], [usize; 4], &[u32]) {
+    fn parts(&self) -> (&Table, [usize; 4], &[u32]) {
+        static NO_TABLE: Table = Table(List::new());
         match self.0.header() {
             Some(head) => (&head.table, head.counts.map(usize::from), &self.0),
-            None => (&[], [0; 4], &[]),
+            None => (&NO_TABLE, [0; 4], &[]),
         }
     }
 
@@ -223,20 +293,30 @@ impl Refs {
         Refs(List::with_header(head, items[link_items..].to_vec()))
     }
 
-    /// Visit every text with the part it plays, to clean it; a table
-    /// shared with other events is copied first.
-    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
+    /// Clean every text with `f`, given the part it plays: `f` gives the
+    /// clean text where it differs. The table is made again only where one
+    /// does, and a table shared with other events is never changed.
+    pub fn clean(&mut self, mut f: impl FnMut(&str, Role) -> Option<String>) {
         let (table, _, _) = self.parts();
-        if table.is_empty() {
+        if table.len() == 0 {
             return;
         }
         let mut roles = vec![Role::Reference; table.len()];
         self.visit(|at, role| roles[at as usize] = role);
-        self.0.header_mut(|head| {
-            let mut roles = roles.into_iter();
-            head.table
-                .each_mut(|t| f(t, roles.next().unwrap_or(Role::Reference)));
-        });
+        let cleaned: Vec<Option<String>> = table
+            .texts()
+            .zip(&roles)
+            .map(|(t, &role)| f(t, role))
+            .collect();
+        if cleaned.iter().all(Option::is_none) {
+            return;
+        }
+        let mut made = TableMaker::default();
+        for (t, clean) in table.texts().zip(&cleaned) {
+            made.push(clean.as_deref().unwrap_or(t));
+        }
+        let made = made.finish();
+        self.0.header_mut(|head| head.table = made);
     }
 
     /// Call `f` with each table place an item points at and the part its
@@ -281,11 +361,11 @@ impl fmt::Debug for Refs {
 
 impl Copied for Head {
     fn hash_copy(&self, state: &mut impl Hasher) {
-        self.table.as_ptr().hash(state);
+        self.table.ptr().hash(state);
         self.counts.hash(state);
     }
     fn same_copy(&self, other: &Head) -> bool {
-        self.table.as_ptr() == other.table.as_ptr() && self.counts == other.counts
+        self.table.ptr() == other.table.ptr() && self.counts == other.counts
     }
 }
 
@@ -323,7 +403,7 @@ impl Iterator for Raw<'_> {
 /// An event's links, in order (see [`Refs::links`]).
 #[derive(Clone)]
 pub struct Links<'a> {
-    table: &'a [Text],
+    table: &'a Table,
     raw: Raw<'a>,
     left: usize,
 }
@@ -335,8 +415,8 @@ impl<'a> Iterator for Links<'a> {
         self.left = self.left.saturating_sub(1);
         // A table holds what its items point at; NONE is past its end.
         Some(LinkRef {
-            factor: self.table.get(factor as usize)?,
-            why: self.table.get(why as usize),
+            factor: self.table.get(factor)?,
+            why: self.table.get(why),
             page: u16::try_from(page).ok(),
         })
     }
@@ -363,17 +443,17 @@ impl Serialize for Links<'_> {
 /// Names of one kind (see [`Refs::actors`] and the others).
 #[derive(Clone)]
 pub struct Names<'a> {
-    table: &'a [Text],
+    table: &'a Table,
     items: &'a [u32],
 }
 
 impl<'a> Iterator for Names<'a> {
-    type Item = &'a Text;
-    fn next(&mut self) -> Option<&'a Text> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
         let (&at, rest) = self.items.split_first()?;
         self.items = rest;
         // A table always holds what its items point at.
-        self.table.get(at as usize)
+        self.table.get(at)
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.items.len(), Some(self.items.len()))
@@ -384,7 +464,7 @@ impl DoubleEndedIterator for Names<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let (&at, rest) = self.items.split_last()?;
         self.items = rest;
-        self.table.get(at as usize)
+        self.table.get(at)
     }
 }
 
@@ -398,7 +478,7 @@ impl Names<'_> {
 
     /// The names joined by `sep`: "energy, trade".
     pub fn join(self, sep: &str) -> String {
-        let names: Vec<&str> = self.map(Text::as_str).collect();
+        let names: Vec<&str> = self.collect();
         names.join(sep)
     }
 }
@@ -420,12 +500,12 @@ impl Serialize for Names<'_> {
 /// and shared where they are the same.
 #[derive(Default)]
 pub struct Tables {
-    texts: Vec<Text>,
-    /// Whether each text is a name, which other events may give too
-    /// (rather than a link's reason, the event's own).
-    named: Vec<bool>,
-    /// Where each name is in `texts`.
-    at: HashMap<Text, u32>,
+    table: TableMaker,
+    /// The places of the names in `table`, found by their text.
+    names: HashTable<u32>,
+    /// Seeded per process: names come from a file, which could be written
+    /// to collide under a fixed hash.
+    hasher: foldhash::fast::RandomState,
     /// Each event's items, one after another.
     items: Vec<u32>,
     /// Each event's counts, and how many items it has.
@@ -446,22 +526,13 @@ impl Tables {
         moved.clear();
         moved.resize(table.len(), NONE);
         refs.visit(|k, role| {
-            let k = k as usize;
-            let Some(t) = table.get(k).filter(|_| moved[k] == NONE) else {
+            let Some(t) = table.get(k).filter(|_| moved[k as usize] == NONE) else {
                 return;
             };
-            moved[k] = match self.at.get(t) {
-                Some(&at) if role != Role::Prose => at,
-                _ => {
-                    let named = role != Role::Prose;
-                    self.texts.push(t.clone());
-                    self.named.push(named);
-                    let at = self.texts.len() as u32 - 1;
-                    if named {
-                        self.at.insert(t.clone(), at);
-                    }
-                    at
-                }
+            moved[k as usize] = match role {
+                // A link's reason is the event's own.
+                Role::Prose => self.table.push(t),
+                _ => self.name(t),
             };
         });
         let start = self.items.len();
@@ -477,10 +548,22 @@ impl Tables {
         self.moved = moved;
     }
 
-    /// Visit each text of the table, and whether it is a name; for packing.
-    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut Text, bool)) {
-        for (t, &named) in self.texts.iter_mut().zip(&self.named) {
-            f(t, named);
+    /// The place of the name `t` in the table, added where it is new.
+    fn name(&mut self, t: &str) -> u32 {
+        let Tables {
+            table,
+            names,
+            hasher,
+            ..
+        } = self;
+        let hash = hasher.hash_one(t);
+        match names.find(hash, |&at| table.get(at) == t) {
+            Some(&at) => at,
+            None => {
+                let at = table.push(t);
+                names.insert_unique(hash, at, |&at| hasher.hash_one(table.get(at)));
+                at
+            }
         }
     }
 
@@ -488,9 +571,8 @@ impl Tables {
     /// those the same as one made before share its copy. The table is
     /// emptied for the next events.
     pub fn finish(&mut self) -> Vec<Refs> {
-        let table: List<Text> = std::mem::take(&mut self.texts).into();
-        self.named.clear();
-        self.at.clear();
+        let table = self.table.finish();
+        self.names.clear();
         let mut items = self.items.drain(..);
         self.events
             .drain(..)
@@ -529,7 +611,7 @@ mod tests {
     fn shown(r: &Refs) -> String {
         let links: Vec<String> = r
             .links()
-            .map(|l| format!("{}:{:?}:{:?}", l.factor, l.why.map(Text::as_str), l.page))
+            .map(|l| format!("{}:{:?}:{:?}", l.factor, l.why, l.page))
             .collect();
         format!(
             "{} | {} | {} | {}",
@@ -571,7 +653,7 @@ mod tests {
         // The first two are one copy; the third its own, in the same table.
         assert!(made[0].0.same_allocation(&made[1].0));
         assert!(!made[0].0.same_allocation(&made[2].0));
-        let table = |r: &Refs| r.0.header().map(|h| h.table.as_ptr());
+        let table = |r: &Refs| r.0.header().map(|h| h.table.ptr());
         assert_eq!(table(&made[0]), table(&made[2]));
         // Each name is in it once; each reason of its own.
         assert_eq!(made[0].0.header().map(|h| h.table.len()), Some(7));
@@ -587,11 +669,9 @@ mod tests {
         given.iter().for_each(|r| tables.take(r));
         let mut made = tables.finish();
         let mut roles = Vec::new();
-        made[0].each_text_mut(|t, role| {
+        made[0].clean(|t, role| {
             roles.push((t.to_string(), role));
-            if role == Role::Reference {
-                *t = t.replace('\u{1b}', "").into();
-            }
+            (role == Role::Reference).then(|| t.replace('\u{1b}', ""))
         });
         assert_eq!(made[0].actors().join(","), "putin");
         assert_eq!(made[1].actors().join(","), "pu\u{1b}tin");

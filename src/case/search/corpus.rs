@@ -156,7 +156,7 @@ pub(super) fn parts(case: &Case, n: usize) -> Parts<'_> {
             let x = &d.events[e];
             let mut fields = vec![Cow::Owned(x.date_label())];
             fields.extend(actors(&ix.event_actors[e]));
-            fields.extend(x.themes().map(|t| Cow::Borrowed(t.as_str())));
+            fields.extend(x.themes().map(Cow::Borrowed));
             fields.extend(cites(&ix.event_sources[e]));
             fields.push(Cow::Owned(case.levels(e).names()));
             fields.extend(noted(x.note()));

@@ -3,7 +3,7 @@
 
 use super::{Checker, Ids, YEARS, at, provenance, tours};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Actor, Dataset, Era, Event, Factor, Source, Sourced, Text};
+use crate::case::model::{Actor, Dataset, Era, Event, Factor, Source, Sourced};
 
 /// The ids an event may refer to.
 pub(super) struct Known<'a, 'd> {
@@ -133,21 +133,21 @@ fn event(c: &mut Checker, d: &Dataset, i: usize, cx: &Context) {
         ("events", i, "factors"),
         owner,
         "factor",
-        e.links().map(|l| l.factor.as_str()),
+        e.links().map(|l| l.factor),
         known.factors,
     );
     c.refs(
         ("events", i, "actors"),
         owner,
         "actor",
-        e.actors().map(Text::as_str),
+        e.actors(),
         known.actors,
     );
     c.refs(
         ("events", i, "sources"),
         owner,
         "source",
-        e.sources().map(Text::as_str),
+        e.sources(),
         known.sources,
     );
     // A reversed period is already an error; these would only add noise.

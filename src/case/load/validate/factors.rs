@@ -43,7 +43,7 @@ pub(super) fn check<'d>(
             ("factors", i),
             owner,
             (f.quote(), f.quote_by()),
-            f.sources.iter(),
+            f.sources.iter().map(Text::as_str),
             sources,
             said,
         );

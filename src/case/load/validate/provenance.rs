@@ -11,7 +11,7 @@
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, QuoteBy, Source, Sourced, Text};
+use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, QuoteBy, Source, Sourced};
 
 /// What a case says of its provenance anywhere: whether some link gives a
 /// `why`, and whether some quote says whose words it is. Found once per
@@ -43,7 +43,7 @@ pub(super) fn quote<'a>(
     (list, i): (&'static str, usize),
     owner: impl Fn() -> String,
     (quote, by): (Option<&str>, Option<&QuoteBy>),
-    mut sources: impl Iterator<Item = &'a Text>,
+    mut sources: impl Iterator<Item = &'a str>,
     known: &Ids<Source>,
     said: Said,
 ) {
