@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::case::model::{Dataset, Level, LinkRef, QuoteBy, Target, Text};
+use crate::case::model::{Dataset, Level, LinkRef, Target, Text, Whose};
 
 /// Anything in a dataset that can be selected, shown or searched for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -442,10 +442,10 @@ impl Case {
 
     /// Whose words a quote is, as a reader is told: "the paper", or "Clary
     /// (2022), as the paper quotes it".
-    pub fn quoted_by(&self, by: &QuoteBy) -> String {
+    pub fn quoted_by(&self, by: Whose) -> String {
         match by {
-            QuoteBy::Paper => "the paper".to_owned(),
-            QuoteBy::Cited(id) => match self.index.source_ids.get(id) {
+            Whose::Paper => "the paper".to_owned(),
+            Whose::Cited(id) => match self.index.source_ids.get(id) {
                 Some(&s) => format!("{}, as the paper quotes it", self.data.sources[s].citation),
                 None => format!("{id}, as the paper quotes it"),
             },

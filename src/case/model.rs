@@ -19,7 +19,7 @@ mod refs;
 mod sourcing;
 pub use event::{Event, Rare, Role};
 pub use factor::Factor;
-pub use list::{Copied, List, Lists};
+pub use list::List;
 pub use refs::{Link, LinkRef, Links, Names, Refs, Tables};
 pub use sourcing::{Sourced, Sourcing};
 
@@ -253,6 +253,36 @@ pub enum QuoteBy {
     Paper,
     /// Words the work quotes from one of its sources, by source id.
     Cited(Text),
+}
+
+/// Whose words a quote is, as an item holds it: borrowed (see
+/// [`QuoteBy`]). It is written as a [`QuoteBy`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename = "QuoteBy")]
+pub enum Whose<'a> {
+    /// The work's own words.
+    Paper,
+    /// Words the work quotes from one of its sources, by source id.
+    Cited(&'a str),
+}
+
+impl QuoteBy {
+    /// The same, borrowed.
+    pub fn whose(&self) -> Whose<'_> {
+        match self {
+            QuoteBy::Paper => Whose::Paper,
+            QuoteBy::Cited(source) => Whose::Cited(source),
+        }
+    }
+}
+
+impl From<Whose<'_>> for QuoteBy {
+    fn from(whose: Whose) -> QuoteBy {
+        match whose {
+            Whose::Paper => QuoteBy::Paper,
+            Whose::Cited(source) => QuoteBy::Cited(source.into()),
+        }
+    }
 }
 
 /// The mark before a date the common record gives, not the work, and

@@ -495,7 +495,7 @@ fn event_list(
                     page: Some(page),
                 })
                 .collect();
-            event.rare = Rare {
+            let rare = Rare {
                 until: date.until,
                 sourcing: Sourcing {
                     quote_by: quote.as_ref().map(|_| QuoteBy::Paper),
@@ -504,13 +504,13 @@ fn event_list(
                     pages: [page].into(),
                 },
                 ..Rare::default()
-            }
-            .boxed();
+            };
             event.set_refs(
                 links,
                 text.actors.iter().map(|&a| ACTORS[a].id.into()).collect(),
                 themes.into_iter().map(Into::into).collect(),
                 cited.iter().map(|s| s.id.as_str().into()).collect(),
+                rare,
             );
             event
         })

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use waltz::case::index::Case;
 use waltz::case::load::{self, Loaded};
-use waltz::case::model::{DatedBy, Effect, Level, QuoteBy, Sourced, Target};
+use waltz::case::model::{DatedBy, Effect, Level, Sourced, Target, Whose};
 
 /// The longest title or name, in characters.
 const TITLE_MAX: usize = 60;
@@ -427,10 +427,10 @@ fn every_quote_says_whose_words_it_is() {
     for (id, quote, by, sources) in factors.chain(events) {
         match (quote, by) {
             (None, None) => {}
-            (Some(_), Some(QuoteBy::Paper)) => {}
-            (Some(_), Some(QuoteBy::Cited(s))) => {
+            (Some(_), Some(Whose::Paper)) => {}
+            (Some(_), Some(Whose::Cited(s))) => {
                 assert!(
-                    sources.contains(&s.as_str()),
+                    sources.contains(&s),
                     "`{id}` quotes `{s}` without citing it"
                 )
             }

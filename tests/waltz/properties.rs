@@ -232,17 +232,16 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                             .into_iter()
                             .map(|s| format!("s{s}").into())
                             .collect(),
-                    );
-                    e.rare = Rare {
-                        sourcing: Sourcing {
-                            quote: (bits & 2 == 2).then(|| "a quote".into()),
-                            quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
-                            note: (bits & 4 == 4).then(|| "a note".into()),
-                            ..Sourcing::default()
+                        Rare {
+                            sourcing: Sourcing {
+                                quote: (bits & 2 == 2).then(|| "a quote".into()),
+                                quote_by: (bits & 2 == 2).then_some(QuoteBy::Paper),
+                                note: (bits & 4 == 4).then(|| "a note".into()),
+                                ..Sourcing::default()
+                            },
+                            ..Rare::default()
                         },
-                        ..Rare::default()
-                    }
-                    .boxed();
+                    );
                     e
                 })
                 .collect();

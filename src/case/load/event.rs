@@ -322,8 +322,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        e.set_refs(links, actors, themes, sources);
-        e.rare = rare.boxed();
+        e.set_refs(links, actors, themes, sources, rare);
         (seen & REQUIRED == REQUIRED).then_some(e)
     }
 }

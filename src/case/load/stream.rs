@@ -8,9 +8,9 @@
 //! window's whole events are read on every core (the window cut where an
 //! event likely starts, each cut checked as in [`super::split`]), and what
 //! they keep of the window is packed into a buffer of their own, escapes
-//! undone, so an escaped string costs no second copy. A text that names
-//! something else (a factor, an actor, a theme, a source) is shared with
-//! every other event that names it, and so is a list of such names. While
+//! undone, so an escaped string costs no second copy. What the events name
+//! (a factor, an actor, a theme, a source) and the fields they may leave
+//! out go into one block per stretch of events, each name once. While
 //! the cores read one window, this thread reads the next part of the file;
 //! the window's buffer is then reused.
 //!
@@ -27,7 +27,6 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use foldhash::HashSet;
 use ron::extensions::Extensions;
 
 use super::{
@@ -35,7 +34,7 @@ use super::{
     read, split,
 };
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Tables, Text};
+use crate::case::model::{Dataset, Event, Tables};
 use crate::case::text::{self, Pack};
 
 /// How much of the file is read at a time: enough that the cores share a
@@ -48,10 +47,6 @@ const MAX_EVENT: usize = 1 << 20;
 
 /// More of a file's start than is looked at to tell that it is not text.
 const HEAD_CHECKED: usize = 16 << 10;
-
-/// The most names kept to share: past this many different ones (a hostile
-/// file), a new name is packed with its event's own texts.
-const MAX_NAMES: usize = 1 << 16;
 
 /// Why a file was not read a window at a time.
 pub(super) enum Stop {
@@ -277,7 +272,7 @@ impl Chunks<'_> {
 struct Reader {
     /// How an event is read: with the lead's attributes.
     options: ron::Options,
-    /// Per core, the names and lists met so far, to share.
+    /// Per core, room reused from one stretch of events to the next.
     shared: Vec<Shared>,
     events: Vec<Event>,
     /// Lists emptied into `events`, kept for the next window's stretches:
@@ -503,97 +498,33 @@ fn stretch(
     Some(s)
 }
 
-/// What one core shares among the events it reads.
+/// What one core reuses from one stretch of events to the next: the
+/// block their records are written into.
 #[derive(Default)]
 struct Shared {
-    /// The names met so far.
-    names: HashSet<Text>,
-    /// The table of what the events being packed name, and the lists of
-    /// references met so far.
     tables: Tables,
-    /// What becomes of each text of the events being packed.
-    fates: Vec<Fate>,
 }
 
-/// Give `events`' texts a buffer of their own, so that nothing points into
-/// the window any more: a name among their own texts (an era, say) met
-/// before points at the copy kept, and one met first is packed with them
-/// and kept to share (one allocation for them all, not one each). What
-/// they name is copied into one table, and their references to it are
-/// shared where the same (see [`Tables`]).
+/// Give `events`' own texts a buffer of their own, so that nothing points
+/// into the window any more (one allocation for them all, not one each),
+/// and write what they name and may add into one block (see [`Tables`]),
+/// each name once.
 fn pack(events: &mut [Event], shared: &mut Shared) {
-    let Shared {
-        names,
-        tables,
-        fates,
-    } = shared;
+    let tables = &mut shared.tables;
     events.iter().for_each(|e| tables.take(e.refs()));
-    // What becomes of each text, in the order visited.
-    fates.clear();
-    let (mut bytes, mut fresh) = (0, 0);
-    let mut choose = |t: &mut Text, name: bool| {
-        // Only names are looked up: an event's own texts are its alone.
-        let fate = match name.then(|| names.get(t.as_str())) {
-            Some(Some(known)) => {
-                *t = known.clone();
-                Fate::Shared
-            }
-            // Past the most names kept (a hostile file), a new name is
-            // packed and not shared.
-            Some(None) if names.len() + fresh < MAX_NAMES => {
-                fresh += 1;
-                Fate::Named
-            }
-            _ => Fate::Packed,
-        };
-        if fate != Fate::Shared {
-            bytes += t.len();
-        }
-        fates.push(fate);
-    };
-    for e in events.iter_mut() {
-        e.each_own_text_mut(|t, role| choose(t, role.names()));
-    }
-    // Three more walks in the same order: put the texts in the pack, point
-    // them into it, and keep the new names to share.
-    let mut packing = Pack::with_capacity(bytes);
-    walk(events, fates, |t, fate| {
-        if fate != Fate::Shared {
-            packing.push(t);
-        }
-    });
-    let mut packed = packing.finish();
-    walk(events, fates, |t, fate| {
-        if fate != Fate::Shared {
-            packed.place(t);
-        }
-    });
-    walk(events, fates, |t, fate| {
-        if fate == Fate::Named {
-            names.insert(t.clone());
-        }
-    });
     for (e, refs) in events.iter_mut().zip(tables.finish()) {
         e.rehome_refs(refs);
     }
-}
-
-/// What becomes of a text as its events are packed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fate {
-    /// A name met before: pointed at the copy kept.
-    Shared,
-    /// Packed: the event's own.
-    Packed,
-    /// A name met first here: packed, and kept to share from now on.
-    Named,
-}
-
-/// Call `f` with each of `events`' own texts, in the order [`pack`] first
-/// visits them, and what becomes of it.
-fn walk(events: &mut [Event], fates: &[Fate], mut f: impl FnMut(&mut Text, Fate)) {
-    let mut fates = fates.iter().copied();
+    let mut bytes = 0;
     for e in events.iter_mut() {
-        e.each_own_text_mut(|t, _| f(t, fates.next().unwrap_or(Fate::Shared)));
+        e.each_own_text_mut(|t, _| bytes += t.len());
+    }
+    let mut packing = Pack::with_capacity(bytes);
+    for e in events.iter_mut() {
+        e.each_own_text_mut(|t, _| packing.push(t));
+    }
+    let mut packed = packing.finish();
+    for e in events.iter_mut() {
+        e.each_own_text_mut(|t, _| packed.place(t));
     }
 }

@@ -1,11 +1,9 @@
 //! An event, held compactly. A large case is mostly events, so an event
 //! keeps inline only what every event has; what it names (its factors,
-//! actors, themes and sources) is one pointer to four-byte references (see
-//! [`Refs`]), allocated only when it names something and shared by the
-//! events that name the same; and the fields an event may leave out (its
-//! last year, era, quote, note and pages) share one box, allocated only
-//! when one is given. An event is 72 bytes, where it was 256 with every
-//! field inline.
+//! actors, themes and sources) and the fields it may leave out (its last
+//! year, era, quote, note and pages) are four-byte items of a record in a
+//! block that the events read together share (see [`Refs`]). An event is
+//! 72 bytes, where it was 256 with every field inline.
 //!
 //! A case file writes an event as one record of up to seventeen fields. It
 //! is read in that form ([`Written`]) and then packed, and it is written
@@ -15,7 +13,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::refs::{Link, LinkRef, Links, Names, Refs};
-use super::{COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, bounded, month_abbrev};
+use super::{
+    COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, Whose, bounded, month_abbrev,
+};
 
 /// A dated development.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -37,17 +37,15 @@ pub struct Event {
     pub summary: Text,
     /// What it names: the factors it illustrates, each with what in the
     /// work makes the link, and its actors, themes and sources (see
-    /// [`Event::links`] and the others).
+    /// [`Event::links`] and the others); and the fields it may leave out
+    /// (see [`Event::until`] and the others).
     refs: Refs,
-    /// The fields an event may leave out (see [`Event::note`] and the
-    /// others), or nothing where none is given.
-    pub rare: Option<Box<Rare>>,
 }
 
 // What the module's first lines promise, kept.
 const _: () = assert!(std::mem::size_of::<Event>() == 72);
 
-/// The fields an event may leave out.
+/// The fields an event may leave out, as it is made or read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rare {
     /// The last year, where the work dates the event only by a period.
@@ -57,14 +55,6 @@ pub struct Rare {
     pub era: Option<Text>,
     /// Its quote, note and pages.
     pub sourcing: Sourcing,
-}
-
-impl Rare {
-    /// The fields in a box, or nothing where none is given, so that an
-    /// event without any costs no box.
-    pub fn boxed(self) -> Option<Box<Rare>> {
-        (self != Rare::default()).then(|| Box::new(self))
-    }
 }
 
 /// An event as a case file writes it: every field inline.
@@ -113,18 +103,22 @@ impl From<Written> for Event {
             dated_by: w.dated_by,
             title: w.title,
             summary: w.summary,
-            refs: Refs::new(w.factors, w.actors, w.themes, w.sources),
-            rare: Rare {
-                until: w.until,
-                era: w.era,
-                sourcing: Sourcing {
-                    quote: w.quote,
-                    quote_by: w.quote_by,
-                    note: w.note,
-                    pages: w.pages.into(),
+            refs: Refs::new(
+                w.factors,
+                w.actors,
+                w.themes,
+                w.sources,
+                Rare {
+                    until: w.until,
+                    era: w.era,
+                    sourcing: Sourcing {
+                        quote: w.quote,
+                        quote_by: w.quote_by,
+                        note: w.note,
+                        pages: w.pages.into(),
+                    },
                 },
-            }
-            .boxed(),
+            ),
         }
     }
 }
@@ -154,7 +148,7 @@ struct Writing<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    quote_by: Option<&'a QuoteBy>,
+    quote_by: Option<Whose<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "<[u16]>::is_empty")]
@@ -187,8 +181,17 @@ impl Serialize for Event {
 }
 
 impl Sourced for Event {
-    fn sourcing(&self) -> Option<&Sourcing> {
-        self.rare.as_ref().map(|r| &r.sourcing)
+    fn quote(&self) -> Option<&str> {
+        self.refs.quote()
+    }
+    fn quote_by(&self) -> Option<Whose<'_>> {
+        self.refs.quote_by()
+    }
+    fn note(&self) -> Option<&str> {
+        self.refs.note()
+    }
+    fn pages(&self) -> &[u16] {
+        self.refs.pages()
     }
 }
 
@@ -224,15 +227,17 @@ impl Event {
         &self.refs
     }
 
-    /// Give the event these links, actors, themes and sources.
+    /// Give the event these links, actors, themes and sources, and these
+    /// fields left out or given.
     pub fn set_refs(
         &mut self,
         links: Vec<Link>,
         actors: Vec<Text>,
         themes: Vec<Text>,
         sources: Vec<Text>,
+        rare: Rare,
     ) {
-        self.refs = Refs::new(links, actors, themes, sources);
+        self.refs = Refs::new(links, actors, themes, sources, rare);
     }
 
     /// Point the event's references at `refs`: the same, held elsewhere.
@@ -240,21 +245,22 @@ impl Event {
         self.refs = refs;
     }
 
-    /// Drop its factor links, keeping its names (for tests of an unlinked
+    /// Drop its factor links, keeping the rest (for tests of an unlinked
     /// case).
     #[cfg(test)]
     pub fn clear_links(&mut self) {
-        self.refs = self.refs.without_links();
+        let (_, [actors, themes, sources], rare) = self.refs.parts();
+        self.refs = Refs::new(Vec::new(), actors, themes, sources, rare);
     }
 
     /// The last year, where the work dates the event only by a period.
     pub fn until(&self) -> Option<i32> {
-        self.rare.as_ref().and_then(|r| r.until)
+        self.refs.until()
     }
 
     /// The era it belongs to, where the work says so against its year.
     pub fn era(&self) -> Option<&str> {
-        self.rare.as_ref()?.era.as_deref()
+        self.refs.era()
     }
 
     /// What a date shows before its year: "≈ " where it is the common
@@ -300,19 +306,13 @@ impl Event {
         self.refs.clean(f);
     }
 
-    /// Visit the event's own texts (not what it names, see [`Refs`]) with
-    /// the part each plays, to pack them.
+    /// Visit the event's own texts (its id, title and summary; not its
+    /// record, see [`Refs`]) with the part each plays, to clean and pack
+    /// them.
     pub fn each_own_text_mut(&mut self, mut f: impl FnMut(&mut Text, Role)) {
         f(&mut self.id, Role::Id);
-        let rare = self.rare.as_deref_mut();
-        if let Some(era) = rare.and_then(|r| r.era.as_mut()) {
-            f(era, Role::Reference);
-        }
         f(&mut self.title, Role::Line);
         f(&mut self.summary, Role::Prose);
-        if let Some(rare) = self.rare.as_deref_mut() {
-            rare.sourcing.each_text_mut(f);
-        }
     }
 }
 
@@ -330,12 +330,4 @@ pub enum Role {
     /// Text that may span lines: the summary, a link's reason, the quote,
     /// the note.
     Prose,
-}
-
-impl Role {
-    /// Whether the text names something other events name too (a
-    /// reference or a theme) rather than being the event's own.
-    pub fn names(self) -> bool {
-        matches!(self, Role::Reference | Role::Theme)
-    }
 }

@@ -11,7 +11,8 @@ use super::List;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    COMMON_RECORD_MARK, Effect, Level, LevelBy, QuoteBy, Sourced, Sourcing, Text, bounded, nested,
+    COMMON_RECORD_MARK, Effect, Level, LevelBy, QuoteBy, Sourced, Sourcing, Text, Whose, bounded,
+    nested,
 };
 
 /// An explanation at one level of analysis.
@@ -43,8 +44,17 @@ pub struct Factor {
 const _: () = assert!(std::mem::size_of::<Factor>() == 80);
 
 impl Sourced for Factor {
-    fn sourcing(&self) -> Option<&Sourcing> {
-        self.sourcing.as_deref()
+    fn quote(&self) -> Option<&str> {
+        self.sourcing.quote()
+    }
+    fn quote_by(&self) -> Option<Whose<'_>> {
+        self.sourcing.quote_by()
+    }
+    fn note(&self) -> Option<&str> {
+        self.sourcing.note()
+    }
+    fn pages(&self) -> &[u16] {
+        self.sourcing.pages()
     }
 }
 
@@ -122,7 +132,7 @@ struct Writing<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    quote_by: Option<&'a QuoteBy>,
+    quote_by: Option<Whose<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "<[u16]>::is_empty")]

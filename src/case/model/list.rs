@@ -1,21 +1,13 @@
-//! A list a record of a case holds (an event's factors, actors, themes and
-//! sources; a factor's actors and sources; the pages of a passage): one
-//! pointer, nothing allocated while it is empty, and one allocation that
-//! lists which are the same may share.
-//!
-//! A large case is mostly events, and an event's lists are short and
-//! repeat: a million events that each link the same factor held a million
-//! copies of one list, more memory than the events themselves. A list is
-//! counted by reference, so a reader may point the lists that are the same
-//! at one copy ([`Lists`]). Changing a list that is shared changes a copy of
-//! its own.
+//! A list a record of a case holds (a factor's actors and sources, the
+//! pages of a passage, the records of the events read together): one
+//! pointer, nothing allocated while it is empty, and one allocation,
+//! counted by reference so that what holds the same list may share it.
+//! Changing a list that is shared changes a copy of its own.
 
 use std::fmt;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-use foldhash::fast::FixedState;
-use hashbrown::HashTable;
 use serde::{Serialize, Serializer};
 use triomphe::{Arc, ThinArc};
 
@@ -172,74 +164,6 @@ impl<T: fmt::Debug, H> fmt::Debug for List<T, H> {
 impl<T: Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.as_slice().serialize(s)
-    }
-}
-
-/// An item a [`Lists`] compares by which copy it is, not by what it says:
-/// references into the same table are the same where their places in it
-/// are, and telling them apart reads no text.
-pub trait Copied {
-    /// Feed which copy the item is to `state`.
-    fn hash_copy(&self, state: &mut impl Hasher);
-    /// Whether `self` and `other` are the same copy.
-    fn same_copy(&self, other: &Self) -> bool;
-}
-
-impl Copied for u32 {
-    fn hash_copy(&self, state: &mut impl Hasher) {
-        self.hash(state);
-    }
-    fn same_copy(&self, other: &u32) -> bool {
-        self == other
-    }
-}
-
-/// The lists met so far by one reader, so that a list the same as one met
-/// before is pointed at that one's copy.
-pub struct Lists<T, H = ()> {
-    /// Each list kept, with its hash (so that growing the table reads no
-    /// list again). A list kept keeps its items' copies alive, so no other
-    /// copy can take their place in memory and pass for them.
-    seen: HashTable<(u64, List<T, H>)>,
-    /// A fixed seed will do: what is hashed is where copies are, which a
-    /// file cannot choose.
-    hasher: FixedState,
-}
-
-/// The most lists kept to share: past this many different ones (a hostile
-/// file), a list keeps its own copy.
-const MAX_KEPT: usize = 1 << 16;
-
-impl<T, H> Default for Lists<T, H> {
-    fn default() -> Lists<T, H> {
-        Lists {
-            seen: HashTable::new(),
-            hasher: FixedState::default(),
-        }
-    }
-}
-
-impl<T: Copied, H: Copied> Lists<T, H> {
-    /// Point `list` at the copy of the same list met before, or keep it to
-    /// share from now on.
-    pub fn share(&mut self, list: &mut List<T, H>) {
-        let Some(header) = list.header() else { return };
-        let mut state = self.hasher.build_hasher();
-        header.hash_copy(&mut state);
-        list.iter().for_each(|item| item.hash_copy(&mut state));
-        let hash = state.finish();
-        let same = |(h, seen): &(u64, List<T, H>)| {
-            *h == hash
-                && seen.header().is_some_and(|h| h.same_copy(header))
-                && seen.len() == list.len()
-                && seen.iter().zip(list.iter()).all(|(a, b)| a.same_copy(b))
-        };
-        if let Some((_, seen)) = self.seen.find(hash, same) {
-            *list = seen.clone();
-        } else if self.seen.len() < MAX_KEPT {
-            self.seen
-                .insert_unique(hash, (hash, list.clone()), |(h, _)| *h);
-        }
     }
 }
 

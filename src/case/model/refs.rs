@@ -1,303 +1,351 @@
-//! What an event names — the factors it links, its actors, themes and
-//! sources — held as four-byte references into a table of texts.
+//! What an event names and what it may add, held as four-byte items: the
+//! factors it links, its actors, themes and sources, and the fields an
+//! event may leave out (its last year, era, quote, whose words the quote
+//! is, note and pages).
 //!
 //! A file can give an event thousands of short names (`"f12",` is six
-//! bytes), and every event a different list of them. Held as texts, each
-//! took at least sixteen bytes (a factor link forty), several times what
-//! the file spent on it. So an event's names are items of one list (see
-//! [`List`]) that point into a table; the events a reader packs together
-//! share one table, in which each name is once ([`Tables`]). A link whose
-//! work says why or on which page takes three items: the factor, the
-//! reason's place in the table, the page.
+//! bytes), every event a different list of them, or a last year of its own
+//! (`until:1,` is eight). Held as texts in lists and boxes of their own,
+//! each cost several times what the file spent on it. So the events a
+//! reader packs together keep all of this in one block, one record after
+//! another, with its texts in one table ([`table`]) in which each name is
+//! once; an event holds where its record is ([`Refs`]). A link whose work
+//! says why or on which page takes three items: the factor, the reason's
+//! place in the table, the page.
 //!
-//! A table is its texts one after another in one buffer, and where each
-//! ends: four bytes a text beside its characters. (A table of texts took
-//! sixteen a name, more than a file of a different short name per event
-//! spends on it.)
-//!
-//! An event made on its own (read whole, or built in code) has a table of
-//! its own, holding its texts in order.
+//! An event made on its own (read whole, or built in code) has a block of
+//! its own.
+
+mod items;
+mod table;
 
 use std::fmt;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Copied, List, Lists, Role, Text};
-use crate::case::text::TextVisitor;
+pub use items::{Link, LinkRef, Links, Names};
+use items::{NONE, Raw, push_link};
+use table::{Table, TableMaker};
 
-/// An event's factor links, actors, themes and sources (see the module's
-/// notes).
+use super::{List, QuoteBy, Rare, Role, Sourcing, Text, Whose};
+
+/// What an event names and may add: its record in a block that the
+/// events read together share (see the module's notes).
 #[derive(Clone, Default)]
-pub struct Refs(List<u32, Head>);
-
-// One pointer in the event that holds it.
-const _: () = assert!(std::mem::size_of::<Refs>() == 8);
-
-/// What a list of references keeps beside its items: the table they point
-/// into, and where one kind of item ends and the next begins.
-#[derive(Clone)]
-struct Head {
-    table: Table,
-    /// How many items the links take, how many links there are, how many
-    /// actors and how many themes; the sources are the rest.
-    counts: [u16; 4],
+pub struct Refs {
+    /// The records, and the table their texts are in.
+    block: List<u32, Table>,
+    /// Where this event's record starts.
+    at: u32,
 }
 
-/// Marks a link's first item where the work's reason and page follow it.
-const EXPLAINED: u32 = 1 << 31;
+// A pointer and a place, in the event that holds it.
+const _: () = assert!(std::mem::size_of::<Refs>() == 16);
 
-/// An item that points at nothing: a link without a reason or a page.
-const NONE: u32 = u32::MAX;
-
-/// The texts references point into: one after another in one buffer (the
-/// list's header), and where each ends (its items). One pointer.
-#[derive(Clone, Default)]
-struct Table(List<u32, Box<str>>);
-
-impl Table {
-    /// The text at place `at`, if there is one.
-    fn get(&self, at: u32) -> Option<&str> {
-        let (text, ends) = (self.0.header()?, self.0.as_slice());
-        let at = at as usize;
-        let start = match at {
-            0 => 0,
-            _ => *ends.get(at - 1)? as usize,
-        };
-        text.get(start..*ends.get(at)? as usize)
-    }
-
-    /// How many texts it holds.
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Its texts, in order.
-    fn texts(&self) -> impl Iterator<Item = &str> {
-        (0..self.len() as u32).filter_map(|at| self.get(at))
-    }
-
-    /// Where its texts are: the same for every list that shares it.
-    fn ptr(&self) -> *const u32 {
-        self.0.as_ptr()
-    }
+/// A record's first item: how many items each list takes (four bits each,
+/// [`ESCAPED`] where the count follows in an item of its own), and which
+/// of the single fields are given.
+mod shape {
+    /// The lists, in the order their counts and items are written: link
+    /// items, actors, themes, sources, pages.
+    pub const LISTS: usize = 5;
+    /// A count too large for its four bits.
+    pub const ESCAPED: u32 = 0xF;
+    pub const UNTIL: u32 = 1 << 20;
+    pub const ERA: u32 = 1 << 21;
+    pub const QUOTE: u32 = 1 << 22;
+    /// Whose the quote is: the work's own words.
+    pub const PAPER: u32 = 1 << 23;
+    /// Whose the quote is: a source's, whose id follows.
+    pub const CITED: u32 = 1 << 24;
+    pub const NOTE: u32 = 1 << 25;
 }
 
-/// A table being made, a text at a time.
+/// An event's record, each text a place in its table: what is written
+/// into a block, and what is read back.
 #[derive(Default)]
-struct TableMaker {
-    text: String,
-    ends: Vec<u32>,
+struct Record<'a> {
+    /// The links' items (see [`push_link`]).
+    links: &'a [u32],
+    /// Actors, themes and sources.
+    names: [&'a [u32]; 3],
+    pages: &'a [u16],
+    until: Option<i32>,
+    era: Option<u32>,
+    quote: Option<u32>,
+    /// `Some(None)` where the quote is the work's own words.
+    quote_by: Option<Option<u32>>,
+    note: Option<u32>,
 }
 
-impl TableMaker {
-    /// Add `t`; its place.
-    fn push(&mut self, t: &str) -> u32 {
-        self.text.push_str(t);
-        // A table holds one file's texts at most, under 4 GiB.
-        self.ends.push(self.text.len() as u32);
-        self.ends.len() as u32 - 1
-    }
-
-    /// The text at place `at`, which was pushed.
-    fn get(&self, at: u32) -> &str {
-        let at = at as usize;
-        let start = if at == 0 {
-            0
-        } else {
-            self.ends[at - 1] as usize
-        };
-        &self.text[start..self.ends[at] as usize]
-    }
-
-    /// The table, leaving this one empty.
-    fn finish(&mut self) -> Table {
-        let text = std::mem::take(&mut self.text).into_boxed_str();
-        Table(List::with_header(text, std::mem::take(&mut self.ends)))
-    }
-}
-
-/// An event's link to a factor, as it is made or read from a file:
-/// written as the factor's id alone, or as `(factor: "id", why: "…",
-/// page: N)` with what in the work makes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    /// The factor's id.
-    pub factor: Text,
-    /// What in the work links the event to the factor, in a sentence.
-    pub why: Option<Text>,
-    /// The work's page for that passage.
-    pub page: Option<u16>,
-}
-
-impl Link {
-    /// A link by id alone.
-    pub fn to(factor: impl Into<Text>) -> Link {
-        Link {
-            factor: factor.into(),
-            why: None,
-            page: None,
+impl Record<'_> {
+    /// Write the record after `out`'s items; false (writing nothing) where
+    /// it has nothing.
+    fn write(&self, out: &mut Vec<u32>) -> bool {
+        let counts = [
+            self.links.len(),
+            self.names[0].len(),
+            self.names[1].len(),
+            self.names[2].len(),
+            self.pages.len(),
+        ];
+        let singles = [
+            (self.until.map(|y| y as u32), shape::UNTIL),
+            (self.era, shape::ERA),
+            (self.quote, shape::QUOTE),
+            (self.quote_by.flatten(), shape::CITED),
+            (self.note, shape::NOTE),
+        ];
+        let mut first = singles
+            .iter()
+            .filter(|(item, _)| item.is_some())
+            .fold(0, |first, (_, flag)| first | flag);
+        if self.quote_by == Some(None) {
+            first |= shape::PAPER;
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Link {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Link, D::Error> {
-        struct Either;
-        impl<'de> Visitor<'de> for Either {
-            type Value = Link;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a factor's id, or `(factor: \"id\", why: \"…\", page: N)`")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, id: &'de str) -> Result<Link, E> {
-                TextVisitor.visit_borrowed_str(id).map(Link::to)
-            }
-            fn visit_str<E: de::Error>(self, id: &str) -> Result<Link, E> {
-                Ok(Link::to(id))
-            }
-            fn visit_string<E: de::Error>(self, id: String) -> Result<Link, E> {
-                Ok(Link::to(id))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Link, A::Error> {
-                let (mut factor, mut why, mut page) = (None, None, None);
-                while let Some(key) = map.next_key::<Text>()? {
-                    match key.as_str() {
-                        "factor" if factor.is_none() => factor = Some(map.next_value()?),
-                        // `Some("…")` as well as `"…"`, as elsewhere in a case.
-                        "why" if why.is_none() => why = Some(map.next_value::<Option<Text>>()?),
-                        "page" if page.is_none() => page = Some(map.next_value::<Option<u16>>()?),
-                        "factor" | "why" | "page" => {
-                            return Err(de::Error::custom(format!(
-                                "`{key}` is given twice in a factor link"
-                            )));
-                        }
-                        other => {
-                            return Err(de::Error::custom(format!(
-                                "a factor link has no field `{other}`; its fields are `factor`, `why` and `page`"
-                            )));
-                        }
-                    }
-                }
-                let factor =
-                    factor.ok_or_else(|| de::Error::custom("a factor link is missing `factor`"))?;
-                Ok(Link {
-                    factor,
-                    why: why.flatten(),
-                    page: page.flatten(),
-                })
-            }
+        if first == 0 && counts.iter().all(|&n| n == 0) {
+            return false;
         }
-        d.deserialize_any(Either)
+        for (k, &n) in counts.iter().enumerate() {
+            first |= (n as u32).min(shape::ESCAPED) << (4 * k);
+        }
+        out.push(first);
+        // Counts are at most a list's cap, far under 2³².
+        out.extend(
+            counts
+                .iter()
+                .filter(|&&n| n as u32 >= shape::ESCAPED)
+                .map(|&n| n as u32),
+        );
+        out.extend_from_slice(self.links);
+        self.names
+            .iter()
+            .for_each(|names| out.extend_from_slice(names));
+        // Two pages an item.
+        let from = out.len();
+        out.resize(from + self.pages.len().div_ceil(2), 0);
+        bytemuck::cast_slice_mut::<u32, u16>(&mut out[from..])[..self.pages.len()]
+            .copy_from_slice(self.pages);
+        out.extend(singles.iter().filter_map(|(item, _)| *item));
+        true
     }
 }
 
-/// A link as an event holds it: borrowed from its table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct LinkRef<'a> {
-    /// The factor's id.
-    pub factor: &'a str,
-    /// What in the work links the event to the factor, in a sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<&'a str>,
-    /// The work's page for that passage.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u16>,
+/// A record's items, read in order.
+struct Reading<'a>(&'a [u32]);
+
+impl<'a> Reading<'a> {
+    /// The next `n` items (fewer where the record ends first).
+    fn take(&mut self, n: usize) -> &'a [u32] {
+        let (taken, rest) = self.0.split_at(n.min(self.0.len()));
+        self.0 = rest;
+        taken
+    }
+
+    /// The next item, where the record gives it (`given`).
+    fn one(&mut self, given: bool) -> Option<u32> {
+        given.then(|| self.take(1).first().copied()).flatten()
+    }
 }
+
+/// The table of a block that has none: an event that names nothing.
+static NO_TABLE: Table = Table::EMPTY;
 
 impl Refs {
-    /// These links and names, in a table of their own.
-    pub fn new(links: Vec<Link>, actors: Vec<Text>, themes: Vec<Text>, sources: Vec<Text>) -> Refs {
+    /// These links, names and fields left out or given, in a block of
+    /// their own.
+    pub fn new(
+        links: Vec<Link>,
+        actors: Vec<Text>,
+        themes: Vec<Text>,
+        sources: Vec<Text>,
+        rare: Rare,
+    ) -> Refs {
         let mut table = TableMaker::default();
+        let mut put = |t: &Text| table.push(t);
+        let mut link_items = Vec::new();
+        for link in &links {
+            let factor = put(&link.factor);
+            let why = link.why.as_ref().map_or(NONE, &mut put);
+            push_link(
+                &mut link_items,
+                [factor, why, link.page.map_or(NONE, u32::from)],
+            );
+        }
+        let names =
+            [actors, themes, sources].map(|names| names.iter().map(&mut put).collect::<Vec<u32>>());
+        let Rare {
+            until,
+            era,
+            sourcing,
+        } = rare;
+        let Sourcing {
+            quote,
+            quote_by,
+            note,
+            pages,
+        } = sourcing;
+        let record = Record {
+            links: &link_items,
+            names: [&names[0], &names[1], &names[2]],
+            pages: &pages,
+            until,
+            era: era.as_ref().map(&mut put),
+            quote: quote.as_ref().map(&mut put),
+            quote_by: quote_by.as_ref().map(|by| match by {
+                QuoteBy::Paper => None,
+                QuoteBy::Cited(source) => Some(put(source)),
+            }),
+            note: note.as_ref().map(&mut put),
+        };
         let mut items = Vec::new();
-        let mut put = |t: Text| table.push(&t);
-        let n_links = links.len();
-        for link in links {
-            let factor = put(link.factor);
-            let why = link.why.map_or(NONE, &mut put);
-            push_link(&mut items, [factor, why, link.page.map_or(NONE, u32::from)]);
+        if !record.write(&mut items) {
+            return Refs::default();
         }
-        let link_items = items.len();
-        let [n_actors, n_themes] = [actors.len(), themes.len()];
-        for name in actors.into_iter().chain(themes).chain(sources) {
-            items.push(put(name));
+        Refs {
+            block: List::with_header(table.finish(), items),
+            at: 0,
         }
-        let counts = [link_items, n_links, n_actors, n_themes].map(count);
-        Refs(List::with_header(
-            Head {
-                table: table.finish(),
-                counts,
-            },
-            items,
-        ))
     }
 
-    /// Where the table and counts are, with the items.
-    fn parts(&self) -> (&Table, [usize; 4], &[u32]) {
-        static NO_TABLE: Table = Table(List::new());
-        match self.0.header() {
-            Some(head) => (&head.table, head.counts.map(usize::from), &self.0),
-            None => (&NO_TABLE, [0; 4], &[]),
+    /// The table, and the event's record read.
+    fn read(&self) -> (&Table, Record<'_>) {
+        let table = self.block.header().unwrap_or(&NO_TABLE);
+        let mut r = Reading(self.block.get(self.at as usize..).unwrap_or_default());
+        let Some(&first) = r.take(1).first() else {
+            return (table, Record::default());
+        };
+        let mut counts = [0; shape::LISTS];
+        for (k, count) in counts.iter_mut().enumerate() {
+            *count = match (first >> (4 * k)) & 0xF {
+                shape::ESCAPED => r.one(true).unwrap_or(0) as usize,
+                n => n as usize,
+            };
         }
+        let links = r.take(counts[0]);
+        let names = [r.take(counts[1]), r.take(counts[2]), r.take(counts[3])];
+        let pages = bytemuck::cast_slice::<u32, u16>(r.take(counts[4].div_ceil(2)));
+        let pages = &pages[..counts[4].min(pages.len())];
+        let given = |flag| first & flag != 0;
+        let until = r.one(given(shape::UNTIL)).map(|y| y as i32);
+        let era = r.one(given(shape::ERA));
+        let quote = r.one(given(shape::QUOTE));
+        let cited = r.one(given(shape::CITED));
+        let quote_by = match given(shape::PAPER) {
+            true => Some(None),
+            false => cited.map(Some),
+        };
+        let note = r.one(given(shape::NOTE));
+        let record = Record {
+            links,
+            names,
+            pages,
+            until,
+            era,
+            quote,
+            quote_by,
+            note,
+        };
+        (table, record)
     }
 
     /// The factors linked, in the order given.
     pub fn links(&self) -> Links<'_> {
-        let (table, [link_items, n_links, ..], items) = self.parts();
-        Links {
-            table,
-            raw: Raw(&items[..link_items]),
-            left: n_links,
-        }
-    }
-
-    /// The names of one kind: 0 actors, 1 themes, 2 sources.
-    fn names(&self, kind: usize) -> Names<'_> {
-        let (table, [link_items, _, actors, themes], items) = self.parts();
-        let names = &items[link_items..];
-        let items = match kind {
-            0 => &names[..actors],
-            1 => &names[actors..actors + themes],
-            _ => &names[actors + themes..],
-        };
-        Names { table, items }
+        let (table, r) = self.read();
+        Links::new(table, r.links)
     }
 
     /// Actor ids.
     pub fn actors(&self) -> Names<'_> {
-        self.names(0)
+        let (table, r) = self.read();
+        Names::new(table, r.names[0])
     }
 
     /// Free tags.
     pub fn themes(&self) -> Names<'_> {
-        self.names(1)
+        let (table, r) = self.read();
+        Names::new(table, r.names[1])
     }
 
     /// Source ids.
     pub fn sources(&self) -> Names<'_> {
-        self.names(2)
+        let (table, r) = self.read();
+        Names::new(table, r.names[2])
     }
 
-    /// The same names without any links (for tests of an unlinked case).
-    #[cfg(test)]
-    pub fn without_links(&self) -> Refs {
-        let (_, [link_items, _, actors, themes], items) = self.parts();
-        let Some(head) = self.0.header().filter(|_| link_items > 0) else {
-            return self.clone();
+    /// The last year, where the work dates the event only by a period.
+    pub fn until(&self) -> Option<i32> {
+        self.read().1.until
+    }
+
+    /// The era, where the work says so against its year.
+    pub fn era(&self) -> Option<&str> {
+        let (table, r) = self.read();
+        table.get(r.era?)
+    }
+
+    /// The work's own words, where it quotes them.
+    pub fn quote(&self) -> Option<&str> {
+        let (table, r) = self.read();
+        table.get(r.quote?)
+    }
+
+    /// Whose words the quote is.
+    pub fn quote_by(&self) -> Option<Whose<'_>> {
+        let (table, r) = self.read();
+        match r.quote_by? {
+            None => Some(Whose::Paper),
+            Some(source) => table.get(source).map(Whose::Cited),
+        }
+    }
+
+    /// The editorial note.
+    pub fn note(&self) -> Option<&str> {
+        let (table, r) = self.read();
+        table.get(r.note?)
+    }
+
+    /// The work's pages for the passage(s) the event comes from.
+    pub fn pages(&self) -> &[u16] {
+        self.read().1.pages
+    }
+
+    /// The links, names and fields, each its own copy: to make the event
+    /// again with one part changed.
+    pub fn parts(&self) -> (Vec<Link>, [Vec<Text>; 3], Rare) {
+        let links = self
+            .links()
+            .map(|l| Link {
+                factor: l.factor.into(),
+                why: l.why.map(Text::from),
+                page: l.page,
+            })
+            .collect();
+        let owned = |names: Names| names.map(Text::from).collect();
+        let rare = Rare {
+            until: self.until(),
+            era: self.era().map(Text::from),
+            sourcing: Sourcing {
+                quote: self.quote().map(Text::from),
+                quote_by: self.quote_by().map(QuoteBy::from),
+                note: self.note().map(Text::from),
+                pages: self.pages().to_vec().into(),
+            },
         };
-        let head = Head {
-            table: head.table.clone(),
-            counts: [0, 0, actors, themes].map(count),
-        };
-        Refs(List::with_header(head, items[link_items..].to_vec()))
+        let names = [
+            owned(self.actors()),
+            owned(self.themes()),
+            owned(self.sources()),
+        ];
+        (links, names, rare)
     }
 
     /// Clean every text with `f`, given the part it plays: `f` gives the
     /// clean text where it differs. The table is made again only where one
-    /// does, and a table shared with other events is never changed.
+    /// does, and a block shared with other events is never changed.
     pub fn clean(&mut self, mut f: impl FnMut(&str, Role) -> Option<String>) {
-        let (table, _, _) = self.parts();
+        let (table, _) = self.read();
         if table.len() == 0 {
             return;
         }
@@ -316,35 +364,48 @@ impl Refs {
             made.push(clean.as_deref().unwrap_or(t));
         }
         let made = made.finish();
-        self.0.header_mut(|head| head.table = made);
+        self.block.header_mut(|table| *table = made);
     }
 
-    /// Call `f` with each table place an item points at and the part its
-    /// text plays.
+    /// Call `f` with each table place the record points at and the part
+    /// its text plays.
     fn visit(&self, mut f: impl FnMut(u32, Role)) {
-        let (_, [link_items, _, actors, themes], items) = self.parts();
-        for [factor, why, _] in Raw(&items[..link_items]) {
+        let (_, r) = self.read();
+        for [factor, why, _] in Raw(r.links) {
             f(factor, Role::Reference);
             if why != NONE {
                 f(why, Role::Prose);
             }
         }
-        for (k, &at) in items[link_items..].iter().enumerate() {
-            let theme = (actors..actors + themes).contains(&k);
-            f(at, if theme { Role::Theme } else { Role::Reference });
+        let roles = [Role::Reference, Role::Theme, Role::Reference];
+        for (names, role) in r.names.iter().zip(roles) {
+            names.iter().for_each(|&at| f(at, role));
+        }
+        let singles = [
+            (r.era, Role::Reference),
+            (r.quote, Role::Prose),
+            (r.quote_by.flatten(), Role::Reference),
+            (r.note, Role::Prose),
+        ];
+        for (at, role) in singles {
+            at.into_iter().for_each(|at| f(at, role));
         }
     }
 }
 
-/// Reads `n`, at most [`super::MAX_LIST`] times three, as a count.
-fn count(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
-}
-
 impl PartialEq for Refs {
-    /// The same links and names, wherever their texts are.
+    /// The same links, names and fields, wherever their texts are.
     fn eq(&self, other: &Refs) -> bool {
-        self.links().eq(other.links()) && (0..3).all(|kind| self.names(kind).eq(other.names(kind)))
+        self.links().eq(other.links())
+            && self.actors().eq(other.actors())
+            && self.themes().eq(other.themes())
+            && self.sources().eq(other.sources())
+            && self.until() == other.until()
+            && self.era() == other.era()
+            && self.quote() == other.quote()
+            && self.quote_by() == other.quote_by()
+            && self.note() == other.note()
+            && self.pages() == other.pages()
     }
 }
 
@@ -352,152 +413,22 @@ impl fmt::Debug for Refs {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.debug_struct("Refs")
             .field("links", &self.links().collect::<Vec<_>>())
-            .field("actors", &self.actors().collect::<Vec<_>>())
-            .field("themes", &self.themes().collect::<Vec<_>>())
-            .field("sources", &self.sources().collect::<Vec<_>>())
+            .field("actors", &self.actors())
+            .field("themes", &self.themes())
+            .field("sources", &self.sources())
+            .field("until", &self.until())
+            .field("era", &self.era())
+            .field("quote", &self.quote())
+            .field("quote_by", &self.quote_by())
+            .field("note", &self.note())
+            .field("pages", &self.pages())
             .finish()
     }
 }
 
-impl Copied for Head {
-    fn hash_copy(&self, state: &mut impl Hasher) {
-        self.table.ptr().hash(state);
-        self.counts.hash(state);
-    }
-    fn same_copy(&self, other: &Head) -> bool {
-        self.table.ptr() == other.table.ptr() && self.counts == other.counts
-    }
-}
-
-/// Adds a link's items to `items`: its factor's place, its reason's and
-/// its page, each [`NONE`] where absent; a link by id alone takes one item.
-fn push_link(items: &mut Vec<u32>, [factor, why, page]: [u32; 3]) {
-    if why == NONE && page == NONE {
-        items.push(factor);
-    } else {
-        items.extend([factor | EXPLAINED, why, page]);
-    }
-}
-
-/// Links' items read back as [`push_link`] wrote them.
-#[derive(Clone)]
-struct Raw<'a>(&'a [u32]);
-
-impl Iterator for Raw<'_> {
-    type Item = [u32; 3];
-    fn next(&mut self) -> Option<[u32; 3]> {
-        let (&first, rest) = self.0.split_first()?;
-        if first & EXPLAINED == 0 {
-            self.0 = rest;
-            return Some([first, NONE, NONE]);
-        }
-        let [why, page, rest @ ..] = rest else {
-            self.0 = &[];
-            return None;
-        };
-        self.0 = rest;
-        Some([first & !EXPLAINED, *why, *page])
-    }
-}
-
-/// An event's links, in order (see [`Refs::links`]).
-#[derive(Clone)]
-pub struct Links<'a> {
-    table: &'a Table,
-    raw: Raw<'a>,
-    left: usize,
-}
-
-impl<'a> Iterator for Links<'a> {
-    type Item = LinkRef<'a>;
-    fn next(&mut self) -> Option<LinkRef<'a>> {
-        let [factor, why, page] = self.raw.next()?;
-        self.left = self.left.saturating_sub(1);
-        // A table holds what its items point at; NONE is past its end.
-        Some(LinkRef {
-            factor: self.table.get(factor)?,
-            why: self.table.get(why),
-            page: u16::try_from(page).ok(),
-        })
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
-}
-
-impl ExactSizeIterator for Links<'_> {}
-
-impl Links<'_> {
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.left == 0
-    }
-}
-
-impl Serialize for Links<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.clone())
-    }
-}
-
-/// Names of one kind (see [`Refs::actors`] and the others).
-#[derive(Clone)]
-pub struct Names<'a> {
-    table: &'a Table,
-    items: &'a [u32],
-}
-
-impl<'a> Iterator for Names<'a> {
-    type Item = &'a str;
-    fn next(&mut self) -> Option<&'a str> {
-        let (&at, rest) = self.items.split_first()?;
-        self.items = rest;
-        // A table always holds what its items point at.
-        self.table.get(at)
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.items.len(), Some(self.items.len()))
-    }
-}
-
-impl DoubleEndedIterator for Names<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let (&at, rest) = self.items.split_last()?;
-        self.items = rest;
-        self.table.get(at)
-    }
-}
-
-impl ExactSizeIterator for Names<'_> {}
-
-impl Names<'_> {
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// The names joined by `sep`: "energy, trade".
-    pub fn join(self, sep: &str) -> String {
-        let names: Vec<&str> = self.collect();
-        names.join(sep)
-    }
-}
-
-impl fmt::Debug for Names<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.debug_list().entries(self.clone()).finish()
-    }
-}
-
-impl Serialize for Names<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.clone())
-    }
-}
-
-/// The table being made for the events a reader packs together, and each
-/// event's items in it; then the events' references, pointing into it
-/// and shared where they are the same.
+/// The block being made for the events a reader packs together: their
+/// records one after another, their texts in one table (each name once);
+/// then each event's place in it.
 #[derive(Default)]
 pub struct Tables {
     table: TableMaker,
@@ -506,22 +437,25 @@ pub struct Tables {
     /// Seeded per process: names come from a file, which could be written
     /// to collide under a fixed hash.
     hasher: foldhash::fast::RandomState,
-    /// Each event's items, one after another.
+    /// The records, one after another.
     items: Vec<u32>,
-    /// Each event's counts, and how many items it has.
-    events: Vec<([u16; 4], usize)>,
-    /// The references met so far, to share.
-    lists: Lists<u32, Head>,
-    /// Room reused by [`Tables::take`].
+    /// Where each different record is in `items` (its start and length):
+    /// an event whose record is the same as one before points at that one
+    /// (a million events that each link one factor need one record).
+    records: HashTable<(u32, u32)>,
+    /// Where each event's record starts, or `None` where it has none.
+    starts: Vec<Option<u32>>,
+    /// Room reused by [`Tables::take`]: where each place of the event's
+    /// table goes in this one, and its links' and names' items there.
     moved: Vec<u32>,
+    lists: [Vec<u32>; 4],
 }
 
 impl Tables {
-    /// Take `refs`' texts into the table (each name once) and note its
-    /// items there.
+    /// Take `refs`' texts into the table (each name once) and write its
+    /// record after those taken before.
     pub fn take(&mut self, refs: &Refs) {
-        let (table, counts, items) = refs.parts();
-        // Where each of `refs`' table places goes in this one.
+        let (table, r) = refs.read();
         let mut moved = std::mem::take(&mut self.moved);
         moved.clear();
         moved.resize(table.len(), NONE);
@@ -530,22 +464,58 @@ impl Tables {
                 return;
             };
             moved[k as usize] = match role {
-                // A link's reason is the event's own.
+                // A link's reason, a quote and a note are the event's own.
                 Role::Prose => self.table.push(t),
                 _ => self.name(t),
             };
         });
-        let start = self.items.len();
-        let (links, names) = items.split_at(counts[0]);
-        for [factor, why, page] in Raw(links) {
-            let why = moved.get(why as usize).copied().unwrap_or(NONE);
-            push_link(&mut self.items, [moved[factor as usize], why, page]);
+        let place = |at: u32| moved.get(at as usize).copied().unwrap_or(NONE);
+        let [links, actors, themes, sources] = &mut self.lists;
+        links.clear();
+        for [factor, why, page] in Raw(r.links) {
+            push_link(links, [place(factor), place(why), page]);
         }
-        self.items
-            .extend(names.iter().map(|&at| moved[at as usize]));
-        self.events
-            .push((counts.map(count), self.items.len() - start));
+        for (into, from) in [actors, themes, sources].into_iter().zip(r.names) {
+            into.clear();
+            into.extend(from.iter().map(|&at| place(at)));
+        }
+        let [links, actors, themes, sources] = &self.lists;
+        let record = Record {
+            links,
+            names: [actors, themes, sources],
+            pages: r.pages,
+            until: r.until,
+            era: r.era.map(place),
+            quote: r.quote.map(place),
+            quote_by: r.quote_by.map(|by| by.map(place)),
+            note: r.note.map(place),
+        };
+        let at = self.items.len();
+        let written = record.write(&mut self.items);
+        let start = written.then(|| self.same_as_before(at));
+        self.starts.push(start);
         self.moved = moved;
+    }
+
+    /// Where the record just written from `at` is: the same record's place
+    /// where one was written before (this one then taken back), or `at`.
+    fn same_as_before(&mut self, at: usize) -> u32 {
+        let Tables {
+            items,
+            records,
+            hasher,
+            ..
+        } = self;
+        // A block holds one window's records, far under 2³² items.
+        let (at32, len) = (at as u32, (items.len() - at) as u32);
+        let record = |&(start, len): &(u32, u32)| &items[start as usize..(start + len) as usize];
+        let hash = hasher.hash_one(&items[at..]);
+        if let Some(&(start, _)) = records.find(hash, |seen| record(seen) == &items[at..]) {
+            items.truncate(at);
+            return start;
+        }
+        records.insert_unique(hash, (at32, len), |seen| hasher.hash_one(record(seen)));
+        at32
     }
 
     /// The place of the name `t` in the table, added where it is new.
@@ -567,26 +537,20 @@ impl Tables {
         }
     }
 
-    /// The references taken, in the order taken, pointing into one table;
-    /// those the same as one made before share its copy. The table is
-    /// emptied for the next events.
+    /// Each event taken, in the order taken, as its place in the one block
+    /// made of them. The table and block are emptied for the next events.
     pub fn finish(&mut self) -> Vec<Refs> {
-        let table = self.table.finish();
+        let block = List::with_header(self.table.finish(), std::mem::take(&mut self.items));
         self.names.clear();
-        let mut items = self.items.drain(..);
-        self.events
+        self.records.clear();
+        self.starts
             .drain(..)
-            .map(|(counts, n)| {
-                let mine: Vec<u32> = items.by_ref().take(n).collect();
-                let mut refs = Refs(List::with_header(
-                    Head {
-                        table: table.clone(),
-                        counts,
-                    },
-                    mine,
-                ));
-                self.lists.share(&mut refs.0);
-                refs
+            .map(|at| match at {
+                Some(at) => Refs {
+                    block: block.clone(),
+                    at,
+                },
+                None => Refs::default(),
             })
             .collect()
     }
@@ -596,16 +560,36 @@ impl Tables {
 mod tests {
     use super::*;
 
-    /// Links to `factors` (the first saying why, where `why`), and these
-    /// actors, a theme and a source.
-    fn refs(factors: &[&str], why: bool, actors: &[&str]) -> Refs {
+    /// Links to `factors` (the first saying why, where `why`), these
+    /// actors, a theme and a source, and where `rare`, a last year, an
+    /// era, a quote by a source, a note and pages.
+    fn refs(factors: &[&str], why: bool, actors: &[&str], rare: bool) -> Refs {
         let texts = |names: &[&str]| names.iter().map(|&n| Text::from(n)).collect();
         let mut links: Vec<Link> = factors.iter().map(|&f| Link::to(f)).collect();
         if let Some(first) = links.first_mut().filter(|_| why) {
             first.why = Some("because".into());
             first.page = Some(7);
         }
-        Refs::new(links, texts(actors), texts(&["energy"]), texts(&["s1"]))
+        let rare = match rare {
+            false => Rare::default(),
+            true => Rare {
+                until: Some(2003),
+                era: Some("thaw".into()),
+                sourcing: Sourcing {
+                    quote: Some("words".into()),
+                    quote_by: Some(QuoteBy::Cited("s1".into())),
+                    note: Some("a note".into()),
+                    pages: vec![3, 4, 5].into(),
+                },
+            },
+        };
+        Refs::new(
+            links,
+            texts(actors),
+            texts(&["energy"]),
+            texts(&["s1"]),
+            rare,
+        )
     }
 
     fn shown(r: &Refs) -> String {
@@ -614,33 +598,65 @@ mod tests {
             .map(|l| format!("{}:{:?}:{:?}", l.factor, l.why, l.page))
             .collect();
         format!(
-            "{} | {} | {} | {}",
+            "{} | {} | {} | {} | {:?} {:?} {:?} {:?} {:?} {:?}",
             links.join(" "),
             r.actors().join(","),
             r.themes().join(","),
-            r.sources().join(",")
+            r.sources().join(","),
+            r.until(),
+            r.era(),
+            r.quote(),
+            r.quote_by(),
+            r.note(),
+            r.pages()
         )
     }
 
     #[test]
-    fn links_and_names_read_back_as_given() {
-        let r = refs(&["f1", "f2", "f3"], true, &["putin", "khan"]);
+    fn links_names_and_fields_read_back_as_given() {
+        let r = refs(&["f1", "f2", "f3"], true, &["putin", "khan"], true);
         assert_eq!(
             shown(&r),
-            "f1:Some(\"because\"):Some(7) f2:None:None f3:None:None | putin,khan | energy | s1"
+            "f1:Some(\"because\"):Some(7) f2:None:None f3:None:None | putin,khan | energy | s1 | \
+             Some(2003) Some(\"thaw\") Some(\"words\") Some(Cited(\"s1\")) Some(\"a note\") [3, 4, 5]"
         );
         assert_eq!((r.links().len(), r.actors().len()), (3, 2));
-        assert_eq!(shown(&r.without_links()), " | putin,khan | energy | s1");
-        assert!(Refs::default().links().is_empty() && Refs::default().sources().is_empty());
+        // Nothing at all takes no block.
+        let none = Refs::new(
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Rare::default(),
+        );
+        assert!(none.block.header().is_none());
+        assert!(none.links().is_empty() && none.sources().is_empty() && none.pages().is_empty());
+        // Counts past what four bits hold, and a page list of odd length.
+        let many: Vec<String> = (0..40).map(|k| format!("a{k}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let mut r = refs(&many, false, &many, false);
+        let (links, names, mut rare) = r.parts();
+        rare.sourcing.pages = (1..=17).collect::<Vec<u16>>().into();
+        r = Refs::new(
+            links,
+            names[0].clone(),
+            names[1].clone(),
+            names[2].clone(),
+            rare,
+        );
+        assert_eq!((r.links().len(), r.actors().len()), (40, 40));
+        assert_eq!(r.actors().next_back(), Some("a39"));
+        assert_eq!(r.pages(), (1..=17).collect::<Vec<u16>>());
+        assert_eq!(r.sources().join(","), "s1");
     }
 
     #[test]
-    fn events_packed_together_share_one_table_and_the_same_lists() {
+    fn events_packed_together_share_one_block_and_each_name_once() {
         let mut tables = Tables::default();
         let given = [
-            refs(&["f1", "f2"], false, &["putin"]),
-            refs(&["f1", "f2"], false, &["putin"]),
-            refs(&["f2"], true, &["khan", "putin"]),
+            refs(&["f1", "f2"], false, &["putin"], false),
+            Refs::default(),
+            refs(&["f2"], true, &["khan", "putin"], true),
         ];
         given.iter().for_each(|r| tables.take(r));
         let made = tables.finish();
@@ -650,21 +666,31 @@ mod tests {
             made.iter().map(shown).collect::<Vec<_>>(),
             given.iter().map(shown).collect::<Vec<_>>()
         );
-        // The first two are one copy; the third its own, in the same table.
-        assert!(made[0].0.same_allocation(&made[1].0));
-        assert!(!made[0].0.same_allocation(&made[2].0));
-        let table = |r: &Refs| r.0.header().map(|h| h.table.ptr());
-        assert_eq!(table(&made[0]), table(&made[2]));
-        // Each name is in it once; each reason of its own.
-        assert_eq!(made[0].0.header().map(|h| h.table.len()), Some(7));
+        // One block for those that have a record; none for the other.
+        assert_eq!(made[0].block.as_ptr(), made[2].block.as_ptr());
+        assert!(made[1].block.header().is_none());
+        // A record the same as one before is that one.
+        let mut tables = Tables::default();
+        let same = [
+            refs(&["f1"], false, &[], false),
+            refs(&["f1"], false, &[], false),
+        ];
+        same.iter().for_each(|r| tables.take(r));
+        let made_same = tables.finish();
+        assert_eq!(made_same, same);
+        assert_eq!(made_same[0].at, made_same[1].at);
+        // Each name once; each reason, quote and note of its own.
+        let table = made[0].block.header().map(Table::len);
+        // f1 f2 putin energy s1 | because khan thaw words a note
+        assert_eq!(table, Some(10));
     }
 
     #[test]
-    fn cleaning_an_event_sharing_a_table_leaves_the_others_as_they_were() {
+    fn cleaning_an_event_sharing_a_block_leaves_the_others_as_they_were() {
         let mut tables = Tables::default();
         let given = [
-            refs(&["f1"], true, &["pu\u{1b}tin"]),
-            refs(&["f1"], true, &["pu\u{1b}tin"]),
+            refs(&["f1"], true, &["pu\u{1b}tin"], true),
+            refs(&["f1"], true, &["pu\u{1b}tin"], true),
         ];
         given.iter().for_each(|r| tables.take(r));
         let mut made = tables.finish();
@@ -675,7 +701,14 @@ mod tests {
         });
         assert_eq!(made[0].actors().join(","), "putin");
         assert_eq!(made[1].actors().join(","), "pu\u{1b}tin");
-        assert!(roles.contains(&("because".to_owned(), Role::Prose)));
-        assert!(roles.contains(&("energy".to_owned(), Role::Theme)));
+        for (text, role) in [
+            ("because", Role::Prose),
+            ("energy", Role::Theme),
+            ("thaw", Role::Reference),
+            ("words", Role::Prose),
+            ("a note", Role::Prose),
+        ] {
+            assert!(roles.contains(&(text.to_owned(), role)), "{text}");
+        }
     }
 }

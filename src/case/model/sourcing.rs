@@ -5,7 +5,7 @@
 
 use super::List;
 
-use super::{QuoteBy, Role, Text};
+use super::{QuoteBy, Role, Text, Whose};
 
 /// The work's words, their speaker, a note and the pages, for one item.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -43,28 +43,35 @@ impl Sourcing {
 }
 
 /// An item that may say where it stands in the work: an event or a
-/// factor. The accessors read its [`Sourcing`], or nothing.
+/// factor.
 pub trait Sourced {
-    /// What it gives of its sourcing, if any.
-    fn sourcing(&self) -> Option<&Sourcing>;
-
     /// The work's own words, where it quotes them.
-    fn quote(&self) -> Option<&str> {
-        self.sourcing()?.quote.as_deref()
-    }
+    fn quote(&self) -> Option<&str>;
 
     /// Whose words the quote is.
-    fn quote_by(&self) -> Option<&QuoteBy> {
-        self.sourcing()?.quote_by.as_ref()
-    }
+    fn quote_by(&self) -> Option<Whose<'_>>;
 
     /// The editorial note, shown as such.
-    fn note(&self) -> Option<&str> {
-        self.sourcing()?.note.as_deref()
-    }
+    fn note(&self) -> Option<&str>;
 
     /// The work's pages for the passage(s) it comes from.
+    fn pages(&self) -> &[u16];
+}
+
+impl Sourced for Option<Box<Sourcing>> {
+    fn quote(&self) -> Option<&str> {
+        self.as_ref()?.quote.as_deref()
+    }
+
+    fn quote_by(&self) -> Option<Whose<'_>> {
+        self.as_ref()?.quote_by.as_ref().map(QuoteBy::whose)
+    }
+
+    fn note(&self) -> Option<&str> {
+        self.as_ref()?.note.as_deref()
+    }
+
     fn pages(&self) -> &[u16] {
-        self.sourcing().map_or(&[], |s| &s.pages)
+        self.as_ref().map_or(&[], |s| &s.pages)
     }
 }

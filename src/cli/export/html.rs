@@ -230,7 +230,7 @@ fn cites(case: &Case, sources: &[usize], pages: &[u16], out: &mut dyn Write) -> 
 fn quote(
     case: &Case,
     quote: Option<&str>,
-    by: Option<&crate::case::model::QuoteBy>,
+    by: Option<crate::case::model::Whose>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let Some(q) = quote else {

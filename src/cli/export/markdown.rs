@@ -199,7 +199,7 @@ fn factor(case: &Case, f: usize, out: &mut dyn Write) -> io::Result<()> {
 fn quote(
     case: &Case,
     quote: Option<&str>,
-    by: Option<&crate::case::model::QuoteBy>,
+    by: Option<crate::case::model::Whose>,
     indent: &str,
     out: &mut dyn Write,
 ) -> io::Result<()> {

@@ -11,7 +11,7 @@
 
 use super::{Checker, Ids, at, shown_id};
 use crate::case::locate::Seg::{Field, Index};
-use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, QuoteBy, Source, Sourced};
+use crate::case::model::{Dataset, DatedBy, Era, Event, Factor, Source, Sourced, Whose};
 
 /// What a case says of its provenance anywhere: whether some link gives a
 /// `why`, and whether some quote says whose words it is. Found once per
@@ -42,7 +42,7 @@ pub(super) fn quote<'a>(
     c: &mut Checker,
     (list, i): (&'static str, usize),
     owner: impl Fn() -> String,
-    (quote, by): (Option<&str>, Option<&QuoteBy>),
+    (quote, by): (Option<&str>, Option<Whose>),
     mut sources: impl Iterator<Item = &'a str>,
     known: &Ids<Source>,
     said: Said,
@@ -62,8 +62,8 @@ pub(super) fn quote<'a>(
             format!("{} has a `quote_by` but no quote", owner()),
         );
     }
-    if let Some(QuoteBy::Cited(id)) = by {
-        if !known.contains_key(id.as_str()) {
+    if let Some(Whose::Cited(id)) = by {
+        if !known.contains_key(id) {
             c.error(
                 at(list, i, "quote_by"),
                 format!(

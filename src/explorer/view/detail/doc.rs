@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::case::index::{Case, Item};
-use crate::case::model::{DatedBy, LevelBy, LinkRef, QuoteBy, Sourced, pages_label};
+use crate::case::model::{DatedBy, LevelBy, LinkRef, Sourced, Whose, pages_label};
 use crate::config::theme::Theme;
 use crate::explorer::view::text::{fit, wrap};
 
@@ -257,7 +257,7 @@ struct Body<'a> {
     /// What the work does not itself say here (a date, a level).
     caveat: Option<&'a str>,
     summary: &'a str,
-    quote: (Option<&'a str>, Option<&'a QuoteBy>),
+    quote: (Option<&'a str>, Option<Whose<'a>>),
     note: Option<&'a str>,
     actors: &'a [usize],
     sources: &'a [usize],
@@ -319,7 +319,7 @@ fn event_spans(case: &Case, e: usize, t: &Theme) -> Vec<Span<'static>> {
 fn quote_and_note(
     case: &Case,
     b: &mut Builder,
-    (quote, by): (Option<&str>, Option<&QuoteBy>),
+    (quote, by): (Option<&str>, Option<Whose>),
     note: Option<&str>,
 ) {
     if let Some(q) = quote {
