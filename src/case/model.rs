@@ -49,7 +49,7 @@ pub struct Dataset {
     #[serde(default, deserialize_with = "records")]
     pub factors: Vec<Factor>,
     /// The dated developments; those before the period are background.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "events")]
     pub events: Vec<Event>,
     /// Guided walks through the case, step by step.
     #[serde(default, deserialize_with = "records")]
@@ -373,14 +373,20 @@ impl Drop for Skimming {
 
 /// Read the dataset's events: whole, or each read and dropped while
 /// [`Skimming`]. Events are held compactly, so only the file's cap bounds
-/// how many there are.
-fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+/// how many there are: each stretch of [`PACKED_EVERY`] events read has
+/// its records written into one block as it is read (see [`Tables`]), so
+/// that no more than a stretch have blocks of their own.
+fn events<'de, D>(d: D) -> Result<Vec<Event>, D::Error>
 where
     D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
 {
-    d.deserialize_seq(Items::<T>::new(None, !SKIMMING.get()))
+    let mut items = Items::<Event>::new(None, !SKIMMING.get());
+    items.pack = |stretch| Tables::default().pack(stretch);
+    d.deserialize_seq(items)
 }
+
+/// How many events read whole have their records written into one block.
+const PACKED_EVERY: usize = 4096;
 
 /// The most eras, actors, sources or factors a case may hold, of each.
 /// Real cases hold tens; a record of these kinds is held as it is read
@@ -482,7 +488,8 @@ struct Items<T> {
     /// What the dataset calls the list, where it is one of the dataset's
     /// own ("actors"); empty for a list inside a record.
     noun: &'static str,
-    item: std::marker::PhantomData<T>,
+    /// What is done with each stretch of [`PACKED_EVERY`] items kept.
+    pack: fn(&mut [T]),
 }
 
 impl<T> Items<T> {
@@ -491,7 +498,7 @@ impl<T> Items<T> {
             max,
             keep,
             noun: "",
-            item: std::marker::PhantomData,
+            pack: |_| {},
         }
     }
 }
@@ -522,8 +529,14 @@ impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
             read += 1;
             if self.keep {
                 items.push(item);
+                let kept = items.len();
+                if kept % PACKED_EVERY == 0 {
+                    (self.pack)(&mut items[kept - PACKED_EVERY..]);
+                }
             }
         }
+        let stretch = items.len() - items.len() % PACKED_EVERY;
+        (self.pack)(&mut items[stretch..]);
         Ok(items)
     }
 }

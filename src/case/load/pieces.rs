@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 
 use super::{MAX_HEAD, MAX_OUTSIDE, Progress, Stage, event, sanitize_event, split};
 use crate::case::locate::{self, Visit};
-use crate::case::model::{Actor, Dataset, Era, Factor, Record, Source, Tour};
+use crate::case::model::{Actor, Dataset, Era, Event, Factor, Record, Source, Tables, Tour};
 use crate::case::text;
 
 /// The dataset's fields that are lists, each parsed in pieces.
@@ -106,13 +106,18 @@ pub(super) fn in_pieces(
             "factors" => dataset.factors = parse.plain(&items, per)?,
             "tours" => dataset.tours = parse.plain(&items, per)?,
             _ => {
-                dataset.events = parse.each(&items, per, |src| {
+                let read = |src: &str| {
                     // The quick reader takes the usual events; ron reads
                     // what it declines. Events come back sanitized.
                     let mut event = event::read(src).or_else(|| options.from_str(src).ok())?;
                     sanitize_event(&mut event);
                     Some(event)
-                })?
+                };
+                // Each piece's records are written into one block.
+                let pack = |piece: &mut [Option<Event>]| {
+                    Tables::default().pack(piece.iter_mut().flatten());
+                };
+                dataset.events = parse.each(&items, per, read, pack)?
             }
         }
     }
@@ -173,16 +178,18 @@ impl Parse<'_> {
         items: &[Range<usize>],
         per: usize,
     ) -> Option<Vec<T>> {
-        self.each(items, per, |src| self.options.from_str(src).ok())
+        self.each(items, per, |src| self.options.from_str(src).ok(), |_| {})
     }
 
     /// The elements at `items`, each read by `read`, `per` to a piece, on
-    /// every core; `None` as soon as one does not read.
+    /// every core, each piece then given to `done`; `None` as soon as one
+    /// does not read.
     fn each<T: Send>(
         &self,
         items: &[Range<usize>],
         per: usize,
         read: impl Fn(&str) -> Option<T> + Sync,
+        done: impl Fn(&mut [Option<T>]) + Sync,
     ) -> Option<Vec<T>> {
         // Each element is parsed straight into its place in the one list:
         // no piece is gathered and copied again.
@@ -210,6 +217,7 @@ impl Parse<'_> {
                         return;
                     }
                 }
+                done(into);
                 self.progress.advance(1);
             }
         };

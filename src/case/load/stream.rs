@@ -510,11 +510,7 @@ struct Shared {
 /// and write what they name and may add into one block (see [`Tables`]),
 /// each name once.
 fn pack(events: &mut [Event], shared: &mut Shared) {
-    let tables = &mut shared.tables;
-    events.iter().for_each(|e| tables.take(e.refs()));
-    for (e, refs) in events.iter_mut().zip(tables.finish()) {
-        e.rehome_refs(refs);
-    }
+    shared.tables.pack(events.iter_mut());
     let mut bytes = 0;
     for e in events.iter_mut() {
         e.each_own_text_mut(|t, _| bytes += t.len());

@@ -28,7 +28,7 @@ pub use items::{Link, LinkRef, Links, Names};
 use items::{NONE, Raw, push_link};
 use table::{Table, TableMaker};
 
-use super::{List, QuoteBy, Rare, Role, Sourcing, Text, Whose};
+use super::{Event, List, QuoteBy, Rare, Role, Sourcing, Text, Whose};
 
 /// What an event names and may add: its record in a block that the
 /// events read together share (see the module's notes).
@@ -342,8 +342,8 @@ impl Refs {
     }
 
     /// Clean every text with `f`, given the part it plays: `f` gives the
-    /// clean text where it differs. The table is made again only where one
-    /// does, and a block shared with other events is never changed.
+    /// clean text where it differs. The record is made again only where
+    /// one does, and a block shared with other events is never changed.
     pub fn clean(&mut self, mut f: impl FnMut(&str, Role) -> Option<String>) {
         let (table, _) = self.read();
         if table.len() == 0 {
@@ -359,12 +359,16 @@ impl Refs {
         if cleaned.iter().all(Option::is_none) {
             return;
         }
-        let mut made = TableMaker::default();
-        for (t, clean) in table.texts().zip(&cleaned) {
-            made.push(clean.as_deref().unwrap_or(t));
-        }
-        let made = made.finish();
-        self.block.header_mut(|table| *table = made);
+        // Only this event's record is made again, in a block of its own:
+        // the block may hold other events' records too.
+        let mut own = Tables::default();
+        own.take_with(self, |at, t| {
+            cleaned
+                .get(at as usize)
+                .and_then(Option::as_deref)
+                .unwrap_or(t)
+        });
+        *self = own.finish().pop().unwrap_or_default();
     }
 
     /// Call `f` with each table place the record points at and the part
@@ -432,8 +436,9 @@ impl fmt::Debug for Refs {
 #[derive(Default)]
 pub struct Tables {
     table: TableMaker,
-    /// The places of the names in `table`, found by their text.
-    names: HashTable<u32>,
+    /// The places of the names in `table` (and whether each is a theme),
+    /// found by their text.
+    names: HashTable<(u32, bool)>,
     /// Seeded per process: names come from a file, which could be written
     /// to collide under a fixed hash.
     hasher: foldhash::fast::RandomState,
@@ -455,6 +460,22 @@ impl Tables {
     /// Take `refs`' texts into the table (each name once) and write its
     /// record after those taken before.
     pub fn take(&mut self, refs: &Refs) {
+        self.take_with(refs, |_, t| t);
+    }
+
+    /// Take each event's record into one block, and point the events at
+    /// it.
+    pub fn pack<'e>(&mut self, events: impl IntoIterator<Item = &'e mut Event>) {
+        let events: Vec<&mut Event> = events.into_iter().collect();
+        events.iter().for_each(|e| self.take(e.refs()));
+        for (e, refs) in events.into_iter().zip(self.finish()) {
+            e.rehome_refs(refs);
+        }
+    }
+
+    /// As [`Tables::take`], each text of `refs`' table read through
+    /// `text` (given its place).
+    fn take_with<'r>(&mut self, refs: &'r Refs, text: impl Fn(u32, &'r str) -> &'r str) {
         let (table, r) = refs.read();
         let mut moved = std::mem::take(&mut self.moved);
         moved.clear();
@@ -463,10 +484,13 @@ impl Tables {
             let Some(t) = table.get(k).filter(|_| moved[k as usize] == NONE) else {
                 return;
             };
+            let t = text(k, t);
             moved[k as usize] = match role {
                 // A link's reason, a quote and a note are the event's own.
                 Role::Prose => self.table.push(t),
-                _ => self.name(t),
+                // A theme is cleaned and a reference is not: each kind is
+                // kept apart, so that a place plays one part.
+                role => self.name(t, role == Role::Theme),
             };
         });
         let place = |at: u32| moved.get(at as usize).copied().unwrap_or(NONE);
@@ -518,20 +542,23 @@ impl Tables {
         at32
     }
 
-    /// The place of the name `t` in the table, added where it is new.
-    fn name(&mut self, t: &str) -> u32 {
+    /// The place of the name `t` (a theme, or a reference) in the table,
+    /// added where it is new.
+    fn name(&mut self, t: &str, theme: bool) -> u32 {
         let Tables {
             table,
             names,
             hasher,
             ..
         } = self;
-        let hash = hasher.hash_one(t);
-        match names.find(hash, |&at| table.get(at) == t) {
-            Some(&at) => at,
+        let hash = hasher.hash_one((t, theme));
+        match names.find(hash, |&(at, is)| is == theme && table.get(at) == t) {
+            Some(&(at, _)) => at,
             None => {
                 let at = table.push(t);
-                names.insert_unique(hash, at, |&at| hasher.hash_one(table.get(at)));
+                names.insert_unique(hash, (at, theme), |&(at, is)| {
+                    hasher.hash_one((table.get(at), is))
+                });
                 at
             }
         }
