@@ -60,6 +60,9 @@ mod shape {
     /// Whose the quote is: a source's, whose id follows.
     pub const CITED: u32 = 1 << 24;
     pub const NOTE: u32 = 1 << 25;
+    /// The fields that take an item, in the order their items follow the
+    /// lists.
+    pub const SINGLES: u32 = UNTIL | ERA | QUOTE | CITED | NOTE;
 }
 
 /// An event's record, each text a place in its table: what is written
@@ -132,20 +135,46 @@ impl Record<'_> {
     }
 }
 
-/// A record's items, read in order.
-struct Reading<'a>(&'a [u32]);
+/// Where a record's parts are: its first item, each list's count, and
+/// the items after the first item and the counts written apart.
+struct Layout<'a> {
+    first: u32,
+    counts: [usize; shape::LISTS],
+    rest: &'a [u32],
+}
 
-impl<'a> Reading<'a> {
-    /// The next `n` items (fewer where the record ends first).
-    fn take(&mut self, n: usize) -> &'a [u32] {
-        let (taken, rest) = self.0.split_at(n.min(self.0.len()));
-        self.0 = rest;
-        taken
+impl<'a> Layout<'a> {
+    /// The items of list `k`.
+    fn list(&self, k: usize) -> &'a [u32] {
+        let from: usize = self.counts[..k].iter().sum();
+        self.rest
+            .get(from..from + self.counts[k])
+            .unwrap_or_default()
     }
 
-    /// The next item, where the record gives it (`given`).
-    fn one(&mut self, given: bool) -> Option<u32> {
-        given.then(|| self.take(1).first().copied()).flatten()
+    /// The pages, two to an item.
+    fn pages(&self) -> &'a [u16] {
+        let n = self.counts[4];
+        let pages = bytemuck::cast_slice::<u32, u16>(self.page_items());
+        &pages[..n.min(pages.len())]
+    }
+
+    /// The items the pages take.
+    fn page_items(&self) -> &'a [u32] {
+        let from: usize = self.counts[..4].iter().sum();
+        let n = self.counts[4].div_ceil(2);
+        self.rest.get(from..from + n).unwrap_or_default()
+    }
+
+    /// The single field marked `flag`, where given: after the lists, in
+    /// the order of the flags.
+    fn single(&self, flag: u32) -> Option<u32> {
+        if self.first & flag == 0 {
+            return None;
+        }
+        let lists: usize = self.counts[..4].iter().sum::<usize>() + self.counts[4].div_ceil(2);
+        let before = (self.first & shape::SINGLES & (flag - 1)).count_ones() as usize;
+        self.rest.get(lists + before).copied()
     }
 }
 
@@ -209,106 +238,121 @@ impl Refs {
         }
     }
 
-    /// The table, and the event's record read.
-    fn read(&self) -> (&Table, Record<'_>) {
-        let table = self.block.header().unwrap_or(&NO_TABLE);
-        let mut r = Reading(self.block.get(self.at as usize..).unwrap_or_default());
-        let Some(&first) = r.take(1).first() else {
-            return (table, Record::default());
-        };
+    /// Where the event's record's parts are, if it has one.
+    fn layout(&self) -> Option<Layout<'_>> {
+        let (&first, mut rest) = self.block.get(self.at as usize..)?.split_first()?;
         let mut counts = [0; shape::LISTS];
         for (k, count) in counts.iter_mut().enumerate() {
             *count = match (first >> (4 * k)) & 0xF {
-                shape::ESCAPED => r.one(true).unwrap_or(0) as usize,
+                shape::ESCAPED => {
+                    let (&n, after) = rest.split_first()?;
+                    rest = after;
+                    n as usize
+                }
                 n => n as usize,
             };
         }
-        let links = r.take(counts[0]);
-        let names = [r.take(counts[1]), r.take(counts[2]), r.take(counts[3])];
-        let pages = bytemuck::cast_slice::<u32, u16>(r.take(counts[4].div_ceil(2)));
-        let pages = &pages[..counts[4].min(pages.len())];
-        let given = |flag| first & flag != 0;
-        let until = r.one(given(shape::UNTIL)).map(|y| y as i32);
-        let era = r.one(given(shape::ERA));
-        let quote = r.one(given(shape::QUOTE));
-        let cited = r.one(given(shape::CITED));
-        let quote_by = match given(shape::PAPER) {
-            true => Some(None),
-            false => cited.map(Some),
+        Some(Layout {
+            first,
+            counts,
+            rest,
+        })
+    }
+
+    /// The table, and the event's record read.
+    fn read(&self) -> (&Table, Record<'_>) {
+        let table = self.block.header().unwrap_or(&NO_TABLE);
+        let Some(at) = self.layout() else {
+            return (table, Record::default());
         };
-        let note = r.one(given(shape::NOTE));
         let record = Record {
-            links,
-            names,
-            pages,
-            until,
-            era,
-            quote,
-            quote_by,
-            note,
+            links: at.list(0),
+            names: [at.list(1), at.list(2), at.list(3)],
+            pages: at.pages(),
+            until: at.single(shape::UNTIL).map(|y| y as i32),
+            era: at.single(shape::ERA),
+            quote: at.single(shape::QUOTE),
+            quote_by: match at.first & shape::PAPER != 0 {
+                true => Some(None),
+                false => at.single(shape::CITED).map(Some),
+            },
+            note: at.single(shape::NOTE),
         };
         (table, record)
     }
 
+    /// The table and the items of list `k` (see [`shape::LISTS`]).
+    fn list(&self, k: usize) -> (&Table, &[u32]) {
+        let table = self.block.header().unwrap_or(&NO_TABLE);
+        (table, self.layout().map_or(&[], |at| at.list(k)))
+    }
+
+    /// The single field marked `flag`, where given.
+    fn single(&self, flag: u32) -> Option<u32> {
+        self.layout()?.single(flag)
+    }
+
+    /// The text of the single field marked `flag`, where given.
+    fn single_text(&self, flag: u32) -> Option<&str> {
+        self.block.header()?.get(self.single(flag)?)
+    }
+
     /// The factors linked, in the order given.
     pub fn links(&self) -> Links<'_> {
-        let (table, r) = self.read();
-        Links::new(table, r.links)
+        let (table, items) = self.list(0);
+        Links::new(table, items)
     }
 
     /// Actor ids.
     pub fn actors(&self) -> Names<'_> {
-        let (table, r) = self.read();
-        Names::new(table, r.names[0])
+        let (table, items) = self.list(1);
+        Names::new(table, items)
     }
 
     /// Free tags.
     pub fn themes(&self) -> Names<'_> {
-        let (table, r) = self.read();
-        Names::new(table, r.names[1])
+        let (table, items) = self.list(2);
+        Names::new(table, items)
     }
 
     /// Source ids.
     pub fn sources(&self) -> Names<'_> {
-        let (table, r) = self.read();
-        Names::new(table, r.names[2])
+        let (table, items) = self.list(3);
+        Names::new(table, items)
     }
 
     /// The last year, where the work dates the event only by a period.
     pub fn until(&self) -> Option<i32> {
-        self.read().1.until
+        self.single(shape::UNTIL).map(|y| y as i32)
     }
 
     /// The era, where the work says so against its year.
     pub fn era(&self) -> Option<&str> {
-        let (table, r) = self.read();
-        table.get(r.era?)
+        self.single_text(shape::ERA)
     }
 
     /// The work's own words, where it quotes them.
     pub fn quote(&self) -> Option<&str> {
-        let (table, r) = self.read();
-        table.get(r.quote?)
+        self.single_text(shape::QUOTE)
     }
 
     /// Whose words the quote is.
     pub fn quote_by(&self) -> Option<Whose<'_>> {
-        let (table, r) = self.read();
-        match r.quote_by? {
-            None => Some(Whose::Paper),
-            Some(source) => table.get(source).map(Whose::Cited),
+        let at = self.layout()?;
+        if at.first & shape::PAPER != 0 {
+            return Some(Whose::Paper);
         }
+        self.single_text(shape::CITED).map(Whose::Cited)
     }
 
     /// The editorial note.
     pub fn note(&self) -> Option<&str> {
-        let (table, r) = self.read();
-        table.get(r.note?)
+        self.single_text(shape::NOTE)
     }
 
     /// The work's pages for the passage(s) the event comes from.
     pub fn pages(&self) -> &[u16] {
-        self.read().1.pages
+        self.layout().map_or(&[], |at| at.pages())
     }
 
     /// The links, names and fields, each its own copy: to make the event
