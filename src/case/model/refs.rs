@@ -191,19 +191,6 @@ impl Refs {
         sources: Vec<Text>,
         rare: Rare,
     ) -> Refs {
-        let mut table = TableMaker::default();
-        let mut put = |t: &Text| table.push(t);
-        let mut link_items = Vec::new();
-        for link in &links {
-            let factor = put(&link.factor);
-            let why = link.why.as_ref().map_or(NONE, &mut put);
-            push_link(
-                &mut link_items,
-                [factor, why, link.page.map_or(NONE, u32::from)],
-            );
-        }
-        let names =
-            [actors, themes, sources].map(|names| names.iter().map(&mut put).collect::<Vec<u32>>());
         let Rare {
             until,
             era,
@@ -215,9 +202,42 @@ impl Refs {
             note,
             pages,
         } = sourcing;
+        let cited = match &quote_by {
+            Some(QuoteBy::Cited(source)) => Some(source),
+            _ => None,
+        };
+        let singles = [era.as_ref(), quote.as_ref(), cited, note.as_ref()];
+        let names = [&actors, &themes, &sources];
+        // Room made once: an event read whole makes one of these each.
+        let texts = links
+            .iter()
+            .flat_map(|l| [Some(&l.factor), l.why.as_ref()])
+            .flatten();
+        let texts = texts
+            .chain(names.into_iter().flatten())
+            .chain(singles.into_iter().flatten());
+        let (count, bytes) = texts.fold((0, 0), |(n, b), t| (n + 1, b + t.len()));
+        let mut table = TableMaker::with_capacity(count, bytes);
+        let mut put = |t: &Text| table.push(t);
+        // The links' items, then each kind of name's, in one list.
+        let mut parts = Vec::with_capacity(count + 2 * links.len());
+        for link in &links {
+            let factor = put(&link.factor);
+            let why = link.why.as_ref().map_or(NONE, &mut put);
+            push_link(&mut parts, [factor, why, link.page.map_or(NONE, u32::from)]);
+        }
+        let mut ends = [parts.len(); 4];
+        for (k, names) in names.into_iter().enumerate() {
+            parts.extend(names.iter().map(&mut put));
+            ends[k + 1] = parts.len();
+        }
         let record = Record {
-            links: &link_items,
-            names: [&names[0], &names[1], &names[2]],
+            links: &parts[..ends[0]],
+            names: [
+                &parts[ends[0]..ends[1]],
+                &parts[ends[1]..ends[2]],
+                &parts[ends[2]..ends[3]],
+            ],
             pages: &pages,
             until,
             era: era.as_ref().map(&mut put),
@@ -228,7 +248,7 @@ impl Refs {
             }),
             note: note.as_ref().map(&mut put),
         };
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(parts.len() + pages.len() + 8);
         if !record.write(&mut items) {
             return Refs::default();
         }
