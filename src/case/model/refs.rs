@@ -410,27 +410,26 @@ impl Refs {
     /// one does, and a block shared with other events is never changed.
     pub fn clean(&mut self, mut f: impl FnMut(&str, Role) -> Option<String>) {
         let (table, _) = self.read();
-        if table.len() == 0 {
+        // Only the places this record points at: its block's table may
+        // hold the texts of thousands of other events.
+        let mut cleaned: Vec<(u32, Option<String>)> = Vec::new();
+        self.visit(|at, role| {
+            let clean = table.get(at).and_then(|t| f(t, role));
+            cleaned.push((at, clean));
+        });
+        if cleaned.iter().all(|(_, clean)| clean.is_none()) {
             return;
         }
-        let mut roles = vec![Role::Reference; table.len()];
-        self.visit(|at, role| roles[at as usize] = role);
-        let cleaned: Vec<Option<String>> = table
-            .texts()
-            .zip(&roles)
-            .map(|(t, &role)| f(t, role))
-            .collect();
-        if cleaned.iter().all(Option::is_none) {
-            return;
-        }
-        // Only this event's record is made again, in a block of its own:
-        // the block may hold other events' records too.
+        cleaned.retain(|(_, clean)| clean.is_some());
+        cleaned.sort_by_key(|&(at, _)| at);
+        // This event's record is made again, in a block of its own: the
+        // block may hold other events' records too.
         let mut own = Tables::default();
         own.take_with(self, |at, t| {
-            cleaned
-                .get(at as usize)
-                .and_then(Option::as_deref)
-                .unwrap_or(t)
+            match cleaned.binary_search_by_key(&at, |&(at, _)| at) {
+                Ok(k) => cleaned[k].1.as_deref().unwrap_or(t),
+                Err(_) => t,
+            }
         });
         *self = own.finish().pop().unwrap_or_default();
     }

@@ -29,11 +29,6 @@ impl Table {
     pub(super) fn len(&self) -> usize {
         self.0.len()
     }
-
-    /// Its texts, in order.
-    pub(super) fn texts(&self) -> impl Iterator<Item = &str> {
-        (0..self.len() as u32).filter_map(|at| self.get(at))
-    }
 }
 
 /// A table being made, a text at a time.
