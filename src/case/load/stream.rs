@@ -130,7 +130,7 @@ fn windows(
     let mut reader = Reader {
         options: options.clone().with_default_extension(extensions),
         shared: (0..crate::case::cores())
-            .map(|_| Shared::default())
+            .map(|_| Tables::default())
             .collect(),
         events: Vec::new(),
         spare: Vec::new(),
@@ -273,7 +273,7 @@ struct Reader {
     /// How an event is read: with the lead's attributes.
     options: ron::Options,
     /// Per core, room reused from one stretch of events to the next.
-    shared: Vec<Shared>,
+    shared: Vec<Tables>,
     events: Vec<Event>,
     /// Lists emptied into `events`, kept for the next window's stretches:
     /// a list made and dropped by each stretch of every window leaves
@@ -431,7 +431,7 @@ fn stretch(
     from: usize,
     stop: Option<usize>,
     options: &ron::Options,
-    shared: &mut Shared,
+    shared: &mut Tables,
     into: Vec<Event>,
 ) -> Option<Stretch> {
     let _reading = text::Reading::file(window);
@@ -498,19 +498,12 @@ fn stretch(
     Some(s)
 }
 
-/// What one core reuses from one stretch of events to the next: the
-/// block their records are written into.
-#[derive(Default)]
-struct Shared {
-    tables: Tables,
-}
-
 /// Give `events`' own texts a buffer of their own, so that nothing points
 /// into the window any more (one allocation for them all, not one each),
 /// and write what they name and may add into one block (see [`Tables`]),
 /// each name once.
-fn pack(events: &mut [Event], shared: &mut Shared) {
-    shared.tables.pack(events.iter_mut());
+fn pack(events: &mut [Event], tables: &mut Tables) {
+    tables.pack(events.iter_mut());
     let mut bytes = 0;
     for e in events.iter_mut() {
         e.each_own_text_mut(|t, _| bytes += t.len());

@@ -223,7 +223,7 @@ impl Event {
     }
 
     /// What the event names, as a whole.
-    pub fn refs(&self) -> &Refs {
+    pub(super) fn refs(&self) -> &Refs {
         &self.refs
     }
 
@@ -241,7 +241,7 @@ impl Event {
     }
 
     /// Point the event's references at `refs`: the same, held elsewhere.
-    pub fn rehome_refs(&mut self, refs: Refs) {
+    pub(super) fn rehome_refs(&mut self, refs: Refs) {
         self.refs = refs;
     }
 

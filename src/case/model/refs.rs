@@ -376,7 +376,8 @@ impl Refs {
     }
 
     /// The links, names and fields, each its own copy: to make the event
-    /// again with one part changed.
+    /// again with one part changed (for tests).
+    #[cfg(test)]
     pub fn parts(&self) -> (Vec<Link>, [Vec<Text>; 3], Rare) {
         let links = self
             .links()
@@ -522,7 +523,7 @@ pub struct Tables {
 impl Tables {
     /// Take `refs`' texts into the table (each name once) and write its
     /// record after those taken before.
-    pub fn take(&mut self, refs: &Refs) {
+    fn take(&mut self, refs: &Refs) {
         self.take_with(refs, |_, t| t);
     }
 
