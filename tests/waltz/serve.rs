@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,9 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
 use crate::term::{Pty, WAIT};
+
+/// Config files written for `ssh`, numbered so that each is its own.
+static CONFIGS: AtomicUsize = AtomicUsize::new(0);
 
 /// A running `waltz serve` and what it has logged.
 pub(crate) struct Server {
@@ -87,13 +91,22 @@ impl Server {
     /// A student (or the holder of `key`) connecting with `ssh` in a
     /// terminal of `columns`×`rows`.
     pub(crate) fn ssh(&self, name: &str, extra: &[&str], columns: u16, rows: u16) -> Pty {
-        let port = self.port.to_string();
+        // The name is given in a config file: OpenSSH refuses control
+        // characters in a name on its command line, which a student with
+        // a hostile client can still send.
+        let config = self
+            .dir
+            .join(format!("ssh_config-{}", CONFIGS.fetch_add(1, SeqCst)));
+        let host = format!(
+            "Host waltz\n  HostName 127.0.0.1\n  Port {}\n  User \"{name}\"\n",
+            self.port
+        );
+        std::fs::write(&config, host).expect("an ssh config");
+        let config = config.to_str().expect("a UTF-8 path").to_owned();
         let mut args = vec![
             "-tt",
             "-F",
-            "/dev/null",
-            "-p",
-            &port,
+            &config,
             "-o",
             "StrictHostKeyChecking=no",
             "-o",
@@ -105,8 +118,7 @@ impl Server {
             args.extend(["-o", "PubkeyAuthentication=no"]);
         }
         args.extend(extra);
-        let target = format!("{name}@127.0.0.1");
-        args.push(&target);
+        args.push("waltz");
         Pty::sized("ssh", &args, &[], columns, rows)
     }
 
