@@ -20,7 +20,7 @@ mod sourcing;
 pub use event::{Event, Rare, Role};
 pub use factor::Factor;
 pub use list::List;
-pub use refs::{Link, LinkRef, Links, Names, Tables};
+pub use refs::{Link, LinkRef, Links, Named, Names, Tables};
 pub use sourcing::{Sourced, Sourcing};
 
 /// A whole case study: the work it describes and everything in it.

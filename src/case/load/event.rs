@@ -10,23 +10,32 @@
 //! explains whatever is wrong. So an event reads the same either way; the
 //! tests compare the two on whole files.
 
-use crate::case::model::{DatedBy, Event, Link, MAX_LIST, QuoteBy, Rare, Text};
+use std::borrow::Cow;
+
+use crate::case::model::{DatedBy, Event, Link, MAX_LIST, Named, QuoteBy, Text};
 
 /// Read `src`, the text of one event (a `( … )` with blanks around it), or
 /// decline.
 pub(super) fn read(src: &str) -> Option<Event> {
     let mut r = Reader { src, at: 0 };
     r.blank();
-    let event = r.event()?;
+    let mut named = Named::default();
+    let mut event = r.event(&mut named)?;
     r.blank();
+    event.set_named(&named);
     (r.at == src.len()).then_some(event)
 }
 
 /// Read the event that starts at `at` in `text`, or decline; with where
-/// it ends.
-pub(super) fn read_at(text: &str, at: usize) -> Option<(Event, usize)> {
+/// it ends. What it names is left in `named` (emptied first), for the
+/// caller to write where its events' records go.
+pub(super) fn read_at<'a>(
+    text: &'a str,
+    at: usize,
+    named: &mut Named<'a>,
+) -> Option<(Event, usize)> {
     let mut r = Reader { src: text, at };
-    let event = r.event()?;
+    let event = r.event(named)?;
     Some((event, r.at))
 }
 
@@ -39,7 +48,7 @@ pub(super) fn starts_at(text: &str, at: usize, within: usize) -> bool {
         return false;
     };
     let mut r = Reader { src, at };
-    r.event().is_some() && {
+    r.event(&mut Named::default()).is_some() && {
         r.blank();
         matches!(r.peek(), Some(b',' | b']'))
     }
@@ -104,16 +113,24 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string, as a text of the file (see [`Reader::string`]).
+    fn text(&mut self) -> Option<Text> {
+        Some(match self.string()? {
+            Cow::Borrowed(s) => Text::read(s),
+            Cow::Owned(s) => Text::from(s),
+        })
+    }
+
     /// A string: a slice of the file when it has no escapes, its own copy
     /// when it has only the common ones.
-    fn text(&mut self) -> Option<Text> {
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
         let start = self.at;
         let rest = &self.src.as_bytes()[start..];
         let end = memchr::memchr2(b'"', b'\\', rest)?;
         if rest[end] == b'"' {
             self.at = start + end + 1;
-            return Some(Text::read(&self.src[start..start + end]));
+            return Some(Cow::Borrowed(&self.src[start..start + end]));
         }
         // Escapes: unescape into a copy.
         let mut out = String::with_capacity(end + 16);
@@ -125,7 +142,7 @@ impl<'a> Reader<'a> {
             i += n;
             if self.src.as_bytes()[i] == b'"' {
                 self.at = i + 1;
-                return Some(Text::from(out));
+                return Some(Cow::Owned(out));
             }
             out.push(match self.src.as_bytes().get(i + 1)? {
                 b'\\' => '\\',
@@ -206,12 +223,15 @@ impl<'a> Reader<'a> {
         value(self).map(Some)
     }
 
-    /// A list, of at most [`MAX_LIST`] items.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    /// A list, of at most [`MAX_LIST`] items, onto the empty `items`.
+    fn list<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<()> {
         self.expect(b'[')?;
-        let mut items = Vec::new();
         if self.eat(b']') {
-            return Some(items);
+            return Some(());
         }
         loop {
             if items.len() == MAX_LIST {
@@ -219,15 +239,20 @@ impl<'a> Reader<'a> {
             }
             items.push(item(self)?);
             if self.after_item(b']')? {
-                return Some(items);
+                return Some(());
             }
         }
     }
 
-    fn link(&mut self) -> Option<Link> {
+    fn link(&mut self) -> Option<Link<Cow<'a, str>>> {
         self.blank();
         if self.peek() == Some(b'"') {
-            return self.text().map(Link::to);
+            let factor = self.string()?;
+            return Some(Link {
+                factor,
+                why: None,
+                page: None,
+            });
         }
         self.expect(b'(')?;
         let (mut factor, mut why, mut page) = (None, None, None);
@@ -236,8 +261,8 @@ impl<'a> Reader<'a> {
                 let field = self.name()?;
                 self.expect(b':')?;
                 match field {
-                    "factor" if factor.is_none() => factor = Some(self.text()?),
-                    "why" if why.is_none() => why = Some(self.optional(Self::text)?),
+                    "factor" if factor.is_none() => factor = Some(self.string()?),
+                    "why" if why.is_none() => why = Some(self.optional(Self::string)?),
                     "page" if page.is_none() => page = Some(self.optional(Self::small)?),
                     _ => return None,
                 }
@@ -267,12 +292,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn event(&mut self) -> Option<Event> {
+    /// An event, what it names left in `named` (emptied first).
+    fn event(&mut self, named: &mut Named<'a>) -> Option<Event> {
         self.expect(b'(')?;
         let mut e = Event::default();
-        let mut rare = Rare::default();
-        let [mut actors, mut themes, mut sources] = [const { Vec::new() }; 3];
-        let mut links = Vec::new();
+        named.clear();
+        let n = named;
         // Which fields were given: a repeated one is ron's to refuse, and
         // the required ones must all be there.
         let mut seen = 0u32;
@@ -289,7 +314,7 @@ impl<'a> Reader<'a> {
                     "id" => e.id = self.text()?,
                     "year" => e.year = self.year()?,
                     "month" => e.month = self.optional(Self::small)?,
-                    "until" => rare.until = self.optional(Self::year)?,
+                    "until" => n.until = self.optional(Self::year)?,
                     "circa" => {
                         e.circa = match self.name()? {
                             "true" => true,
@@ -304,17 +329,17 @@ impl<'a> Reader<'a> {
                             _ => return None,
                         }
                     }
-                    "era" => rare.era = self.optional(Self::text)?,
+                    "era" => n.era = self.optional(Self::string)?,
                     "title" => e.title = self.text()?,
                     "summary" => e.summary = self.text()?,
-                    "factors" => links = self.list(Self::link)?,
-                    "actors" => actors = self.list(Self::text)?,
-                    "themes" => themes = self.list(Self::text)?,
-                    "sources" => sources = self.list(Self::text)?,
-                    "quote" => rare.sourcing.quote = self.optional(Self::text)?,
-                    "quote_by" => rare.sourcing.quote_by = self.optional(Self::quote_by)?,
-                    "note" => rare.sourcing.note = self.optional(Self::text)?,
-                    "pages" => rare.sourcing.pages = self.list(Self::small)?.into(),
+                    "factors" => self.list(&mut n.links, Self::link)?,
+                    "actors" => self.list(&mut n.actors, Self::string)?,
+                    "themes" => self.list(&mut n.themes, Self::string)?,
+                    "sources" => self.list(&mut n.sources, Self::string)?,
+                    "quote" => n.quote = self.optional(Self::string)?,
+                    "quote_by" => n.quote_by = self.optional(Self::quote_by)?,
+                    "note" => n.note = self.optional(Self::string)?,
+                    "pages" => self.list(&mut n.pages, Self::small)?,
                     _ => return None,
                 }
                 if self.after_item(b')')? {
@@ -322,7 +347,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        e.set_refs(links, actors, themes, sources, rare);
         (seen & REQUIRED == REQUIRED).then_some(e)
     }
 }

@@ -34,7 +34,7 @@ use super::{
     read, split,
 };
 use crate::case::locate;
-use crate::case::model::{Dataset, Event, Tables};
+use crate::case::model::{Dataset, Event, Named, Tables};
 use crate::case::text::{self, Pack};
 
 /// How much of the file is read at a time: enough that the cores share a
@@ -431,7 +431,7 @@ fn stretch(
     from: usize,
     stop: Option<usize>,
     options: &ron::Options,
-    shared: &mut Tables,
+    tables: &mut Tables,
     into: Vec<Event>,
 ) -> Option<Stretch> {
     let _reading = text::Reading::file(window);
@@ -450,6 +450,9 @@ fn stretch(
         (!window[from..to].contains("#!")).then_some(to)
     };
     let mut at = from;
+    // A stretch that did not read may have left records behind.
+    tables.clear();
+    let mut named = Named::default();
     loop {
         at = blanks(at)?;
         if let Some(stop) = stop.filter(|&stop| at >= stop) {
@@ -464,16 +467,17 @@ fn stretch(
         if at == b.len() {
             break;
         }
-        // The quick reader takes the usual events; ron reads what it
-        // declines.
-        let (mut event, after) = match event::read_at(window, at) {
-            Some(read) => read,
+        // The quick reader takes the usual events, and leaves what they
+        // name to be written straight into the stretch's block; ron reads
+        // what it declines.
+        let (mut event, after, quick) = match event::read_at(window, at, &mut named) {
+            Some((event, after)) => (event, after, true),
             None => {
                 let after = locate::value_end(window, at);
                 if after == b.len() {
                     break;
                 }
-                (options.from_str(&window[at..after]).ok()?, after)
+                (options.from_str(&window[at..after]).ok()?, after, false)
             }
         };
         let next = blanks(after)?;
@@ -489,21 +493,27 @@ fn stretch(
             Some(_) => return None,
         }
         super::sanitize_event(&mut event);
+        if quick {
+            named.clean(super::cleaned);
+            tables.write(&named);
+        } else {
+            tables.take(&event);
+        }
         s.events.push(event);
         if s.end.is_some() {
             break;
         }
     }
-    pack(&mut s.events, shared);
+    pack(&mut s.events, tables);
     Some(s)
 }
 
 /// Give `events`' own texts a buffer of their own, so that nothing points
 /// into the window any more (one allocation for them all, not one each),
-/// and write what they name and may add into one block (see [`Tables`]),
-/// each name once.
+/// and point them at the block their records were written into (see
+/// [`Tables`]).
 fn pack(events: &mut [Event], tables: &mut Tables) {
-    tables.pack(events.iter_mut());
+    tables.place(events.iter_mut());
     let mut bytes = 0;
     for e in events.iter_mut() {
         e.each_own_text_mut(|t, _| bytes += t.len());

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::refs::{Link, LinkRef, Links, Names, Refs};
+use super::refs::{Link, LinkRef, Links, Named, Names, Refs};
 use super::{
     COMMON_RECORD_MARK, DatedBy, QuoteBy, Sourced, Sourcing, Text, Whose, bounded, month_abbrev,
 };
@@ -95,7 +95,19 @@ struct Written {
 
 impl From<Written> for Event {
     fn from(w: Written) -> Event {
+        let rare = Rare {
+            until: w.until,
+            era: w.era,
+            sourcing: Sourcing {
+                quote: w.quote,
+                quote_by: w.quote_by,
+                note: w.note,
+                pages: w.pages.into(),
+            },
+        };
+        let named = Named::of(&w.factors, [&w.actors, &w.themes, &w.sources], &rare);
         Event {
+            refs: Refs::new(&named),
             id: w.id,
             year: w.year,
             month: w.month,
@@ -103,22 +115,6 @@ impl From<Written> for Event {
             dated_by: w.dated_by,
             title: w.title,
             summary: w.summary,
-            refs: Refs::new(
-                w.factors,
-                w.actors,
-                w.themes,
-                w.sources,
-                Rare {
-                    until: w.until,
-                    era: w.era,
-                    sourcing: Sourcing {
-                        quote: w.quote,
-                        quote_by: w.quote_by,
-                        note: w.note,
-                        pages: w.pages.into(),
-                    },
-                },
-            ),
         }
     }
 }
@@ -237,7 +233,15 @@ impl Event {
         sources: Vec<Text>,
         rare: Rare,
     ) {
-        self.refs = Refs::new(links, actors, themes, sources, rare);
+        self.refs = Refs::new(&Named::of(&links, [&actors, &themes, &sources], &rare));
+    }
+
+    /// Give the event what `named` names (see [`Tables::write`] for an
+    /// event among others).
+    ///
+    /// [`Tables::write`]: super::Tables::write
+    pub fn set_named(&mut self, named: &Named) {
+        self.refs = Refs::new(named);
     }
 
     /// Point the event's references at `refs`: the same, held elsewhere.
@@ -249,8 +253,9 @@ impl Event {
     /// case).
     #[cfg(test)]
     pub fn clear_links(&mut self) {
-        let (_, [actors, themes, sources], rare) = self.refs.parts();
-        self.refs = Refs::new(Vec::new(), actors, themes, sources, rare);
+        let mut named = self.refs.named();
+        named.links.clear();
+        self.refs = Refs::new(&named);
     }
 
     /// The last year, where the work dates the event only by a period.

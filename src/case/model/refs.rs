@@ -17,8 +17,11 @@
 //! its own.
 
 mod items;
+mod named;
 mod table;
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::hash::BuildHasher;
 
@@ -26,9 +29,10 @@ use hashbrown::HashTable;
 
 pub use items::{Link, LinkRef, Links, Names};
 use items::{NONE, Raw, push_link};
+pub use named::Named;
 use table::{Table, TableMaker};
 
-use super::{Event, List, QuoteBy, Rare, Role, Sourcing, Text, Whose};
+use super::{Event, List, QuoteBy, Role, Whose};
 
 /// What an event names and may add: its record in a block that the
 /// events read together share (see the module's notes).
@@ -182,80 +186,16 @@ impl<'a> Layout<'a> {
 static NO_TABLE: Table = Table::EMPTY;
 
 impl Refs {
-    /// These links, names and fields left out or given, in a block of
-    /// their own.
-    pub fn new(
-        links: Vec<Link>,
-        actors: Vec<Text>,
-        themes: Vec<Text>,
-        sources: Vec<Text>,
-        rare: Rare,
-    ) -> Refs {
-        let Rare {
-            until,
-            era,
-            sourcing,
-        } = rare;
-        let Sourcing {
-            quote,
-            quote_by,
-            note,
-            pages,
-        } = sourcing;
-        let cited = match &quote_by {
-            Some(QuoteBy::Cited(source)) => Some(source),
-            _ => None,
-        };
-        let singles = [era.as_ref(), quote.as_ref(), cited, note.as_ref()];
-        let names = [&actors, &themes, &sources];
-        // Room made once: an event read whole makes one of these each.
-        let texts = links
-            .iter()
-            .flat_map(|l| [Some(&l.factor), l.why.as_ref()])
-            .flatten();
-        let texts = texts
-            .chain(names.into_iter().flatten())
-            .chain(singles.into_iter().flatten());
-        let (count, bytes) = texts.fold((0, 0), |(n, b), t| (n + 1, b + t.len()));
-        let mut table = TableMaker::with_capacity(count, bytes);
-        let mut put = |t: &Text| table.push(t);
-        // The links' items, then each kind of name's, in one list.
-        let mut parts = Vec::with_capacity(count + 2 * links.len());
-        for link in &links {
-            let factor = put(&link.factor);
-            let why = link.why.as_ref().map_or(NONE, &mut put);
-            push_link(&mut parts, [factor, why, link.page.map_or(NONE, u32::from)]);
+    /// These links, names and fields, in a block of their own.
+    pub fn new(named: &Named) -> Refs {
+        thread_local! {
+            /// Room reused from one event made on its own to the next.
+            static OWN: RefCell<Tables> = RefCell::default();
         }
-        let mut ends = [parts.len(); 4];
-        for (k, names) in names.into_iter().enumerate() {
-            parts.extend(names.iter().map(&mut put));
-            ends[k + 1] = parts.len();
-        }
-        let record = Record {
-            links: &parts[..ends[0]],
-            names: [
-                &parts[ends[0]..ends[1]],
-                &parts[ends[1]..ends[2]],
-                &parts[ends[2]..ends[3]],
-            ],
-            pages: &pages,
-            until,
-            era: era.as_ref().map(&mut put),
-            quote: quote.as_ref().map(&mut put),
-            quote_by: quote_by.as_ref().map(|by| match by {
-                QuoteBy::Paper => None,
-                QuoteBy::Cited(source) => Some(put(source)),
-            }),
-            note: note.as_ref().map(&mut put),
-        };
-        let mut items = Vec::with_capacity(parts.len() + pages.len() + 8);
-        if !record.write(&mut items) {
-            return Refs::default();
-        }
-        Refs {
-            block: List::with_header(table.finish(), items),
-            at: 0,
-        }
+        OWN.with_borrow_mut(|own| {
+            own.write(named);
+            own.finish().pop().unwrap_or_default()
+        })
     }
 
     /// Where the event's record's parts are, if it has one.
@@ -375,88 +315,44 @@ impl Refs {
         self.layout().map_or(&[], |at| at.pages())
     }
 
-    /// The links, names and fields, each its own copy: to make the event
-    /// again with one part changed (for tests).
-    #[cfg(test)]
-    pub fn parts(&self) -> (Vec<Link>, [Vec<Text>; 3], Rare) {
-        let links = self
-            .links()
-            .map(|l| Link {
-                factor: l.factor.into(),
-                why: l.why.map(Text::from),
-                page: l.page,
-            })
-            .collect();
-        let owned = |names: Names| names.map(Text::from).collect();
-        let rare = Rare {
-            until: self.until(),
-            era: self.era().map(Text::from),
-            sourcing: Sourcing {
-                quote: self.quote().map(Text::from),
-                quote_by: self.quote_by().map(QuoteBy::from),
-                note: self.note().map(Text::from),
-                pages: self.pages().to_vec().into(),
-            },
-        };
-        let names = [
-            owned(self.actors()),
-            owned(self.themes()),
-            owned(self.sources()),
-        ];
-        (links, names, rare)
+    /// The links, names and fields, borrowed: to write the record again,
+    /// elsewhere or changed.
+    pub fn named(&self) -> Named<'_> {
+        let (table, r) = self.read();
+        let text = |at: u32| Cow::Borrowed(table.get(at).unwrap_or_default());
+        let names = |items: &[u32]| items.iter().map(|&at| text(at)).collect();
+        Named {
+            links: Raw(r.links)
+                .map(|[factor, why, page]| Link {
+                    factor: text(factor),
+                    why: table.get(why).map(Cow::Borrowed),
+                    page: u16::try_from(page).ok(),
+                })
+                .collect(),
+            actors: names(r.names[0]),
+            themes: names(r.names[1]),
+            sources: names(r.names[2]),
+            until: r.until,
+            era: r.era.map(text),
+            quote: r.quote.map(text),
+            quote_by: r.quote_by.map(|by| match by {
+                None => QuoteBy::Paper,
+                Some(at) => QuoteBy::Cited(table.get(at).unwrap_or_default().into()),
+            }),
+            note: r.note.map(text),
+            pages: r.pages.to_vec(),
+        }
     }
 
     /// Clean every text with `f`, given the part it plays: `f` gives the
-    /// clean text where it differs. The record is made again only where
-    /// one does, and a block shared with other events is never changed.
-    pub fn clean(&mut self, mut f: impl FnMut(&str, Role) -> Option<String>) {
-        let (table, _) = self.read();
-        // Only the places this record points at: its block's table may
-        // hold the texts of thousands of other events.
-        let mut cleaned: Vec<(u32, Option<String>)> = Vec::new();
-        self.visit(|at, role| {
-            let clean = table.get(at).and_then(|t| f(t, role));
-            cleaned.push((at, clean));
-        });
-        if cleaned.iter().all(|(_, clean)| clean.is_none()) {
-            return;
-        }
-        cleaned.retain(|(_, clean)| clean.is_some());
-        cleaned.sort_by_key(|&(at, _)| at);
-        // This event's record is made again, in a block of its own: the
-        // block may hold other events' records too.
-        let mut own = Tables::default();
-        own.take_with(self, |at, t| {
-            match cleaned.binary_search_by_key(&at, |&(at, _)| at) {
-                Ok(k) => cleaned[k].1.as_deref().unwrap_or(t),
-                Err(_) => t,
-            }
-        });
-        *self = own.finish().pop().unwrap_or_default();
-    }
-
-    /// Call `f` with each table place the record points at and the part
-    /// its text plays.
-    fn visit(&self, mut f: impl FnMut(u32, Role)) {
-        let (_, r) = self.read();
-        for [factor, why, _] in Raw(r.links) {
-            f(factor, Role::Reference);
-            if why != NONE {
-                f(why, Role::Prose);
-            }
-        }
-        let roles = [Role::Reference, Role::Theme, Role::Reference];
-        for (names, role) in r.names.iter().zip(roles) {
-            names.iter().for_each(|&at| f(at, role));
-        }
-        let singles = [
-            (r.era, Role::Reference),
-            (r.quote, Role::Prose),
-            (r.quote_by.flatten(), Role::Reference),
-            (r.note, Role::Prose),
-        ];
-        for (at, role) in singles {
-            at.into_iter().for_each(|at| f(at, role));
+    /// clean text where it differs. The record is made again, in a block
+    /// of its own, only where one does: a block shared with other events
+    /// is never changed.
+    pub fn clean(&mut self, f: impl FnMut(&str, Role) -> Option<String>) {
+        let mut named = self.named();
+        if named.clean(f) {
+            let clean = Refs::new(&named);
+            *self = clean;
         }
     }
 }
@@ -514,75 +410,74 @@ pub struct Tables {
     records: HashTable<(u32, u32)>,
     /// Where each event's record starts, or `None` where it has none.
     starts: Vec<Option<u32>>,
-    /// Room reused by [`Tables::take`]: where each place of the event's
-    /// table goes in this one, and its links' and names' items there.
-    moved: Vec<u32>,
+    /// Room reused by [`Tables::write`]: the links' and names' items.
     lists: [Vec<u32>; 4],
 }
 
 impl Tables {
-    /// Take `refs`' texts into the table (each name once) and write its
-    /// record after those taken before.
-    fn take(&mut self, refs: &Refs) {
-        self.take_with(refs, |_, t| t);
+    /// Write `named`'s record after those written before, its names put
+    /// in the table once.
+    pub fn write(&mut self, named: &Named) {
+        let mut lists = std::mem::take(&mut self.lists);
+        let [links, actors, themes, sources] = &mut lists;
+        links.clear();
+        for link in &named.links {
+            let factor = self.name(&link.factor, false);
+            let why = link.why.as_deref().map_or(NONE, |t| self.table.push(t));
+            push_link(links, [factor, why, link.page.map_or(NONE, u32::from)]);
+        }
+        // A theme is cleaned and a reference is not: each kind is kept
+        // apart, so that a place plays one part.
+        for (into, from, theme) in [
+            (actors, &named.actors, false),
+            (themes, &named.themes, true),
+            (sources, &named.sources, false),
+        ] {
+            into.clear();
+            into.extend(from.iter().map(|t| self.name(t, theme)));
+        }
+        let [links, actors, themes, sources] = &lists;
+        // A quote and a note are the event's own, as a link's reason is.
+        let record = Record {
+            links,
+            names: [actors, themes, sources],
+            pages: &named.pages,
+            until: named.until,
+            era: named.era.as_deref().map(|t| self.name(t, false)),
+            quote: named.quote.as_deref().map(|t| self.table.push(t)),
+            quote_by: named.quote_by.as_ref().map(|by| match by {
+                QuoteBy::Paper => None,
+                QuoteBy::Cited(source) => Some(self.name(source, false)),
+            }),
+            note: named.note.as_deref().map(|t| self.table.push(t)),
+        };
+        let at = self.items.len();
+        let written = record.write(&mut self.items);
+        let start = written.then(|| self.same_as_before(at));
+        self.starts.push(start);
+        self.lists = lists;
+    }
+
+    /// Write `event`'s record after those written before (see
+    /// [`Tables::write`]).
+    pub fn take(&mut self, event: &Event) {
+        self.write(&event.refs().named());
     }
 
     /// Take each event's record into one block, and point the events at
     /// it.
     pub fn pack<'e>(&mut self, events: impl IntoIterator<Item = &'e mut Event>) {
         let events: Vec<&mut Event> = events.into_iter().collect();
-        events.iter().for_each(|e| self.take(e.refs()));
+        events.iter().for_each(|e| self.take(e));
+        self.place(events);
+    }
+
+    /// Point `events`, whose records were written in their order, at the
+    /// one block made of them.
+    pub fn place<'e>(&mut self, events: impl IntoIterator<Item = &'e mut Event>) {
         for (e, refs) in events.into_iter().zip(self.finish()) {
             e.rehome_refs(refs);
         }
-    }
-
-    /// As [`Tables::take`], each text of `refs`' table read through
-    /// `text` (given its place).
-    fn take_with<'r>(&mut self, refs: &'r Refs, text: impl Fn(u32, &'r str) -> &'r str) {
-        let (table, r) = refs.read();
-        let mut moved = std::mem::take(&mut self.moved);
-        moved.clear();
-        moved.resize(table.len(), NONE);
-        refs.visit(|k, role| {
-            let Some(t) = table.get(k).filter(|_| moved[k as usize] == NONE) else {
-                return;
-            };
-            let t = text(k, t);
-            moved[k as usize] = match role {
-                // A link's reason, a quote and a note are the event's own.
-                Role::Prose => self.table.push(t),
-                // A theme is cleaned and a reference is not: each kind is
-                // kept apart, so that a place plays one part.
-                role => self.name(t, role == Role::Theme),
-            };
-        });
-        let place = |at: u32| moved.get(at as usize).copied().unwrap_or(NONE);
-        let [links, actors, themes, sources] = &mut self.lists;
-        links.clear();
-        for [factor, why, page] in Raw(r.links) {
-            push_link(links, [place(factor), place(why), page]);
-        }
-        for (into, from) in [actors, themes, sources].into_iter().zip(r.names) {
-            into.clear();
-            into.extend(from.iter().map(|&at| place(at)));
-        }
-        let [links, actors, themes, sources] = &self.lists;
-        let record = Record {
-            links,
-            names: [actors, themes, sources],
-            pages: r.pages,
-            until: r.until,
-            era: r.era.map(place),
-            quote: r.quote.map(place),
-            quote_by: r.quote_by.map(|by| by.map(place)),
-            note: r.note.map(place),
-        };
-        let at = self.items.len();
-        let written = record.write(&mut self.items);
-        let start = written.then(|| self.same_as_before(at));
-        self.starts.push(start);
-        self.moved = moved;
     }
 
     /// Where the record just written from `at` is: the same record's place
@@ -628,6 +523,16 @@ impl Tables {
         }
     }
 
+    /// Forget what was written since the last [`Tables::finish`]: the
+    /// events it was for were not kept.
+    pub fn clear(&mut self) {
+        self.table.finish();
+        self.names.clear();
+        self.items.clear();
+        self.records.clear();
+        self.starts.clear();
+    }
+
     /// Each event taken, in the order taken, as its place in the one block
     /// made of them. The table and block are emptied for the next events.
     pub fn finish(&mut self) -> Vec<Refs> {
@@ -650,6 +555,7 @@ impl Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::model::{Rare, Sourcing, Text};
 
     /// Links to `factors` (the first saying why, where `why`), these
     /// actors, a theme and a source, and where `rare`, a last year, an
@@ -674,13 +580,8 @@ mod tests {
                 },
             },
         };
-        Refs::new(
-            links,
-            texts(actors),
-            texts(&["energy"]),
-            texts(&["s1"]),
-            rare,
-        )
+        let names: [Vec<Text>; 3] = [texts(actors), texts(&["energy"]), texts(&["s1"])];
+        Refs::new(&Named::of(&links, [&names[0], &names[1], &names[2]], &rare))
     }
 
     fn shown(r: &Refs) -> String {
@@ -713,28 +614,16 @@ mod tests {
         );
         assert_eq!((r.links().len(), r.actors().len()), (3, 2));
         // Nothing at all takes no block.
-        let none = Refs::new(
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-            Rare::default(),
-        );
+        let none = Refs::new(&Named::default());
         assert!(none.block.header().is_none());
         assert!(none.links().is_empty() && none.sources().is_empty() && none.pages().is_empty());
         // Counts past what four bits hold, and a page list of odd length.
         let many: Vec<String> = (0..40).map(|k| format!("a{k}")).collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        let mut r = refs(&many, false, &many, false);
-        let (links, names, mut rare) = r.parts();
-        rare.sourcing.pages = (1..=17).collect::<Vec<u16>>().into();
-        r = Refs::new(
-            links,
-            names[0].clone(),
-            names[1].clone(),
-            names[2].clone(),
-            rare,
-        );
+        let r = refs(&many, false, &many, false);
+        let mut named = r.named();
+        named.pages = (1..=17).collect();
+        let r = Refs::new(&named);
         assert_eq!((r.links().len(), r.actors().len()), (40, 40));
         assert_eq!(r.actors().next_back(), Some("a39"));
         assert_eq!(r.pages(), (1..=17).collect::<Vec<u16>>());
@@ -749,7 +638,7 @@ mod tests {
             Refs::default(),
             refs(&["f2"], true, &["khan", "putin"], true),
         ];
-        given.iter().for_each(|r| tables.take(r));
+        given.iter().for_each(|r| tables.write(&r.named()));
         let made = tables.finish();
         // What they say is unchanged.
         assert_eq!(made, given);
@@ -766,7 +655,7 @@ mod tests {
             refs(&["f1"], false, &[], false),
             refs(&["f1"], false, &[], false),
         ];
-        same.iter().for_each(|r| tables.take(r));
+        same.iter().for_each(|r| tables.write(&r.named()));
         let made_same = tables.finish();
         assert_eq!(made_same, same);
         assert_eq!(made_same[0].at, made_same[1].at);
@@ -783,7 +672,7 @@ mod tests {
             refs(&["f1"], true, &["pu\u{1b}tin"], true),
             refs(&["f1"], true, &["pu\u{1b}tin"], true),
         ];
-        given.iter().for_each(|r| tables.take(r));
+        given.iter().for_each(|r| tables.write(&r.named()));
         let mut made = tables.finish();
         let mut roles = Vec::new();
         made[0].clean(|t, role| {

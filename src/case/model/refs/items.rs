@@ -21,12 +21,14 @@ pub(super) const NONE: u32 = u32::MAX;
 /// An event's link to a factor, as it is made or read from a file:
 /// written as the factor's id alone, or as `(factor: "id", why: "…",
 /// page: N)` with what in the work makes it.
+/// A link is made of [`Text`]s; a reader's is borrowed where it can be
+/// (see [`super::Named`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub struct Link<T = Text> {
     /// The factor's id.
-    pub factor: Text,
+    pub factor: T,
     /// What in the work links the event to the factor, in a sentence.
-    pub why: Option<Text>,
+    pub why: Option<T>,
     /// The work's page for that passage.
     pub page: Option<u16>,
 }

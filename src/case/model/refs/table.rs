@@ -26,6 +26,7 @@ impl Table {
     }
 
     /// How many texts it holds.
+    #[cfg(test)]
     pub(super) fn len(&self) -> usize {
         self.0.len()
     }
@@ -39,14 +40,6 @@ pub(super) struct TableMaker {
 }
 
 impl TableMaker {
-    /// A table with room for `count` texts of `bytes` in all.
-    pub(super) fn with_capacity(count: usize, bytes: usize) -> TableMaker {
-        TableMaker {
-            text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(count),
-        }
-    }
-
     /// Add `t`; its place.
     pub(super) fn push(&mut self, t: &str) -> u32 {
         self.text.push_str(t);
