@@ -67,7 +67,7 @@ fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
 }
 
 /// Events past this many are checked on two cores.
-const TWO_CORES_ABOVE: usize = 10_000;
+const TWO_CORES_ABOVE: usize = 4_096;
 
 /// What checking one event needs to know of the others.
 struct Context<'a, 'd> {
