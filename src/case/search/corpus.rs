@@ -294,9 +294,12 @@ impl Record {
     }
 }
 
-/// Lower case, quickly for the usual ASCII text.
+/// Lower case, quickly for the usual text: where lower-casing changes no
+/// character outside ASCII (a dash, a curly quote), only ASCII letters
+/// change, and they change in place.
 fn lower(text: &str) -> String {
-    if text.is_ascii() {
+    let unchanged = |c: char| c.is_ascii() || c.to_lowercase().eq([c]);
+    if text.is_ascii() || text.chars().all(unchanged) {
         text.to_ascii_lowercase()
     } else {
         text.to_lowercase()
@@ -312,18 +315,42 @@ pub fn fold(text: &str) -> String {
     }
     // Room for all of it at once: a mark folds to a shorter character.
     let mut folded = String::with_capacity(text.len());
-    folded.extend(text.chars().map(|c| match c {
-        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-        '‘' | '’' | '‚' | '′' => '\'',
-        '“' | '”' | '„' | '″' => '"',
-        c => c,
-    }));
+    // The text between marks is copied as it stands.
+    let mut from = 0;
+    for (at, c) in text.char_indices() {
+        let plain = match c {
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            _ => continue,
+        };
+        folded.push_str(&text[from..at]);
+        folded.push(plain);
+        from = at + c.len_utf8();
+    }
+    folded.push_str(&text[from..]);
     folded
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_and_lower_casing_are_those_of_each_character() {
+        for text in [
+            "North–South “Gas” Pipeline’s — ДУМА Σ ǅ KELVIN\u{212a}",
+            "plain ascii TEXT",
+            "İstanbul ΑΘΗΝΑ",
+        ] {
+            let by_char: String = text
+                .chars()
+                .map(|c| fold(&c.to_string()))
+                .collect::<String>();
+            assert_eq!(fold(text), by_char);
+            assert_eq!(lower(text), text.to_lowercase(), "{text}");
+        }
+    }
 
     #[test]
     fn year_in_finds_citation_years() {
