@@ -14,9 +14,21 @@
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Chars(u64);
 
+/// Each ASCII character's bit (see [`Chars::bit`]), looked up: a text is
+/// read a byte at a time.
+const BITS: [u64; 128] = {
+    let mut bits = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        bits[b] = Chars::bit(b as u8 as char);
+        b += 1;
+    }
+    bits
+};
+
 impl Chars {
     /// The letter or digit `c` stands for (lower-cased), if any.
-    fn bit(c: char) -> u64 {
+    const fn bit(c: char) -> u64 {
         match c.to_ascii_lowercase() {
             c @ 'a'..='z' => 1 << (c as u8 - b'a'),
             c @ '0'..='9' => 1 << (26 + c as u8 - b'0'),
@@ -29,10 +41,9 @@ impl Chars {
     pub(super) fn add(&mut self, text: &str) {
         let mut other = false;
         for &b in text.as_bytes() {
-            if b.is_ascii() {
-                self.0 |= Self::bit(char::from(b));
-            } else {
-                other = true;
+            match BITS.get(usize::from(b)) {
+                Some(bit) => self.0 |= bit,
+                None => other = true,
             }
         }
         if other {

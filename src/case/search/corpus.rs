@@ -92,12 +92,14 @@ pub fn record(case: &Case, n: usize) -> Record {
 /// What a record is made of, borrowed from the case where it can be: the
 /// texts, not yet folded, lower-cased or joined.
 pub(super) struct Parts<'a> {
-    item: Item,
-    title: Cow<'a, str>,
-    fields: Vec<Cow<'a, str>>,
-    long: [Option<&'a str>; 2],
-    note: Option<&'a str>,
-    years: Option<(i32, i32)>,
+    pub(super) item: Item,
+    pub(super) title: Cow<'a, str>,
+    /// Joined with [`FIELD_SEPARATOR`] in the record.
+    pub(super) fields: Vec<Cow<'a, str>>,
+    /// Joined with a space in the record.
+    pub(super) long: [Option<&'a str>; 2],
+    pub(super) note: Option<&'a str>,
+    pub(super) years: Option<(i32, i32)>,
 }
 
 impl Parts<'_> {
@@ -318,18 +320,25 @@ pub fn fold(text: &str) -> String {
     // The text between marks is copied as it stands.
     let mut from = 0;
     for (at, c) in text.char_indices() {
-        let plain = match c {
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-            '‘' | '’' | '‚' | '′' => '\'',
-            '“' | '”' | '„' | '″' => '"',
-            _ => continue,
-        };
-        folded.push_str(&text[from..at]);
-        folded.push(plain);
-        from = at + c.len_utf8();
+        let plain = fold_char(c);
+        if plain != c {
+            folded.push_str(&text[from..at]);
+            folded.push(plain);
+            from = at + c.len_utf8();
+        }
     }
     folded.push_str(&text[from..]);
     folded
+}
+
+/// A character as [`fold`] folds it.
+pub(super) fn fold_char(c: char) -> char {
+    match c {
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '‘' | '’' | '‚' | '′' => '\'',
+        '“' | '”' | '„' | '″' => '"',
+        c => c,
+    }
 }
 
 #[cfg(test)]
