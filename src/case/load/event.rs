@@ -22,8 +22,10 @@ pub(super) fn read(src: &str) -> Option<Event> {
     let mut named = Named::default();
     let mut event = r.event(&mut named)?;
     r.blank();
-    event.set_named(&named);
-    (r.at == src.len()).then_some(event)
+    (r.at == src.len()).then(|| {
+        event.set_named(&named);
+        event
+    })
 }
 
 /// Read the event that starts at `at` in `text`, or decline; with where
@@ -247,12 +249,7 @@ impl<'a> Reader<'a> {
     fn link(&mut self) -> Option<Link<Cow<'a, str>>> {
         self.blank();
         if self.peek() == Some(b'"') {
-            let factor = self.string()?;
-            return Some(Link {
-                factor,
-                why: None,
-                page: None,
-            });
+            return self.string().map(Link::to);
         }
         self.expect(b'(')?;
         let (mut factor, mut why, mut page) = (None, None, None);

@@ -33,9 +33,9 @@ pub struct Link<T = Text> {
     pub page: Option<u16>,
 }
 
-impl Link {
+impl<T> Link<T> {
     /// A link by id alone.
-    pub fn to(factor: impl Into<Text>) -> Link {
+    pub fn to(factor: impl Into<T>) -> Link<T> {
         Link {
             factor: factor.into(),
             why: None,
